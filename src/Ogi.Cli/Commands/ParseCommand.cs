@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Ogi.Output;
+
+namespace Ogi.Cli;
+
+public static class ParseCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "report files or folders (text, HTML; any encoding)", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "print the JSON document of OUTPUT.md (JSON Lines for several files)" };
+        var pretty = new Option<bool>("--pretty") { Description = "indent the JSON (one file only)" };
+        var threads = new Option<int>("--threads", "-j") { Description = "parallel parses for several files (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var maxMb = new Option<int>("--max-size") { Description = "refuse files larger than this many MB", DefaultValueFactory = _ => 64 };
+        var cmd = new Command("parse", "read reports: template, agency, year, the statistics tables, the findings") { files, json, pretty, threads, maxMb };
+        cmd.SetAction(r => Run(r.GetValue(files)!, r.GetValue(json), r.GetValue(pretty), r.GetValue(threads), r.GetValue(maxMb)));
+        return cmd;
+    }
+
+    static int Run(string[] paths, bool json, bool pretty, int threads, int maxMb)
+    {
+        var files = InputFiles.Expand(paths, out var missing);
+        int failed = 0;
+        foreach (var (p, e) in missing) { Console.Error.WriteLine($"ogi: {p}: {e}"); failed++; }
+        using var stdout = Console.OpenStandardOutput();
+        using var buffered = new BufferedStream(stdout, 1 << 16);
+        var text = new StreamWriter(buffered, new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        bool several = files.Count > 1;
+        foreach (var o in InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024))
+        {
+            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; continue; }
+            if (json)
+            {
+                text.Flush();
+                JsonReportWriter.Write(buffered, o.Report, several ? o.Path : null, pretty && !several);
+                buffered.WriteByte((byte)'\n');
+            }
+            else
+            {
+                SummaryWriter.Write(text, o.Report, o.Path);
+                text.WriteLine();
+            }
+        }
+        text.Flush();
+        buffered.Flush();
+        if (failed > 0 && several) Console.Error.WriteLine($"ogi: {failed} of {files.Count + missing.Count} files could not be read");
+        return failed > 0 ? 2 : 0;
+    }
+}

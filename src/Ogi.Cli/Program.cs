@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Ogi.Cli;
+
+// ogi: the command-line face of the parse engine. Each command lives in its own file under Commands/.
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+var root = new RootCommand("ogi — read, check and compare China's government information-disclosure annual reports (政府信息公开工作年度报告)")
+{
+    ParseCommand.Create(),
+    CheckCommand.Create(),
+    BenchCommand.Create(),
+};
+try
+{
+    return root.Parse(args).Invoke();
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine("ogi: internal error: " + e.Message.Split('\n')[0]);
+    return 3;
+}

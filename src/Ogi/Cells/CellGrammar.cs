@@ -1,0 +1,127 @@
+namespace Ogi.Cells;
+
+/// <summary>
+/// The number grammar of a statistics cell. Blank markers (empty, —, /, 无) read as no value; a number may carry a
+/// sign (减89, 增5, -15), thousands separators (10,690), a decimal part, 余/多 (700余), a unit (万元, 元, 件…) and a
+/// note (13准予撤诉, 2（含撤诉1件）). Digits with a sign inside (2648-18538) are two numbers.
+/// </summary>
+public static class CellGrammar
+{
+    static readonly string[] Units = ["万元", "亿元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "期", "份"];
+    static readonly string[] BlankMarkers = ["-", "—", "——", "–", "―", "/", "无", "－", "…", "空", "\\", "─", "--", "---"];
+
+    /// <summary>Reads one delimited piece of text (a cell, a line, or a whole glued region) into tokens.</summary>
+    /// <param name="delimited">The piece was cut out by real separators, so short text after a number is that cell's note.</param>
+    public static void Read(string folded, string source, int start, int end, bool delimited, bool lineStart, List<CellToken> into)
+    {
+        int i = start;
+        bool first = true;
+        while (i < end)
+        {
+            while (i < end && IsSpace(folded[i])) i++;
+            if (i >= end) break;
+            int j = i;
+            while (j < end && !IsSpace(folded[j])) j++;
+            ReadWord(folded, source, i, j, delimited, lineStart && first, into);
+            first = false;
+            i = j;
+        }
+    }
+
+    static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\t' || c == '\r';
+
+    static void ReadWord(string f, string src, int start, int end, bool delimited, bool lineStart, List<CellToken> into)
+    {
+        var word = f.AsSpan(start, end - start);
+        foreach (var b in BlankMarkers)
+            if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end) { LineStart = lineStart }); return; }
+        int i = start;
+        // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
+        foreach (var u in Units)
+        {
+            if (f.AsSpan(i, end - i).StartsWith(u) )
+            {
+                int k = i + u.Length;
+                if (k == end) { into.Add(new CellToken(CellKind.Unit, src[i..end], i, end) { Unit = u, LineStart = lineStart }); return; }
+                if (char.IsAsciiDigit(f[k]))
+                {
+                    into.Add(new CellToken(CellKind.Unit, src[i..k], i, k) { Unit = u, LineStart = lineStart });
+                    ReadWord(f, src, k, end, delimited, false, into);
+                    return;
+                }
+            }
+        }
+        int p = i;
+        int sign = 0;
+        if (p < end && (f[p] == '-' || f[p] == '+')) { sign = f[p] == '-' ? -1 : 1; p++; }
+        else if (p < end && (f[p] == '减' || f[p] == '增'))
+        {
+            sign = f[p] == '减' ? -1 : 1; p++;
+            if (p < end && (f[p] == '少' || f[p] == '加')) p++;
+        }
+        if (p >= end || !char.IsAsciiDigit(f[p]))
+        {
+            into.Add(new CellToken(CellKind.Text, src[start..end], start, end) { LineStart = lineStart });
+            return;
+        }
+        int digitsStart = p;
+        while (p < end && (char.IsAsciiDigit(f[p]) || f[p] == ',' && IsThousandsGroup(f, p, end))) p++;
+        bool hasFraction = false;
+        if (p + 1 < end && f[p] == '.' && char.IsAsciiDigit(f[p + 1]))
+        {
+            hasFraction = true;
+            p++;
+            while (p < end && char.IsAsciiDigit(f[p])) p++;
+        }
+        string digits = f[digitsStart..p].Replace(",", "");
+        bool thousands = f.AsSpan(digitsStart, p - digitsStart).Contains(',');
+        bool approx = false;
+        if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
+        string? unit = null;
+        foreach (var u in Units)
+            if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
+        decimal value = decimal.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) * (sign < 0 ? -1 : 1);
+        string? note = null;
+        int numberEnd = p;
+        bool restIsNumber = p < end && (char.IsAsciiDigit(f[p]) || (f[p] == '-' || f[p] == '+') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
+        bool restIsSeparator = p < end && (f[p] == ',' || f[p] == '，' || f[p] == ';' || f[p] == '；' || f[p] == '、');
+        if (p < end && !restIsNumber && !restIsSeparator)
+        {
+            int restLen = end - p;
+            if (delimited && (restLen <= 10 || f[p] == '(')) { note = src[p..end]; numberEnd = end; }
+        }
+        into.Add(new CellToken(CellKind.Number, src[start..numberEnd], start, numberEnd)
+        {
+            Value = value,
+            Digits = (sign < 0 ? "-" : "") + digits,
+            Unit = unit,
+            Note = note,
+            Approximate = approx,
+            LineStart = lineStart,
+            MaybeGlued = !thousands && !approx && (hasFraction ? digits.IndexOf('.') : digits.Length) > 1,
+        });
+        if (numberEnd < end)
+        {
+            int next = restIsSeparator ? numberEnd + 1 : numberEnd;
+            if (next < end) ReadWord(f, src, next, end, delimited, false, into);
+        }
+    }
+
+    /// <summary>",ddd" followed by a non-digit: a thousands separator, not two cells.</summary>
+    static bool IsThousandsGroup(string f, int comma, int end)
+    {
+        if (comma + 4 > end) return false;
+        for (int k = 1; k <= 3; k++) if (!char.IsAsciiDigit(f[comma + k])) return false;
+        return comma + 4 == end || !char.IsAsciiDigit(f[comma + 4]);
+    }
+
+    public static bool IsUnit(string s) => Units.Contains(s);
+
+    /// <summary>Converts a money value to 万元 by the unit it was printed with.</summary>
+    public static decimal ToWanYuan(decimal value, string? unit) => unit switch
+    {
+        "元" => value / 10000m,
+        "亿元" => value * 10000m,
+        _ => value,
+    };
+}

@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace Ogi.Decode;
+
+/// <summary>Bytes → <see cref="SourceDocument"/>: refuses what is not a text or HTML report, detects the encoding, removes markup.</summary>
+public static class DocumentDecoder
+{
+    /// <summary>Reports are tens of kilobytes; MS-Word HTML pages reach a few megabytes. Anything far larger is not one report.</summary>
+    public const long DefaultMaxBytes = 64L * 1024 * 1024;
+
+    public static SourceDocument Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0) throw new UnreadableDocumentException("the file is empty");
+        RejectBinary(bytes);
+        bool html = LooksLikeHtml(bytes);
+        var (encoding, preamble) = EncodingDetector.Detect(bytes, html);
+        string text = encoding.GetString(bytes[preamble..]);
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        int bad = 0;
+        foreach (var ch in text) if (ch == '\uFFFD') bad++;
+        if (bad > 16 && bad > text.Length / 50)
+            throw new UnreadableDocumentException($"the text cannot be decoded ({encoding.WebName} gives {bad} undecodable characters)");
+        if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the file holds no text");
+        if (html) text = HtmlTextRenderer.Render(text);
+        else text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the page holds no text");
+        return new SourceDocument(text, html ? SourceFormat.Html : SourceFormat.Text, encoding.WebName);
+    }
+
+    public static SourceDocument DecodeFile(string path, long maxBytes = DefaultMaxBytes)
+    {
+        FileInfo info;
+        try { info = new FileInfo(path); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        { throw new UnreadableDocumentException("not a valid file name"); }
+        if (Directory.Exists(path)) throw new UnreadableDocumentException("is a folder");
+        if (!info.Exists) throw new UnreadableDocumentException("no such file");
+        if (info.Length > maxBytes)
+            throw new UnreadableDocumentException($"the file is too large ({info.Length / (1024 * 1024)} MB; the limit is {maxBytes / (1024 * 1024)} MB)");
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        { throw new UnreadableDocumentException("cannot be read: " + e.Message.Split('\n')[0]); }
+        return Decode(bytes);
+    }
+
+    static void RejectBinary(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("%PDF"u8)) throw new UnreadableDocumentException("a PDF file: PDF reports are not supported yet");
+        if (bytes.StartsWith("PK\x03\x04"u8)) throw new UnreadableDocumentException("a ZIP container (DOCX or archive): Word reports are not supported yet");
+        if (bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
+            throw new UnreadableDocumentException("a legacy Office (.doc/.xls) file: not supported");
+        if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)) return; // UTF-16
+        var head = bytes[..Math.Min(bytes.Length, 8192)];
+        int control = 0, zeros = 0;
+        foreach (var b in head)
+        {
+            if (b == 0) zeros++;
+            else if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) control++;
+        }
+        bool utf16Like = zeros > head.Length / 4 && zeros < head.Length * 3 / 5;
+        if (!utf16Like && (zeros > 0 || control > head.Length / 100 + 2))
+            throw new UnreadableDocumentException("binary data, not a text or HTML report");
+    }
+
+    static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]).ToLowerInvariant();
+        return head.Contains("<html") || head.Contains("<!doctype html") || head.Contains("<body") || head.Contains("<table")
+               || head.Contains("<meta") || head.Contains("<div") || head.Contains("<p>") || head.Contains("<p ");
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Ogi.Decode;
+
+/// <summary>
+/// Chooses the text encoding of a report's bytes: a byte-order mark first, then strict UTF-8 (GBK or Big5 text is
+/// almost never valid UTF-8), then an HTML meta charset, then statistical detection (UTF.Unknown) between the
+/// Chinese legacy encodings. GB2312 and GBK are read as GB18030, their superset.
+/// </summary>
+public static partial class EncodingDetector
+{
+    static EncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    public static (Encoding Encoding, int Preamble) Detect(ReadOnlySpan<byte> bytes, bool looksLikeHtml)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) return (new UTF8Encoding(false), 3);
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return (Encoding.Unicode, 2);
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return (Encoding.BigEndianUnicode, 2);
+        if (LooksLikeUtf16(bytes, out var utf16)) return (utf16!, 0);
+        if (IsValidUtf8(bytes)) return (new UTF8Encoding(false), 0);
+        if (looksLikeHtml && MetaCharset(bytes) is { } declared && declared.CodePage != 65001) return (declared, 0);
+        return (DetectLegacy(bytes), 0);
+    }
+
+    static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        // A file cut in the middle of a character is still UTF-8: ignore up to 3 trailing bytes of a broken sequence.
+        var span = bytes;
+        for (int trim = 0; trim <= 3 && span.Length > 0; trim++)
+        {
+            if (System.Text.Unicode.Utf8.IsValid(span)) return true;
+            span = span[..^1];
+        }
+        return false;
+    }
+
+    static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out Encoding? encoding)
+    {
+        encoding = null;
+        int n = Math.Min(bytes.Length, 4096) & ~1;
+        if (n < 16) return false;
+        int zeroEven = 0, zeroOdd = 0;
+        for (int i = 0; i < n; i += 2) { if (bytes[i] == 0) zeroEven++; if (bytes[i + 1] == 0) zeroOdd++; }
+        int pairs = n / 2;
+        if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) { encoding = Encoding.Unicode; return true; }
+        if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) { encoding = Encoding.BigEndianUnicode; return true; }
+        return false;
+    }
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?\s*([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CharsetPattern();
+
+    static Encoding? MetaCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 8192)]);
+        var m = CharsetPattern().Match(head);
+        return m.Success ? ByName(m.Groups[1].Value) : null;
+    }
+
+    public static Encoding? ByName(string name)
+    {
+        switch (name.Trim().ToLowerInvariant())
+        {
+            case "gb2312": case "gbk": case "gb18030": case "x-gbk": case "cp936": case "euc-cn": case "hz-gb-2312":
+                return Encoding.GetEncoding("GB18030");
+            case "big5": case "big5-hkscs": case "cp950": case "x-big5":
+                return Encoding.GetEncoding("big5");
+            case "utf8": case "utf-8": return new UTF8Encoding(false);
+        }
+        try { return Encoding.GetEncoding(name); } catch (ArgumentException) { return null; }
+    }
+
+    static Encoding DetectLegacy(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes.Length > 65536 ? bytes[..65536].ToArray() : bytes.ToArray();
+        var result = UtfUnknown.CharsetDetector.DetectFromBytes(sample);
+        var name = result.Detected?.EncodingName;
+        var enc = name is null ? null : ByName(name);
+        // The detector sometimes names a single-byte code page for short Chinese text; Chinese reports are GB or Big5.
+        if (enc is null || enc.IsSingleByte) enc = Encoding.GetEncoding("GB18030");
+        return enc;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using Ogi.Segment;
+
+namespace Ogi.Metadata;
+
+/// <summary>
+/// Title, reporting body, report year, publication date and contact details. The title is the line that reads
+/// "…{year}年(度)…信息公开…报告" (a title broken over two lines is joined); the agency is the words next to the year;
+/// a 发布机构/来源 line replaces it only where it names the same body more fully (a place prefix, the organ type).
+/// </summary>
+public static partial class MetadataExtractor
+{
+    [GeneratedRegex(@"^(?<pre>.*?)(?<year>(?:19|20)\d{2})年(?:度)?(?<post>.*?)(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告)(?:\(.*\))?$")]
+    private static partial Regex TitleLine();
+
+    [GeneratedRegex(@"(?<year>(?:19|20)\d{2})年(?:度)?(?<post>[^,，。;；:：()、\|《》""]{2,30}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
+    private static partial Regex TitleInSentenceAfterYear();
+
+    [GeneratedRegex(@"(?<pre>[^,，。;；:：()、\|《》""\d]{2,30}?)(?<year>(?:19|20)\d{2})年(?:度)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
+    private static partial Regex TitleInSentenceBeforeYear();
+
+    [GeneratedRegex(@"(?:^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|生成日期|成文日期|印发日期|发布于|时间|日期)\s*[:：]?\s*\|?\s*(?<date>[^\n|]{6,24})")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"(?:^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)\s*[:：]\s*\|?\s*(?<name>[^\s|:：]{2,40})")]
+    private static partial Regex PublisherLine();
+
+    [GeneratedRegex(@"统计(?:期限|时限|时间|区间)[^0-9]{0,12}(?<year>(?:19|20)\d{2})")]
+    private static partial Regex StatisticsPeriod();
+
+    [GeneratedRegex(@"(?:联系电话|咨询电话|电话)\s*[:：]?\s*(?<v>(?:\(?0\d{2,3}\)?[-－]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"传真(?:号码|电话)?\s*[:：]?\s*(?<v>(?:\(?0\d{2,3}\)?[-－]?)?\d{7,8})")]
+    private static partial Regex Fax();
+
+    [GeneratedRegex(@"(?:邮编|邮政编码)\s*[:：]?\s*(?<v>\d{6})(?!\d)")]
+    private static partial Regex Postcode();
+
+    [GeneratedRegex(@"(?<v>[A-Za-z0-9._\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"地址\s*[:：]\s*(?<v>[^,，;；。)）\n|]{4,60})")]
+    private static partial Regex Address();
+
+    static readonly string[] SentencePrefixes = ["特向社会公布", "现予以公布", "特编制", "现公布", "公布", "编制", "发布", "特此", "现将", "根据"];
+    static readonly string[] OrganSuffixes = ["人民政府", "政府", "管委会", "管理委员会", "党工委管委会"];
+
+    public static ReportMetadata Extract(LayoutText text)
+    {
+        var folded = text.Folded;
+        var lines = folded.Split('\n');
+        var (title, titleYear, titleAgency) = FindTitle(lines, folded);
+        int? year = titleYear;
+        if (year is null)
+        {
+            var m = StatisticsPeriod().Match(folded);
+            if (m.Success) year = int.Parse(m.Groups["year"].Value);
+        }
+        string? agency = titleAgency;
+        foreach (Match m in PublisherLine().Matches(folded.Length > 8000 ? folded[..8000] : folded))
+        {
+            var name = Clean(m.Groups["name"].Value);
+            if (agency is not null && IsFullerName(name, agency)) { agency = name; break; }
+            agency ??= null;
+        }
+        var published = FindPublished(folded, year);
+        bool looksLike = title is not null || folded.Contains("信息公开") && (folded.Contains("年度报告") || folded.Contains("年报"));
+        return new ReportMetadata(title is null ? null : ToSimplified(title), agency is null ? null : ToSimplified(agency), year, published,
+            FindContact(folded), looksLike);
+    }
+
+    static string ToSimplified(string s) => Normalize.TextNormalizer.Fold(s).Trim();
+
+    static (string? Title, int? Year, string? Agency) FindTitle(string[] lines, string folded)
+    {
+        int limit = Math.Min(lines.Length, 150);
+        // An explicit "标题:" line wins.
+        for (int i = 0; i < limit; i++)
+        {
+            var l = lines[i].Trim();
+            if (l.StartsWith("标题:") || l.StartsWith("标题："))
+            {
+                var t = Squeeze(l[3..]);
+                if (MatchTitle(t) is { } r) return r;
+            }
+        }
+        for (int i = 0; i < limit; i++)
+        {
+            var l = Squeeze(StripBullet(lines[i]));
+            if (l.Length is < 8 or > 80) { if (l.Length < 8 && i + 1 < limit && TryJoin(l, lines[i + 1]) is { } j0) return j0; continue; }
+            if (MatchTitle(l) is { } r) return r;
+            if (i + 1 < limit && TryJoin(l, lines[i + 1]) is { } j) return j;
+        }
+        // A title phrase inside a sentence ("特向社会公布2017年岭东区政府信息公开工作年度报告").
+        var head = Squeeze(folded.Length > 6000 ? folded[..6000] : folded);
+        var a = TitleInSentenceAfterYear().Match(head);
+        var b = TitleInSentenceBeforeYear().Match(head);
+        if (a.Success && (!b.Success || a.Index <= b.Index + b.Groups["year"].Index - b.Index))
+        {
+            var post = a.Groups["post"].Value;
+            if (post.Length >= 2) return (a.Value, int.Parse(a.Groups["year"].Value), post);
+        }
+        if (b.Success)
+        {
+            var pre = StripSentencePrefix(b.Groups["pre"].Value);
+            return (b.Value[(b.Groups["pre"].Value.Length - pre.Length)..], int.Parse(b.Groups["year"].Value), pre);
+        }
+        return (null, null, null);
+    }
+
+    static (string, int?, string?)? TryJoin(string l, string next)
+    {
+        var joined = l + Squeeze(StripBullet(next));
+        if (joined.Length > 80 || l.EndsWith("报告")) return null;
+        return MatchTitle(joined);
+    }
+
+    static (string, int?, string?)? MatchTitle(string line)
+    {
+        var m = TitleLine().Match(line);
+        if (!m.Success) return null;
+        var pre = StripSentencePrefix(m.Groups["pre"].Value.Trim('-', ':', ' ', '|'));
+        var post = m.Groups["post"].Value;
+        string? agency = pre.Length >= 2 ? pre : post.Length >= 2 ? post : null;
+        if (agency is not null && (agency.Contains('。') || agency.Contains('，') || agency.Length > 40)) return null;
+        return (line, int.Parse(m.Groups["year"].Value), agency);
+    }
+
+    static string StripSentencePrefix(string s)
+    {
+        foreach (var p in SentencePrefixes)
+        {
+            int at = s.LastIndexOf(p, StringComparison.Ordinal);
+            if (at >= 0 && s.Length - (at + p.Length) >= 2) return s[(at + p.Length)..];
+        }
+        return s;
+    }
+
+    static string StripBullet(string s) => s.Trim().TrimStart('-', '*', '•', ' ').Trim();
+
+    static string Squeeze(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s) if (!char.IsWhiteSpace(c) && c != '"' && c != '“' && c != '”') sb.Append(c);
+        return sb.ToString();
+    }
+
+    static string Clean(string s) => s.Trim().TrimEnd('|', ',', '，', '。');
+
+    /// <summary>“湖州市南浔区人民政府” names “南浔区人民政府” more fully; “北景港镇” or “…办公室” does not.</summary>
+    static bool IsFullerName(string name, string agency)
+    {
+        if (name.Length <= agency.Length) return false;
+        int at = name.IndexOf(agency, StringComparison.Ordinal);
+        if (at < 0) return false;
+        var suffix = name[(at + agency.Length)..];
+        return suffix.Length == 0 || OrganSuffixes.Contains(suffix);
+    }
+
+    static DateOnly? FindPublished(string folded, int? year)
+    {
+        string[] priority = ["发布时间", "发布日期", "发文日期", "公开日期", "生成日期", "成文日期", "印发日期", "发布于", "时间", "日期"];
+        DateOnly? best = null;
+        int bestRank = int.MaxValue;
+        foreach (Match m in DateLine().Matches(folded))
+        {
+            int rank = Array.IndexOf(priority, m.Groups["label"].Value);
+            if (rank < 0 || rank >= bestRank) continue;
+            var d = ChineseDate.ParseFirst(m.Groups["date"].Value);
+            if (d is null) continue;
+            if (year is not null && d.Value.Year <= year.Value) continue; // a date inside the report year is not its publication
+            best = d; bestRank = rank;
+        }
+        if (best is not null) return best;
+        // The date at the end of the report (its signature line).
+        int tailStart = Math.Max(0, folded.Length - Math.Max(800, folded.Length / 4));
+        var tail = folded[tailStart..];
+        foreach (var f in ChineseDate.FindAll(tail).Reverse())
+        {
+            if (year is not null && (f.Date.Year <= year.Value || f.Date.Year > year.Value + 2)) continue;
+            var before = tail[Math.Max(0, f.Start - 8)..f.Start];
+            var after = tail[f.End..Math.Min(tail.Length, f.End + 3)];
+            if (before.Contains("填报") || before.Contains('至') || after.StartsWith('至') || after.StartsWith("止")) continue;
+            return f.Date;
+        }
+        return null;
+    }
+
+    static ContactDetails? FindContact(string folded)
+    {
+        var head = folded.Length > 12000 ? folded[..12000] : folded;
+        string? V(Regex r) { var m = r.Match(head); return m.Success ? m.Groups["v"].Value.Trim() : null; }
+        var c = new ContactDetails(V(Phone()), V(Fax()), V(Address()), V(Postcode()), V(Email()));
+        return c.Phone is null && c.Fax is null && c.Address is null && c.Postcode is null && c.Email is null ? null : c;
+    }
+}

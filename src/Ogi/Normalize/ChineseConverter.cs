@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace Ogi.Normalize;
+
+/// <summary>
+/// Traditional → simplified, character by character, from OpenCC's dictionaries (see THIRD-PARTY-NOTICES.md).
+/// Character level is enough here: labels, agency names and dates are matched after folding, and a 1:1
+/// mapping keeps every offset valid.
+/// </summary>
+public static class ChineseConverter
+{
+    public static readonly IReadOnlyList<(char From, char To)> CharacterPairs = Load();
+
+    static List<(char, char)> Load()
+    {
+        var list = new List<(char, char)>(4096);
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Ogi.Normalize.t2s-characters.txt");
+        if (stream is null) return list;
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length < 3 || line[0] == '#') continue;
+            int tab = line.IndexOf('\t');
+            if (tab != 1 || line.Length != 3) continue;
+            list.Add((line[0], line[2]));
+        }
+        return list;
+    }
+
+    public static string ToSimplified(string text) => TextNormalizer.Fold(text);
+}

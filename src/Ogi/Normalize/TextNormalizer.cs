@@ -1,0 +1,41 @@
+namespace Ogi.Normalize;
+
+/// <summary>
+/// Folds a decoded text into the form labels and numbers are matched in: full-width ASCII to ASCII, the
+/// ideographic and no-break spaces to a space, traditional characters to simplified. Every mapping is one
+/// UTF-16 unit to one unit, so an offset into the folded text is the same offset into the source text:
+/// provenance never needs a second index.
+/// </summary>
+public static class TextNormalizer
+{
+    static readonly char[] Map = BuildMap();
+
+    static char[] BuildMap()
+    {
+        var map = new char[65536];
+        for (int c = 0; c < map.Length; c++) map[c] = (char)c;
+        for (int c = 0xFF01; c <= 0xFF5E; c++) map[c] = (char)(c - 0xFEE0);
+        map[0x3000] = ' '; map[0x00A0] = ' '; map[0x2002] = ' '; map[0x2003] = ' '; map[0x2009] = ' '; map[0x200B] = ' ';
+        map[0xFEFF] = ' '; map['\t'] = ' '; map['\r'] = ' ';
+        map[0x3002] = '。'; map[0xFF61] = '。';
+        map[0x2212] = '-'; map[0x2010] = '-'; map[0x2011] = '-';
+        map[0x2027] = '.'; map[0x00B7] = '·';
+        map[0x3007] = '〇'; // kept: 〇 is a digit only inside Chinese dates
+        foreach (var (from, to) in ChineseConverter.CharacterPairs) if (map[to] == to) map[from] = to;
+        return map;
+    }
+
+    public static char Fold(char c) => Map[c];
+
+    public static string Fold(string text)
+    {
+        return string.Create(text.Length, text, static (span, src) =>
+        {
+            var map = Map;
+            for (int i = 0; i < src.Length; i++) span[i] = map[src[i]];
+        });
+    }
+
+    /// <summary>True for characters that never carry meaning between two label characters.</summary>
+    public static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\u3000' || c == '\u00a0';
+}

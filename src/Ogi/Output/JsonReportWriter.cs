@@ -1,0 +1,122 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Ogi.Cells;
+using Ogi.Parsing;
+
+namespace Ogi.Output;
+
+/// <summary>Writes a parsed report as the JSON document of OUTPUT.md.</summary>
+public static class JsonReportWriter
+{
+    static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    public static void Write(Stream stream, ParsedReport report, string? file = null, bool indented = false)
+    {
+        using var w = new Utf8JsonWriter(stream, Options with { Indented = indented });
+        Write(w, report, file);
+    }
+
+    public static string ToJson(ParsedReport report, bool indented = false)
+    {
+        using var ms = new MemoryStream();
+        Write(ms, report, null, indented);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    static void Write(Utf8JsonWriter w, ParsedReport r, string? file)
+    {
+        w.WriteStartObject();
+        if (file is not null) w.WriteString("file", file);
+        w.WriteString("template", r.Template);
+        w.WriteStartObject("metadata");
+        var m = r.Metadata;
+        w.WriteString("title", m.Title);
+        w.WriteString("agency", m.Agency);
+        if (m.Year is int y) w.WriteNumber("year", y); else w.WriteNull("year");
+        if (m.Published is DateOnly d) w.WriteString("published", d.ToString("yyyy-MM-dd")); else w.WriteNull("published");
+        if (m.Contact is { } c)
+        {
+            w.WriteStartObject("contact");
+            if (c.Phone is not null) w.WriteString("phone", c.Phone);
+            if (c.Fax is not null) w.WriteString("fax", c.Fax);
+            if (c.Address is not null) w.WriteString("address", c.Address);
+            if (c.Postcode is not null) w.WriteString("postcode", c.Postcode);
+            if (c.Email is not null) w.WriteString("email", c.Email);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        WriteValues(w, "values", r.Main?.Cells ?? []);
+        WriteCells(w, r.Main?.Cells ?? []);
+        w.WriteStartArray("tables");
+        foreach (var t in r.Tables.Skip(1))
+        {
+            w.WriteStartObject();
+            w.WriteString("label", t.Label);
+            WriteValues(w, "values", t.Cells);
+            WriteCells(w, t.Cells);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("findings");
+        foreach (var f in r.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", f.Rule);
+            w.WriteString("severity", f.Severity);
+            w.WriteString("message", f.Message);
+            w.WriteString("message_en", f.MessageEn);
+            w.WriteStartArray("fields");
+            foreach (var x in f.Fields) w.WriteStringValue(x);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("source");
+        w.WriteString("format", r.Source.Format.ToString().ToLowerInvariant());
+        w.WriteString("encoding", r.Source.EncodingName);
+        w.WriteNumber("chars", r.Source.Text.Length);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    static void WriteValues(Utf8JsonWriter w, string name, List<CellValue> cells)
+    {
+        w.WriteStartObject(name);
+        foreach (var c in cells)
+        {
+            if (c.Value is decimal v) w.WriteNumber(c.Field, Trim(v));
+            else w.WriteNull(c.Field);
+        }
+        w.WriteEndObject();
+    }
+
+    static void WriteCells(Utf8JsonWriter w, List<CellValue> cells)
+    {
+        w.WriteStartArray("cells");
+        foreach (var c in cells)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", c.Field);
+            w.WriteString("raw", c.Raw);
+            w.WriteNumber("start", c.Start);
+            w.WriteNumber("end", c.End);
+            w.WriteNumber("confidence", c.Confidence);
+            if (c.Unit is not null) w.WriteString("unit", c.Unit);
+            if (c.Note is not null) w.WriteString("note", c.Note);
+            if (c.Approximate) w.WriteBoolean("approximate", true);
+            if (c.FromGluedDigits) w.WriteBoolean("glued", true);
+            if (c.Alternatives is { Count: > 0 } alts)
+            {
+                w.WriteStartArray("alternatives");
+                foreach (var a in alts) { if (a is decimal av) w.WriteNumberValue(Trim(av)); else w.WriteNullValue(); }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>25.1000 → 25.1: the scale a division leaves is not information.</summary>
+    public static decimal Trim(decimal v) => v / 1.000000000000000000000000000000000m;
+}

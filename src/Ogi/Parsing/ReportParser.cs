@@ -1,0 +1,58 @@
+using Ogi.Decode;
+using Ogi.Metadata;
+using Ogi.Recognize;
+using Ogi.Segment;
+using Ogi.Templates;
+using Ogi.Validate;
+
+namespace Ogi.Parsing;
+
+/// <summary>
+/// The parse pipeline, stage by stage: decode → segment (layout text) → recognize (template and table alignment)
+/// → read cells → resolve glued digits → validate. Thread-safe and stateless: call it from as many threads as you like.
+/// </summary>
+public static class ReportParser
+{
+    public static ParsedReport ParseFile(string path, long maxBytes = DocumentDecoder.DefaultMaxBytes) => Parse(DocumentDecoder.DecodeFile(path, maxBytes));
+
+    public static ParsedReport Parse(byte[] bytes) => Parse(DocumentDecoder.Decode(bytes));
+
+    public static ParsedReport Parse(SourceDocument source)
+    {
+        var text = new LayoutText(source.Text);
+        var meta = MetadataExtractor.Extract(text);
+        var recognition = TemplateRecognizer.Recognize(text, meta.Year);
+        var findings = new List<Finding>();
+        var tables = new List<ParsedTable>();
+        var template = recognition.Template;
+        string templateId;
+        if (template is not null)
+        {
+            templateId = template.Id;
+            var spans = recognition.Copies.SelectMany(c => c).Select(m => (m.CompactStart, Math.Min(text.Compact.Length, m.CompactEnd + 200))).ToList();
+            var narrative = NarrativeFigures.Find(text, template, spans);
+            var infos = new List<(ParsedTable, List<TableMatch>)>();
+            foreach (var copy in recognition.Copies)
+            {
+                var tableFindings = new List<Finding>();
+                var table = TableReader.Read(text, copy, narrative, tableFindings);
+                // A page that prints its whole content twice holds one table, not two.
+                if (infos.Any(i => i.Item1.SameValuesAs(table))) continue;
+                string where = infos.Count == 0 ? "" : $"[表{infos.Count + 1}] ";
+                findings.AddRange(tableFindings);
+                ReportValidator.Validate(template, table, copy.Select(m => new TableMatchInfo(m.Table)).ToList(), where,
+                    infos.Count == 0 ? narrative : null, findings);
+                infos.Add((table, copy));
+                tables.Add(table);
+            }
+        }
+        else
+        {
+            // A report that prints no statistics table still has the template of its year.
+            template = meta.LooksLikeAnnualReport && meta.Year is int y ? TemplateCatalog.ForYear(y) : null;
+            templateId = template?.Id ?? "unknown";
+        }
+        ReportValidator.ValidateDocument(template, meta, text, findings);
+        return new ParsedReport { Template = templateId, Metadata = meta, Tables = tables, Findings = findings, Source = source };
+    }
+}

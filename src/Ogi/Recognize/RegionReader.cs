@@ -1,0 +1,252 @@
+using Ogi.Cells;
+using Ogi.Segment;
+using Ogi.Templates;
+
+namespace Ogi.Recognize;
+
+/// <summary>How the cells of a table are separated in the text.</summary>
+public enum CellLayout
+{
+    /// <summary>Cells closed by " |" (scraped tables, rendered HTML).</summary>
+    Pipes,
+    /// <summary>One cell a line; an empty line is an empty cell.</summary>
+    Lines,
+    /// <summary>One cell a line with blank lines between cells; empty lines separate, they are not cells.</summary>
+    BlankLines,
+    /// <summary>Cells on one line, separated by spaces or by nothing at all.</summary>
+    Runs,
+}
+
+/// <summary>
+/// Reads the value region of a matched row: the text between its label and the next row's label. It drops the
+/// rest of the label's own cell, the next row's numbering when it is glued to the digits ("…40000042.其他"),
+/// and reads the cells with the cell grammar until the first piece of text that is not a value.
+/// </summary>
+public static class RegionReader
+{
+    public static CellLayout DetectLayout(LayoutText text, int sourceStart, int sourceEnd)
+    {
+        var s = text.Source.AsSpan(sourceStart, Math.Max(0, sourceEnd - sourceStart));
+        int pipes = s.Count('|');
+        int lines = 0, empty = 0, lineLen = 0;
+        foreach (var ch in s)
+        {
+            if (ch == '\n') { lines++; if (lineLen == 0) empty++; lineLen = 0; }
+            else if (!char.IsWhiteSpace(ch)) lineLen++;
+        }
+        if (pipes >= 6 && pipes * 8 >= lines) return CellLayout.Pipes;
+        if (lines >= 6)
+            return empty * 3 >= lines ? CellLayout.BlankLines : CellLayout.Lines;
+        return CellLayout.Runs;
+    }
+
+    /// <summary>The source offset after the label and a parenthesised note right after it.</summary>
+    public static int AfterLabel(LayoutText text, int compactEnd)
+    {
+        int p = text.SourceEnd(compactEnd);
+        var f = text.Folded;
+        int q = p;
+        while (q < f.Length && f[q] == ' ') q++;
+        if (q < f.Length && f[q] == '(')
+        {
+            int depth = 0;
+            for (int k = q; k < f.Length && k < q + 120; k++)
+            {
+                if (f[k] == '(') depth++;
+                else if (f[k] == ')' && --depth == 0) return k + 1;
+                else if (f[k] == '|' ) break;
+            }
+        }
+        return p;
+    }
+
+    /// <summary>Skips column headings that stand between a heading-block label and its values (table 四).</summary>
+    public static int AfterHeaders(LayoutText text, int compactEnd, string[] headers, CellLayout layout)
+    {
+        var c = text.Compact;
+        int p = compactEnd;
+        bool progressed = true;
+        while (progressed && p < c.Length)
+        {
+            progressed = false;
+            while (p < c.Length && c[p] == '|') { p++; progressed = true; }
+            foreach (var h in headers)
+                if (string.CompareOrdinal(c, p, h, 0, h.Length) == 0) { p += h.Length; progressed = true; break; }
+        }
+        int src = p >= c.Length ? text.Source.Length : text.SourceStart(p);
+        if (layout == CellLayout.Pipes)
+        {
+            // The headings' row may end with empty cells: the values start on the next line.
+            int back = src;
+            while (back > 0 && text.Source[back - 1] != '\n' && text.Source[back - 1] != '|') back--;
+            int nl = text.Source.IndexOf('\n', Math.Max(0, back));
+            int lastHeaderSrc = text.SourceEnd(p);
+            int lineEnd = text.Source.IndexOf('\n', lastHeaderSrc);
+            if (lineEnd >= 0 && lineEnd < src) { }
+            if (lineEnd >= 0 && text.Source.AsSpan(lastHeaderSrc, lineEnd - lastHeaderSrc).Trim().Trim('|').Trim().IsEmpty == false) { }
+            if (lineEnd >= 0 && IsOnlyPipes(text.Source, lastHeaderSrc, lineEnd)) src = lineEnd + 1;
+            _ = nl;
+        }
+        return src;
+    }
+
+    static bool IsOnlyPipes(string s, int from, int to)
+    {
+        for (int i = from; i < to; i++) if (s[i] != '|' && !char.IsWhiteSpace(s[i])) return false;
+        return true;
+    }
+
+    /// <summary>Removes the numbering of the next label (2. / 2、/ （二）/ 二、/ 其中：) from the end of a region.</summary>
+    public static int TrimNextNumbering(LayoutText text, int start, int end, CompiledRow? next)
+    {
+        var f = text.Folded;
+        int e = end;
+        while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n' || f[e - 1] == '|')) e--;
+        if (next?.Definition.Ord is int ord)
+        {
+            int stripped = StripOrdinal(f, start, e, ord);
+            if (stripped < e) { e = stripped; while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n' || f[e - 1] == '|')) e--; }
+        }
+        if (e - start >= 3 && f[e - 1] == ':' && f[e - 2] == '中' && f[e - 3] == '其') e -= 3;
+        else if (e - start >= 2 && f[e - 1] == '中' && f[e - 2] == '其') e -= 2;
+        while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n')) e--;
+        return e;
+    }
+
+    static readonly string[] ChineseNumerals = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+
+    static int StripOrdinal(string f, int start, int e, int ord)
+    {
+        string arabic = ord.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string chinese = ord < ChineseNumerals.Length ? ChineseNumerals[ord] : "";
+        int p = e;
+        // (二) / (2)
+        if (p > start && f[p - 1] == ')')
+        {
+            int q = p - 1;
+            foreach (var numeral in new[] { chinese, arabic })
+            {
+                if (numeral.Length == 0) continue;
+                int s = q - numeral.Length;
+                if (s - 1 >= start && string.CompareOrdinal(f, s, numeral, 0, numeral.Length) == 0 && f[s - 1] == '(') return s - 1;
+            }
+        }
+        // 二、 / 2. / 2、 / 2．
+        if (p > start && (f[p - 1] == '、' || f[p - 1] == '.' || f[p - 1] == ',' || f[p - 1] == '，' || f[p - 1] == ':'))
+        {
+            int q = p - 1;
+            foreach (var numeral in new[] { chinese, arabic })
+            {
+                if (numeral.Length == 0) continue;
+                int s = q - numeral.Length;
+                if (s >= start && string.CompareOrdinal(f, s, numeral, 0, numeral.Length) == 0)
+                {
+                    // "12." must not lose its "2." to ordinal 2 unless the digit before is a cell's own: the
+                    // region's digits are resolved by arithmetic, so only the numbering itself is removed.
+                    return s;
+                }
+            }
+        }
+        return e;
+    }
+
+    /// <summary>Reads the cells of one region into tokens.</summary>
+    public static List<CellToken> ReadCells(LayoutText text, int start, int end, CellLayout layout)
+    {
+        var tokens = new List<CellToken>();
+        if (end <= start) return tokens;
+        var f = text.Folded;
+        var src = text.Source;
+        var pieces = new List<(int S, int E, bool LineStart)>();
+        if (layout == CellLayout.Pipes)
+        {
+            int s = start;
+            bool lineStart = false;
+            for (int i = start; i <= end; i++)
+            {
+                if (i == end || f[i] == '|')
+                {
+                    SplitLines(f, s, i, pieces, ref lineStart, keepEmpty: i < end);
+                    s = i + 1;
+                }
+            }
+        }
+        else
+        {
+            int s = start;
+            bool ls = false;
+            for (int i = start; i <= end; i++)
+            {
+                if (i == end || f[i] == '\n')
+                {
+                    bool empty = IsBlank(f, s, i);
+                    if (!empty || layout == CellLayout.Lines && s > start && i < end) pieces.Add((s, i, ls));
+                    else if (s == start) pieces.Add((s, i, ls));
+                    ls = true;
+                    s = i + 1;
+                }
+            }
+        }
+        // The first piece is the rest of the label's own cell unless it holds digits (a glued run, "条 739 4359").
+        if (pieces.Count > 0 && !HasDigit(f, pieces[0].S, pieces[0].E)) pieces.RemoveAt(0);
+        bool delimited = layout != CellLayout.Runs || pieces.Count > 1;
+        var piece = new List<CellToken>();
+        foreach (var (s, e, lineStart) in pieces)
+        {
+            piece.Clear();
+            if (IsBlank(f, s, e)) { tokens.Add(new CellToken(CellKind.Blank, "", s, s) { LineStart = lineStart }); continue; }
+            CellGrammar.Read(f, src, s, e, delimited, lineStart, piece);
+            // A delimited cell that holds a number and then words: the words are the cell's note ("13 准予撤诉").
+            for (int k = 0; k < piece.Count; k++)
+            {
+                var t = piece[k];
+                if (delimited && t.Kind == CellKind.Text && k > 0 && piece[k - 1].Kind == CellKind.Number && t.Raw.Length <= 12)
+                {
+                    var num = tokens[^1];
+                    tokens[^1] = num with { Note = (num.Note is null ? "" : num.Note + " ") + t.Raw, End = t.End, Raw = src[num.Start..t.End] };
+                    continue;
+                }
+                tokens.Add(t);
+            }
+        }
+        return tokens;
+    }
+
+    static void SplitLines(string f, int s, int e, List<(int, int, bool)> pieces, ref bool lineStart, bool keepEmpty)
+    {
+        // A pipe cell spanning a line break holds one cell, unless it has content on several lines.
+        int contentLines = 0;
+        int ls = s;
+        var parts = new List<(int, int)>();
+        for (int i = s; i <= e; i++)
+        {
+            if (i == e || f[i] == '\n')
+            {
+                if (!IsBlank(f, ls, i)) { contentLines++; parts.Add((ls, i)); }
+                ls = i + 1;
+            }
+        }
+        bool startsLine = lineStart || f.AsSpan(s, e - s).Contains('\n');
+        if (contentLines <= 1)
+        {
+            if (contentLines == 1) pieces.Add((parts[0].Item1, parts[0].Item2, startsLine && StartsAfterNewline(f, s, parts[0].Item1) || lineStart));
+            else if (keepEmpty) pieces.Add((s, s, startsLine));
+        }
+        else foreach (var (a, b) in parts) pieces.Add((a, b, true));
+        lineStart = f.AsSpan(s, e - s).TrimEnd(' ').EndsWith("\n");
+    }
+
+    static bool StartsAfterNewline(string f, int s, int contentStart) => f.AsSpan(s, contentStart - s).Contains('\n');
+
+    static bool IsBlank(string f, int s, int e)
+    {
+        for (int i = s; i < e; i++) if (f[i] != ' ' && f[i] != '\n') return false;
+        return true;
+    }
+
+    static bool HasDigit(string f, int s, int e)
+    {
+        for (int i = s; i < e; i++) if (char.IsAsciiDigit(f[i])) return true;
+        return false;
+    }
+}

@@ -1,0 +1,163 @@
+using Ogi.Segment;
+using Ogi.Templates;
+
+namespace Ogi.Recognize;
+
+/// <summary>A template row found in the text: where its label stands (compact offsets).</summary>
+public sealed record RowMatch(CompiledRow Row, int CompactStart, int CompactEnd);
+
+/// <summary>One printed instance of a template table: its rows in reading order.</summary>
+public sealed class TableMatch
+{
+    public required CompiledTable Table { get; init; }
+    public required List<RowMatch> Rows { get; init; }
+    public int Score { get; init; }
+    public int CompactStart => Rows[0].CompactStart;
+    public int CompactEnd => Rows[^1].CompactEnd;
+}
+
+/// <summary>
+/// Aligns a template table with the text. Every occurrence of every row label is a hit; the table is the chain of
+/// hits that follows the template's row order with short gaps and has the most label characters (a dynamic
+/// programme, like aligning two sequences). Rows the chain skipped are then looked for, fuzzily, in the gap
+/// where they must stand. A second, third… chain is a table printed again (a unit's own table, a repeated page).
+/// </summary>
+public static class TableAligner
+{
+    const int MaxInstances = 4;
+
+    public static List<TableMatch> Align(LayoutText text, CompiledTable table)
+    {
+        var compact = text.Compact;
+        var hits = new List<Hit>();
+        foreach (var row in table.Rows)
+        {
+            if (row.Definition.Short) continue;
+            foreach (var label in row.FoldedLabels)
+                foreach (var at in LabelMatcher.FindAll(compact, label))
+                    hits.Add(new Hit(row.Index, at, at + label.Length, label.Length + HeadingEvidence(compact, table, row, at + label.Length)));
+        }
+        hits = Deduplicate(hits);
+        var result = new List<TableMatch>();
+        var used = new List<(int, int)>();
+        for (int round = 0; round < MaxInstances && hits.Count > 0; round++)
+        {
+            var chain = BestChain(hits);
+            if (chain.Count == 0) break;
+            int weight = chain.Sum(h => h.Weight);
+            int rows = chain.Count;
+            if (rows < Math.Min(3, table.Rows.Count) || weight < 12) break;
+            if (result.Count > 0 && weight < result[0].Score / 3) break;
+            var matches = FillGaps(text, table, chain);
+            result.Add(new TableMatch { Table = table, Rows = matches, Score = weight });
+            int lo = chain[0].Start, hi = chain[^1].End;
+            hits = hits.Where(h => h.End <= lo || h.Start >= hi).ToList();
+            used.Add((lo, hi));
+        }
+        result.Sort((a, b) => a.CompactStart.CompareTo(b.CompactStart));
+        return result;
+    }
+
+    readonly record struct Hit(int Row, int Start, int End, int Weight);
+
+    static List<Hit> Deduplicate(List<Hit> hits)
+    {
+        // Keep, for one row, the longest label variant at a place (规范性文件 inside 行政规范性文件).
+        hits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Weight.CompareTo(a.Weight));
+        var kept = new List<Hit>(hits.Count);
+        foreach (var h in hits)
+        {
+            bool covered = false;
+            for (int k = kept.Count - 1; k >= 0 && kept[k].End > h.Start - 40; k--)
+                if (kept[k].Row == h.Row && kept[k].Start <= h.Start && kept[k].End >= h.End) { covered = true; break; }
+            if (!covered) kept.Add(h);
+        }
+        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return kept;
+    }
+
+    /// <summary>
+    /// A label whose values follow a block of column headings (table 四's 复议后起诉) is only the table when those
+    /// headings follow it: their characters count as evidence.
+    /// </summary>
+    static int HeadingEvidence(string compact, CompiledTable table, CompiledRow row, int end)
+    {
+        if (!row.Definition.AfterHeaders) return 0;
+        int limit = Math.Min(compact.Length, end + 160);
+        int evidence = 0;
+        foreach (var h in table.FoldedHeaders)
+        {
+            int at = compact.IndexOf(h, end, limit - end, StringComparison.Ordinal);
+            if (at >= 0) evidence += h.Length;
+        }
+        return evidence;
+    }
+
+    static int MaxGap(int skippedRows) => 260 + 160 * skippedRows;
+
+    static List<Hit> BestChain(List<Hit> hits)
+    {
+        int n = hits.Count;
+        var score = new int[n];
+        var back = new int[n];
+        int best = -1;
+        for (int i = 0; i < n; i++)
+        {
+            var h = hits[i];
+            score[i] = h.Weight;
+            back[i] = -1;
+            for (int j = i - 1; j >= 0; j--)
+            {
+                var p = hits[j];
+                int gap = h.Start - p.End;
+                if (h.Start - p.Start > MaxGap(12) + 200) break;
+                if (gap < 0 || p.Row >= h.Row) continue;
+                int skipped = h.Row - p.Row - 1;
+                if (gap > MaxGap(skipped)) continue;
+                int s = score[j] + h.Weight - skipped;
+                if (s > score[i]) { score[i] = s; back[i] = j; }
+            }
+            if (best < 0 || score[i] > score[best]) best = i;
+        }
+        var chain = new List<Hit>();
+        for (int k = best; k >= 0; k = back[k]) chain.Add(hits[k]);
+        chain.Reverse();
+        return chain;
+    }
+
+    /// <summary>Looks for the rows the chain skipped where they must be: between their neighbours, in order.</summary>
+    static List<RowMatch> FillGaps(LayoutText text, CompiledTable table, List<Hit> chain)
+    {
+        var compact = text.Compact;
+        var result = new List<RowMatch>();
+        var rows = table.Rows;
+        int prevRow = -1, prevEnd = Math.Max(0, chain[0].Start - 150);
+        for (int c = 0; c <= chain.Count; c++)
+        {
+            int nextRow = c < chain.Count ? chain[c].Row : rows.Count;
+            int limit = c < chain.Count ? chain[c].Start : Math.Min(compact.Length, prevEnd + 400);
+            int cursor = prevEnd;
+            for (int r = prevRow + 1; r < nextRow; r++)
+            {
+                var row = rows[r];
+                int window = row.Definition.Short ? Math.Min(limit, cursor + 60) : limit;
+                (int Start, int End, int Errors)? found = null;
+                foreach (var label in row.FoldedLabels)
+                {
+                    var f = LabelMatcher.FindApproximate(compact, label, cursor, window);
+                    if (f is not null && (found is null || f.Value.Start < found.Value.Start)) found = f;
+                }
+                if (found is null) continue;
+                result.Add(new RowMatch(row, found.Value.Start, found.Value.End));
+                cursor = found.Value.End;
+            }
+            if (c < chain.Count)
+            {
+                result.Add(new RowMatch(rows[chain[c].Row], chain[c].Start, chain[c].End));
+                prevRow = chain[c].Row;
+                prevEnd = chain[c].End;
+            }
+        }
+        return result;
+    }
+}

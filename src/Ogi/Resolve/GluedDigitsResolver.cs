@@ -1,0 +1,109 @@
+using Ogi.Cells;
+using Ogi.Templates;
+
+namespace Ogi.Resolve;
+
+/// <summary>The readings of one row, and the one chosen.</summary>
+public sealed class RowChoice
+{
+    public required CompiledRow Row { get; init; }
+    public required List<RowReading> Readings { get; init; }
+    public RowReading? Chosen { get; set; }
+    /// <summary>Readings that remained as consistent as the chosen one: when more than one, the choice was a judgement.</summary>
+    public List<RowReading> Tied { get; set; } = [];
+}
+
+/// <summary>
+/// Chooses one reading per row for a whole table so that the table's equations (R1, R2, L1–L6 …) hold: a
+/// branch-and-bound search over the rows that have several readings, minimising the number of broken equations.
+/// A single best reading is taken as it is. Where several remain equally good, the narrative's figures and then
+/// the plausibility prior decide, the choice is reported (G1) and the cells' confidence is lowered. Stated values
+/// are never changed: a report whose own numbers break a rule keeps them.
+/// </summary>
+public static class GluedDigitsResolver
+{
+    const int MaxNodes = 200_000;
+    const int MaxSolutions = 64;
+
+    public static void Resolve(IReadOnlyList<RowChoice> rows, IReadOnlyList<Equation> equations, IReadOnlyDictionary<string, decimal> narrative)
+    {
+        foreach (var r in rows) r.Chosen = r.Readings.Count > 0 ? r.Readings[0] : null;
+        var ambiguous = rows.Where(r => r.Readings.Count > 1).ToList();
+        if (ambiguous.Count == 0) return;
+
+        // Which row holds each field.
+        var owner = new Dictionary<string, RowChoice>();
+        foreach (var r in rows)
+            foreach (var c in r.Row.Columns) owner[c.Field] = r;
+        var relevant = equations.Where(e => e.Lhs.Concat(e.Rhs).All(owner.ContainsKey)).ToList();
+        var order = ambiguous.OrderBy(r => r.Readings.Count).ToList();
+        var position = new Dictionary<RowChoice, int>();
+        for (int i = 0; i < order.Count; i++) position[order[i]] = i;
+        // An equation is checked as soon as the last ambiguous row it reads is assigned.
+        var checkAt = new List<Equation>[order.Count + 1];
+        for (int i = 0; i <= order.Count; i++) checkAt[i] = [];
+        foreach (var e in relevant)
+        {
+            int last = -1;
+            foreach (var f in e.Lhs.Concat(e.Rhs)) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
+            if (last >= 0) checkAt[last].Add(e);
+        }
+        var assignment = new RowReading[order.Count];
+        int best = int.MaxValue, nodes = 0;
+        var solutions = new List<RowReading[]>();
+        Search(0, 0);
+        if (solutions.Count == 0) return;
+
+        var bestSolution = solutions
+            .OrderByDescending(s => NarrativeAgreement(order, s, narrative))
+            .ThenBy(s => s.Sum(r => r.Implausibility))
+            .First();
+        for (int i = 0; i < order.Count; i++)
+        {
+            order[i].Chosen = bestSolution[i];
+            order[i].Tied = solutions.Select(s => s[i]).Distinct().ToList();
+        }
+
+        void Search(int i, int broken)
+        {
+            if (++nodes > MaxNodes || broken > best) return;
+            if (i == order.Count)
+            {
+                if (broken < best) { best = broken; solutions.Clear(); }
+                if (solutions.Count < MaxSolutions) solutions.Add((RowReading[])assignment.Clone());
+                return;
+            }
+            foreach (var reading in order[i].Readings)
+            {
+                assignment[i] = reading;
+                order[i].Chosen = reading;
+                int b = broken;
+                foreach (var e in checkAt[i]) if (!Holds(e, owner)) b++;
+                Search(i + 1, b);
+            }
+        }
+    }
+
+    static int NarrativeAgreement(List<RowChoice> order, RowReading[] solution, IReadOnlyDictionary<string, decimal> narrative)
+    {
+        int n = 0;
+        foreach (var reading in solution)
+            foreach (var c in reading.Cells)
+                if (c.Value is decimal v && narrative.TryGetValue(c.Field, out var said) && said == v) n++;
+        return n;
+    }
+
+    static bool Holds(Equation e, Dictionary<string, RowChoice> owner)
+    {
+        decimal l = 0, r = 0;
+        foreach (var f in e.Lhs) l += Value(owner[f], f);
+        foreach (var f in e.Rhs) r += Value(owner[f], f);
+        return e.Relation == Relation.Equal ? l == r : l <= r;
+    }
+
+    static decimal Value(RowChoice row, string field)
+    {
+        foreach (var c in row.Chosen!.Cells) if (c.Field == field) return c.Value ?? 0;
+        return 0;
+    }
+}

@@ -1,0 +1,167 @@
+using Ogi.Cells;
+using Ogi.Templates;
+
+namespace Ogi.Resolve;
+
+/// <summary>One way to read a row: a value (or none) for each of its columns.</summary>
+public sealed class RowReading
+{
+    public required CellValue[] Cells { get; init; }
+    /// <summary>Lower is more plausible; only compared between readings of the same digits.</summary>
+    public double Implausibility { get; init; }
+    public bool Split { get; init; }
+}
+
+/// <summary>
+/// Turns a row's tokens into its possible readings. Where the row has fewer tokens than columns, some tokens are
+/// digits of several cells run together: every way to cut them (no number may start with 0 unless it is 0) is a
+/// reading, kept only if it satisfies the equations that lie inside the row (R3, R4, a cumulative column that is
+/// not smaller than the year's). A row that satisfies none keeps all its readings: the report may be wrong.
+/// </summary>
+public static class RowSplitter
+{
+    const int MaxReadings = 4000;
+    const int MaxDigitsPerValue = 12;
+
+    sealed record Item(CellToken Token, bool Glued, string Sign, string Digits, string Fraction, int DigitsOffset);
+
+    public static List<RowReading> Readings(CompiledRow row, IReadOnlyList<CellToken> tokens, IReadOnlyList<Equation> rowEquations)
+    {
+        var cols = row.Columns;
+        int n = cols.Length;
+        var items = tokens.Select(ToItem).ToList();
+        var result = new List<RowReading>();
+        if (items.Count >= n || items.All(i => !i.Glued))
+        {
+            var cells = new CellValue[n];
+            for (int c = 0; c < n; c++)
+                cells[c] = c < items.Count ? Whole(cols[c], items[c].Token) : Missing(cols[c]);
+            result.Add(new RowReading { Cells = cells });
+            return result;
+        }
+        var fieldIndex = new Dictionary<string, int>();
+        for (int c = 0; c < n; c++) fieldIndex[cols[c].Field] = c;
+        var checks = rowEquations.Select(e => (Eq: e, Last: e.Lhs.Concat(e.Rhs).Max(f => fieldIndex[f]))).ToList();
+        var current = new CellValue[n];
+        var all = new List<RowReading>();
+        var consistent = new List<RowReading>();
+        int totalDigits = items.Sum(i => i.Glued ? i.Digits.Length : 1);
+        Dfs(0, 0, 0, true);
+        var chosen = consistent.Count > 0 ? consistent : all;
+        return chosen.OrderBy(r => r.Implausibility).ToList();
+
+        void Dfs(int item, int pos, int col, bool ok)
+        {
+            if (all.Count >= MaxReadings) return;
+            if (item == items.Count)
+            {
+                if (col != n) return;
+                var reading = new RowReading { Cells = (CellValue[])current.Clone(), Implausibility = Implausibility(cols, current), Split = true };
+                all.Add(reading);
+                if (ok) consistent.Add(reading);
+                return;
+            }
+            if (col >= n) return;
+            var it = items[item];
+            if (!it.Glued)
+            {
+                current[col] = Whole(cols[col], it.Token);
+                Dfs(item + 1, 0, col + 1, ok && Check(col));
+                return;
+            }
+            int remainingItems = items.Count - item - 1;
+            int remainingDigits = it.Digits.Length - pos;
+            for (int len = 1; len <= Math.Min(remainingDigits, MaxDigitsPerValue); len++)
+            {
+                if (len > 1 && it.Digits[pos] == '0') break;
+                bool last = pos + len == it.Digits.Length;
+                int colsAfter = n - col - 1;
+                if (last && colsAfter < remainingItems) continue;
+                if (!last && colsAfter < remainingItems + 1) continue;
+                current[col] = Part(cols[col], it, pos, len, last);
+                bool okHere = ok && Check(col);
+                if (last) Dfs(item + 1, 0, col + 1, okHere);
+                else Dfs(item, pos + len, col + 1, okHere);
+            }
+        }
+
+        bool Check(int col)
+        {
+            foreach (var (eq, lastCol) in checks)
+                if (lastCol == col && !Holds(eq, fieldIndex, current)) return false;
+            return true;
+        }
+    }
+
+    static bool Holds(Equation eq, Dictionary<string, int> index, CellValue[] cells)
+    {
+        decimal l = 0, r = 0;
+        foreach (var f in eq.Lhs) l += cells[index[f]].Value ?? 0;
+        foreach (var f in eq.Rhs) r += cells[index[f]].Value ?? 0;
+        return eq.Relation == Relation.Equal ? l == r : l <= r;
+    }
+
+    /// <summary>
+    /// A prior for readings the arithmetic cannot separate: the cells of one row are usually of like size, and a
+    /// year's change (本年增/减) rarely exceeds the number it changes.
+    /// </summary>
+    static double Implausibility(CompiledColumn[] cols, CellValue[] cells)
+    {
+        var lengths = new List<int>();
+        foreach (var c in cells)
+            if (c.FromGluedDigits && c.Value is decimal v) lengths.Add(Math.Abs(decimal.Truncate(v)).ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        double score = 0;
+        if (lengths.Count > 1)
+        {
+            double mean = lengths.Average();
+            score += lengths.Sum(l => (l - mean) * (l - mean));
+        }
+        for (int c = 1; c < cols.Length; c++)
+            if (cols[c].Signed && cells[c].Value is decimal change && cells[c - 1].Value is decimal prior && Math.Abs(change) > prior) score += 3;
+        return score;
+    }
+
+    static Item ToItem(CellToken t)
+    {
+        if (t.Kind != CellKind.Number || !t.MaybeGlued) return new Item(t, false, "", "", "", 0);
+        string d = t.Digits;
+        string sign = d.StartsWith('-') ? "-" : "";
+        if (sign.Length > 0) d = d[1..];
+        string frac = "";
+        int dot = d.IndexOf('.');
+        if (dot >= 0) { frac = d[dot..]; d = d[..dot]; }
+        // Where the digits start in the source: after a sign character (减 or -), if any.
+        int offset = t.Raw.Length > 0 && !char.IsAsciiDigit(t.Raw[0]) ? 1 : 0;
+        if (offset == 1 && t.Raw.Length > 1 && (t.Raw[1] == '少' || t.Raw[1] == '加')) offset = 2;
+        return new Item(t, true, sign, d, frac, offset);
+    }
+
+    static CellValue Whole(CompiledColumn col, CellToken t)
+    {
+        if (t.Kind == CellKind.Blank)
+            return new CellValue { Field = col.Field, Value = null, Raw = t.Raw, Start = t.Start, End = t.End };
+        decimal v = t.Value ?? 0;
+        if (col.Money) v = CellGrammar.ToWanYuan(v, t.Unit);
+        return new CellValue
+        {
+            Field = col.Field, Value = v, Raw = t.Raw, Start = t.Start, End = t.End, Unit = t.Unit, Note = t.Note, Approximate = t.Approximate,
+        };
+    }
+
+    static CellValue Part(CompiledColumn col, Item it, int pos, int len, bool last)
+    {
+        string digits = it.Digits.Substring(pos, len);
+        string text = (pos == 0 ? it.Sign : "") + digits + (last ? it.Fraction : "");
+        decimal v = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        if (col.Money) v = CellGrammar.ToWanYuan(v, last ? it.Token.Unit : null);
+        int start = it.Token.Start + (pos == 0 ? 0 : it.DigitsOffset + pos);
+        int end = it.Token.Start + it.DigitsOffset + pos + len + (last ? it.Fraction.Length : 0);
+        return new CellValue
+        {
+            Field = col.Field, Value = v, Raw = text, Start = start, End = end, Unit = last ? it.Token.Unit : null,
+            Note = last ? it.Token.Note : null, FromGluedDigits = true,
+        };
+    }
+
+    static CellValue Missing(CompiledColumn col) => new() { Field = col.Field, Value = null, Raw = "", Start = -1, End = -1, Confidence = 0.5 };
+}

@@ -1,0 +1,65 @@
+using Ogi.Normalize;
+
+namespace Ogi.Segment;
+
+/// <summary>
+/// The decoded text in the three forms the later stages read: <see cref="Source"/> (offsets of the output point
+/// here), <see cref="Folded"/> (same length: full-width, traditional and space variants folded) and
+/// <see cref="Compact"/> (folded, with whitespace and quotation marks removed) where labels are searched, so that a
+/// label broken over lines or spaced out (统 计 指 标) is still one string. <see cref="CompactToSource"/> maps back.
+/// </summary>
+public sealed class LayoutText
+{
+    public string Source { get; }
+    public string Folded { get; }
+    public string Compact { get; }
+    public int[] CompactToSource { get; }
+
+    public LayoutText(string source)
+    {
+        Source = source;
+        Folded = TextNormalizer.Fold(source);
+        var compact = new char[Folded.Length];
+        var map = new int[Folded.Length + 1];
+        int n = 0;
+        for (int i = 0; i < Folded.Length; i++)
+        {
+            char c = Folded[i];
+            if (IsDropped(c)) continue;
+            compact[n] = c;
+            map[n] = i;
+            n++;
+        }
+        map[n] = Folded.Length;
+        Compact = new string(compact, 0, n);
+        CompactToSource = map[..(n + 1)];
+    }
+
+    /// <summary>Whitespace and marks that real reports add, drop or vary inside labels.</summary>
+    public static bool IsDropped(char c) => c is ' ' or '\n' or '\r' or '\t' or '"' or '“' or '”' or '‘' or '’' or '\'' or '《' or '》' or '「' or '」' or '〈' or '〉' or '<' or '>';
+
+    public static string FoldLabel(string label)
+    {
+        var folded = TextNormalizer.Fold(label);
+        var sb = new System.Text.StringBuilder(folded.Length);
+        foreach (var c in folded) if (!IsDropped(c)) sb.Append(c);
+        return sb.ToString();
+    }
+
+    public int SourceStart(int compactIndex) => CompactToSource[compactIndex];
+
+    /// <summary>The source offset just after the compact character before <paramref name="compactEnd"/>.</summary>
+    public int SourceEnd(int compactEnd) => compactEnd == 0 ? 0 : CompactToSource[compactEnd - 1] + 1;
+
+    /// <summary>Source offset → the first compact index at or after it.</summary>
+    public int ToCompact(int sourceIndex)
+    {
+        int lo = 0, hi = CompactToSource.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (CompactToSource[mid] < sourceIndex) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+}

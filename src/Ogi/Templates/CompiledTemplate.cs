@@ -1,0 +1,172 @@
+using Ogi.Segment;
+
+namespace Ogi.Templates;
+
+/// <summary>A template definition made ready for matching: labels folded, fields named, rules expanded to equations.</summary>
+public sealed class CompiledTemplate
+{
+    public TemplateDefinition Definition { get; }
+    public IReadOnlyList<CompiledTable> Tables { get; }
+    public string Id => Definition.Id;
+
+    public CompiledTemplate(TemplateDefinition definition)
+    {
+        Definition = definition;
+        Tables = definition.Tables.Select(t => new CompiledTable(t, definition)).ToList();
+    }
+
+    /// <summary>Every field the template can hold, in its official order (for output and rendering).</summary>
+    public IEnumerable<string> FieldOrder => Tables.SelectMany(t => t.Rows).SelectMany(r => r.Columns).Select(c => c.Field).Distinct();
+}
+
+public sealed class CompiledColumn(string id, string field, bool signed, bool money, bool cumulative)
+{
+    public string Id { get; } = id;
+    public string Field { get; } = field;
+    /// <summary>本年增/减: negative values are legitimate here.</summary>
+    public bool Signed { get; } = signed;
+    public bool Money { get; } = money;
+    /// <summary>The 历年累计 column of some legacy tables: never smaller than the year's figure.</summary>
+    public bool Cumulative { get; } = cumulative;
+}
+
+public sealed class CompiledRow
+{
+    public required int Index { get; init; }
+    public required RowDefinition Definition { get; init; }
+    public required string[] FoldedLabels { get; init; }
+    public required CompiledColumn[] Columns { get; init; }
+    public string? Id => Definition.Id;
+    public bool Group => Definition.Group;
+    public string Label => Definition.Labels[0];
+}
+
+public enum Relation { Equal, AtMost }
+
+/// <summary>One concrete check: sum(Lhs) = sum(Rhs), or sum(Lhs) ≤ sum(Rhs). RuleId is empty for checks that only guide the reading of glued digits.</summary>
+public sealed record Equation(string RuleId, string Severity, string[] Lhs, string[] Rhs, Relation Relation, string Zh, string En, string Where);
+
+public sealed class CompiledTable
+{
+    public TableDefinition Definition { get; }
+    public IReadOnlyList<CompiledRow> Rows { get; }
+    public string[] FoldedHeaders { get; }
+    public string[] FoldedMarkers { get; }
+    public IReadOnlyList<Equation> Equations { get; }
+    public string Id => Definition.Id;
+    public bool HasCumulativeColumn { get; }
+
+    public CompiledTable(TableDefinition def, TemplateDefinition template)
+    {
+        Definition = def;
+        var rows = new List<CompiledRow>();
+        for (int i = 0; i < def.Rows.Count; i++)
+        {
+            var r = def.Rows[i];
+            rows.Add(new CompiledRow
+            {
+                Index = i,
+                Definition = r,
+                FoldedLabels = r.Labels.Select(LayoutText.FoldLabel).Distinct().OrderByDescending(l => l.Length).ToArray(),
+                Columns = r.Group ? [] : (r.Columns ?? def.Columns).Select(c => Column(r, c)).ToArray(),
+            });
+        }
+        Rows = rows;
+        HasCumulativeColumn = rows.Any(r => r.Columns.Any(c => c.Cumulative));
+        FoldedHeaders = def.Headers.Select(LayoutText.FoldLabel).Where(h => h.Length > 0).Distinct().OrderByDescending(h => h.Length).ToArray();
+        FoldedMarkers = def.Markers.Select(LayoutText.FoldLabel).ToArray();
+        Equations = ExpandRules(template.Rules.Concat(def.Rules)).ToList();
+    }
+
+    static CompiledColumn Column(RowDefinition row, string spec)
+    {
+        var parts = spec.Split(':');
+        string id = parts[0];
+        bool signed = parts.Contains("signed"), money = parts.Contains("money") || row.Money;
+        string rowId = row.Id!;
+        return id switch
+        {
+            "value" => new CompiledColumn(id, rowId, signed, money, false),
+            "cumulative" => new CompiledColumn(id, "legacy.extra.cumulative." + (rowId.StartsWith("legacy.") ? rowId[7..] : rowId), signed, money, true),
+            _ => new CompiledColumn(id, rowId + "." + id, signed, money, false),
+        };
+    }
+
+    IEnumerable<Equation> ExpandRules(IEnumerable<RuleDefinition> rules)
+    {
+        var valueRows = Rows.Where(r => !r.Group).ToList();
+        string prefix = Id + ".";
+        foreach (var rule in rules)
+        {
+            if (rule.Table is not null && rule.Table != Id) continue;
+            if (rule.Each == "column" && rule.Lhs is not null && rule.Rhs is not null)
+            {
+                var lhsRows = ExpandRowPatterns(rule.Lhs, prefix);
+                var rhsRows = ExpandRowPatterns(rule.Rhs, prefix);
+                if (lhsRows.Count == 0 || rhsRows.Count == 0) continue;
+                foreach (var col in lhsRows[0].Columns)
+                    yield return new Equation(rule.Id, rule.Severity,
+                        lhsRows.Select(r => r.Id + "." + col.Id).ToArray(), rhsRows.Select(r => r.Id + "." + col.Id).ToArray(),
+                        Relation.Equal, rule.Zh, rule.En, col.Id);
+            }
+            else if (rule.Each == "row" && rule.Lhs is not null && rule.Rhs is not null)
+            {
+                foreach (var row in valueRows)
+                    yield return new Equation(rule.Id, rule.Severity, rule.Lhs.Select(c => row.Id + "." + c).ToArray(),
+                        rule.Rhs.Select(c => row.Id + "." + c).ToArray(), Relation.Equal, rule.Zh, rule.En, row.Id!);
+            }
+            else if (rule.Each == "group" && rule.Groups is not null && rule.Lhs is not null && rule.Rhs is not null)
+            {
+                foreach (var g in rule.Groups)
+                    yield return new Equation(rule.Id, rule.Severity, rule.Lhs.Select(c => $"{prefix}{g}.{c}").ToArray(),
+                        rule.Rhs.Select(c => $"{prefix}{g}.{c}").ToArray(), Relation.Equal, rule.Zh, rule.En, g);
+            }
+            else if (rule.Sum is not null || rule.Parts is not null)
+            {
+                var total = Rows.FirstOrDefault(r => r.Id == (rule.Sum ?? rule.Parts));
+                var children = valueRows.Where(r => r.Definition.Parent == (rule.Sum ?? rule.Parts)).ToList();
+                if (total is null || children.Count == 0) continue;
+                for (int c = 0; c < total.Columns.Length; c++)
+                {
+                    int col = c;
+                    var kids = children.Where(k => k.Columns.Length > col).Select(k => k.Columns[col].Field).ToArray();
+                    if (rule.Sum is not null)
+                        yield return new Equation(rule.Id, rule.Severity, [total.Columns[col].Field], kids, Relation.Equal, rule.Zh, rule.En, total.Id!);
+                    else
+                        yield return new Equation(rule.Id, rule.Severity, kids, [total.Columns[col].Field], Relation.AtMost, rule.Zh, rule.En, total.Id!);
+                }
+            }
+            else if (rule.Le is { Length: 2 })
+            {
+                var a = Rows.FirstOrDefault(r => r.Id == rule.Le[0]);
+                var b = Rows.FirstOrDefault(r => r.Id == rule.Le[1]);
+                if (a is null || b is null) continue;
+                for (int c = 0; c < Math.Min(a.Columns.Length, b.Columns.Length); c++)
+                    yield return new Equation(rule.Id, rule.Severity, [a.Columns[c].Field], [b.Columns[c].Field], Relation.AtMost, rule.Zh, rule.En, a.Id!);
+            }
+        }
+        // The cumulative column never falls below the year's figure: a guide for splitting glued digits, not a finding.
+        foreach (var row in valueRows)
+        {
+            var year = row.Columns.FirstOrDefault(c => !c.Cumulative);
+            var cum = row.Columns.FirstOrDefault(c => c.Cumulative);
+            if (year is not null && cum is not null)
+                yield return new Equation("", "info", [year.Field], [cum.Field], Relation.AtMost, "", "", row.Id!);
+        }
+    }
+
+    List<CompiledRow> ExpandRowPatterns(string[] patterns, string prefix)
+    {
+        var list = new List<CompiledRow>();
+        foreach (var p in patterns)
+        {
+            if (p.EndsWith(".*"))
+            {
+                var stem = prefix + p[..^2] + ".";
+                list.AddRange(Rows.Where(r => !r.Group && r.Id!.StartsWith(stem)));
+            }
+            else list.AddRange(Rows.Where(r => !r.Group && r.Id == prefix + p));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Serialization;
+
+namespace Ogi.Templates;
+
+/// <summary>
+/// One national format, read from Templates/Data/*.json. Parsing, validation and (later) rendering all read this
+/// same definition: a new label variant, row or rule is a line of data there, not code.
+/// </summary>
+public sealed class TemplateDefinition
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("name")] public string Name { get; init; } = "";
+    [JsonPropertyName("years")] public int[] Years { get; init; } = [];
+    /// <summary>Required sections (S1): each entry lists words any one of which marks the section's heading.</summary>
+    [JsonPropertyName("sections")] public string[][] Sections { get; init; } = [];
+    [JsonPropertyName("tables")] public List<TableDefinition> Tables { get; init; } = [];
+    [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
+    [JsonPropertyName("narrative")] public List<NarrativeCue> Narrative { get; init; } = [];
+
+    public bool CoversYear(int year) => Years.Length == 2 && year >= Years[0] && year <= Years[1];
+}
+
+public sealed class TableDefinition
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    /// <summary>Tables with the same id are alternative layouts (provincial variants) of one table: the best-matching one is used.</summary>
+    [JsonPropertyName("variant")] public string? Variant { get; init; }
+    [JsonPropertyName("title")] public string Title { get; init; } = "";
+    [JsonPropertyName("headers")] public string[] Headers { get; init; } = [];
+    [JsonPropertyName("markers")] public string[] Markers { get; init; } = [];
+    [JsonPropertyName("columns")] public string[] Columns { get; init; } = [];
+    [JsonPropertyName("rows")] public List<RowDefinition> Rows { get; init; } = [];
+    [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
+
+    public string Key => Variant is null ? Id : Id + "/" + Variant;
+}
+
+public sealed class RowDefinition
+{
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    /// <summary>A heading row such as （三）不予公开: it anchors the layout and carries no values.</summary>
+    [JsonPropertyName("group")] public bool Group { get; init; }
+    /// <summary>The label's words without its numbering; the first is the official wording.</summary>
+    [JsonPropertyName("labels")] public string[] Labels { get; init; } = [];
+    /// <summary>The row's number in its group (2 for “2.重复申请”, 3 for “（三）不予公开”), so that numbering glued to the previous row's digits can be told apart from them.</summary>
+    [JsonPropertyName("ord")] public int? Ord { get; init; }
+    [JsonPropertyName("columns")] public string[]? Columns { get; init; }
+    [JsonPropertyName("parent")] public string? Parent { get; init; }
+    [JsonPropertyName("money")] public bool Money { get; init; }
+    /// <summary>A label too short to search for far from the previous row (其他, 总计).</summary>
+    [JsonPropertyName("short")] public bool Short { get; init; }
+    /// <summary>The values come after a block of column headings (table 四).</summary>
+    [JsonPropertyName("afterHeaders")] public bool AfterHeaders { get; init; }
+}
+
+public sealed class RuleDefinition
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("severity")] public string Severity { get; init; } = "error";
+    [JsonPropertyName("table")] public string? Table { get; init; }
+    [JsonPropertyName("each")] public string? Each { get; init; }
+    [JsonPropertyName("groups")] public string[]? Groups { get; init; }
+    [JsonPropertyName("lhs")] public string[]? Lhs { get; init; }
+    [JsonPropertyName("rhs")] public string[]? Rhs { get; init; }
+    /// <summary>Legacy: this total equals the sum of every printed row whose parent it is.</summary>
+    [JsonPropertyName("sum")] public string? Sum { get; init; }
+    /// <summary>Legacy: the printed rows whose parent this is add up to no more than it.</summary>
+    [JsonPropertyName("parts")] public string? Parts { get; init; }
+    /// <summary>[a, b]: a ≤ b.</summary>
+    [JsonPropertyName("le")] public string[]? Le { get; init; }
+    [JsonPropertyName("zh")] public string Zh { get; init; } = "";
+    [JsonPropertyName("en")] public string En { get; init; } = "";
+}
+
+public sealed class NarrativeCue
+{
+    [JsonPropertyName("field")] public string Field { get; init; } = "";
+    [JsonPropertyName("unit")] public string Unit { get; init; } = "";
+    [JsonPropertyName("cues")] public string[] Cues { get; init; } = [];
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Ogi.Cells;
+using Ogi.Metadata;
+using Ogi.Parsing;
+using Ogi.Segment;
+using Ogi.Templates;
+
+namespace Ogi.Validate;
+
+/// <summary>
+/// The checks of FIELDS.md over what was read: the template's equations (R1–R4, L1–L8), negative counts (N1),
+/// blank cells in a filled table (B1), prose contradicting the table (T1), lateness (P1), missing sections (S1).
+/// </summary>
+public static class ReportValidator
+{
+    public static void Validate(CompiledTemplate template, ParsedTable table, IReadOnlyList<TableMatchInfo> tables, string where,
+        IReadOnlyDictionary<string, decimal>? narrative, List<Finding> findings)
+    {
+        var byField = new Dictionary<string, CellValue>();
+        foreach (var c in table.Cells) byField.TryAdd(c.Field, c);
+        foreach (var t in tables)
+            foreach (var eq in t.Table.Equations)
+            {
+                if (eq.RuleId.Length == 0) continue;
+                var fields = eq.Lhs.Concat(eq.Rhs).ToList();
+                if (!fields.All(byField.ContainsKey)) continue;
+                if (fields.All(f => byField[f].Value is null)) continue;
+                decimal l = eq.Lhs.Sum(f => byField[f].Value ?? 0), r = eq.Rhs.Sum(f => byField[f].Value ?? 0);
+                bool ok = eq.Relation == Relation.Equal ? l == r : l <= r;
+                if (ok) continue;
+                string op = eq.Relation == Relation.Equal ? "≠" : ">";
+                string expr(string[] side) => string.Join(" + ", side.Select(f => Show(byField[f].Value)));
+                findings.Add(new Finding(eq.RuleId, eq.Severity,
+                    $"{where}{eq.Zh}（{eq.Where}）：{expr(eq.Lhs)} = {Show(l)} {op} {expr(eq.Rhs)} = {Show(r)}",
+                    $"{where}{eq.En} ({eq.Where}): {expr(eq.Lhs)} = {Show(l)} {op} {expr(eq.Rhs)} = {Show(r)}",
+                    fields));
+            }
+        var signed = tables.SelectMany(t => t.Table.Rows).SelectMany(r => r.Columns).Where(c => c.Signed).Select(c => c.Field).ToHashSet();
+        foreach (var c in table.Cells)
+            if (c.Value < 0 && !signed.Contains(c.Field))
+                findings.Add(new Finding("N1", Severity.Error, $"{where}{c.Field} 为负数 {Show(c.Value)}，该项不能为负",
+                    $"{where}{c.Field} is negative ({Show(c.Value)}), which this count cannot be", [c.Field]));
+        foreach (var t in tables)
+        {
+            var fields = t.Table.Rows.SelectMany(r => r.Columns).Select(c => c.Field).Where(byField.ContainsKey).ToList();
+            var blank = fields.Where(f => byField[f].Value is null).ToList();
+            int filled = fields.Count - blank.Count;
+            // "Otherwise filled": most of the table holds numbers, so a blank is a gap rather than the table's way of writing 0.
+            if (blank.Count > 0 && filled >= blank.Count * 2)
+                findings.Add(new Finding("B1", Severity.Warning,
+                    $"{where}{t.Table.Definition.Title}有 {blank.Count} 个空白单元格（其余已填写），校验时按 0 计",
+                    $"{where}{blank.Count} blank cell(s) in an otherwise filled table ({t.Table.Id}); counted as 0 in the checks",
+                    blank));
+        }
+        if (narrative is not null)
+            foreach (var (field, said) in narrative)
+                if (byField.TryGetValue(field, out var cell) && cell.Value is decimal v && v != said)
+                    findings.Add(new Finding("T1", Severity.Warning,
+                        $"{where}正文称 {Show(said)}，与表中 {field} = {Show(v)} 不一致",
+                        $"{where}the narrative states {Show(said)} but the table gives {field} = {Show(v)}", [field]));
+    }
+
+    public static void ValidateDocument(CompiledTemplate? template, ReportMetadata meta, LayoutText text, List<Finding> findings)
+    {
+        if (meta.Year is int year && meta.Published is DateOnly published && template is not null)
+        {
+            var deadline = year <= 2018 ? new DateOnly(year + 1, 3, 31) : new DateOnly(year + 1, 1, 31);
+            if (published > deadline)
+                findings.Add(new Finding("P1", Severity.Warning,
+                    $"报告发布于 {published:yyyy-MM-dd}，晚于法定期限 {deadline:yyyy-MM-dd}（{(year <= 2018 ? "2008年条例第三十一条" : "2019年条例第四十九条")}）",
+                    $"published {published:yyyy-MM-dd}, after the statutory deadline {deadline:yyyy-MM-dd}", []));
+        }
+        if (template is not null && template.Definition.Sections.Length > 0)
+        {
+            var compact = text.Compact;
+            var names = new[] { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项" };
+            for (int i = 0; i < template.Definition.Sections.Length; i++)
+            {
+                var words = template.Definition.Sections[i];
+                if (words.Any(w => compact.Contains(LayoutText.FoldLabel(w), StringComparison.Ordinal))) continue;
+                var name = i < names.Length ? names[i] : string.Join("/", words);
+                findings.Add(new Finding("S1", Severity.Warning, $"缺少必备章节：{name}", $"a required section is missing: {name}", []));
+            }
+        }
+    }
+
+    static string Show(decimal? v) => v is null ? "空" : v.Value.ToString("0.######", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The template tables a parsed table was read from (for the checks that need the definitions).</summary>
+public sealed record TableMatchInfo(CompiledTable Table);
