@@ -45,6 +45,8 @@ public static class RegionReader
     {
         int p = text.SourceEnd(compactEnd);
         var f = text.Folded;
+        // Closing quotes and brackets of the label (危及“三安全一稳定”) are dropped from the compact text, not from the source.
+        while (p < f.Length && f[p] is '"' or '”' or '’' or '\'' or '》' or '」' or '〉' or '>') p++;
         int q = p;
         while (q < f.Length && f[q] == ' ') q++;
         if (q < f.Length && f[q] == '(')
@@ -101,11 +103,12 @@ public static class RegionReader
     {
         var f = text.Folded;
         int e = end;
-        while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n' || f[e - 1] == '|')) e--;
+        // Pipes stay: "| 1 | |" ends with an empty cell.
+        while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n')) e--;
         if (next?.Definition.Ord is int ord)
         {
             int stripped = StripOrdinal(f, start, e, ord);
-            if (stripped < e) { e = stripped; while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n' || f[e - 1] == '|')) e--; }
+            if (stripped < e) { e = stripped; while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n')) e--; }
         }
         if (e - start >= 3 && f[e - 1] == ':' && f[e - 2] == '中' && f[e - 3] == '其') e -= 3;
         else if (e - start >= 2 && f[e - 1] == '中' && f[e - 2] == '其') e -= 2;

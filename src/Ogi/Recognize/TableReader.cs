@@ -74,8 +74,8 @@ public static class TableReader
                 string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
                 var others = tied.Where(r => r != choice.Chosen).Take(5).Select(Show);
                 findings.Add(new Finding("G1", Severity.Info,
-                    $"{choice.Row.Label}：连写数字按表内勾稽关系有多种读法，取 {Show(choice.Chosen)}；其他读法：{string.Join("；", others)}",
-                    $"{choice.Row.Label}: digits run together allow several readings consistent with the table's rules; chose {Show(choice.Chosen)}; others: {string.Join("; ", others)}",
+                    $"{choice.Row.Label}：连写数字有多种符合表内规则的读法，取 {Show(choice.Chosen)}；其他读法：{string.Join("；", others)}",
+                    $"{choice.Row.Label}: digits run together allow several readings that satisfy the table rules; chose {Show(choice.Chosen)}; others: {string.Join("; ", others)}",
                     doubtful));
             }
         }

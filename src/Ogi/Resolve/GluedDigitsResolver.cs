@@ -28,21 +28,42 @@ public static class GluedDigitsResolver
     public static void Resolve(IReadOnlyList<RowChoice> rows, IReadOnlyList<Equation> equations, IReadOnlyDictionary<string, decimal> narrative)
     {
         foreach (var r in rows) r.Chosen = r.Readings.Count > 0 ? r.Readings[0] : null;
-        var ambiguous = rows.Where(r => r.Readings.Count > 1).ToList();
-        if (ambiguous.Count == 0) return;
-
-        // Which row holds each field.
         var owner = new Dictionary<string, RowChoice>();
         foreach (var r in rows)
             foreach (var c in r.Row.Columns) owner[c.Field] = r;
         var relevant = equations.Where(e => e.Lhs.Concat(e.Rhs).All(owner.ContainsKey)).ToList();
-        var order = ambiguous.OrderBy(r => r.Readings.Count).ToList();
+        // Rows tied together by equations are decided together; a row no equation reaches is decided alone.
+        foreach (var component in Components(rows.Where(r => r.Readings.Count > 1).ToList(), relevant, owner))
+            ResolveComponent(component.Rows, component.Equations, owner, narrative);
+    }
+
+    static List<(List<RowChoice> Rows, List<Equation> Equations)> Components(List<RowChoice> ambiguous, List<Equation> equations, Dictionary<string, RowChoice> owner)
+    {
+        var parent = ambiguous.ToDictionary(r => r, r => r);
+        RowChoice Find(RowChoice r) { while (parent[r] != r) r = parent[r] = parent[parent[r]]; return r; }
+        foreach (var e in equations)
+        {
+            RowChoice? first = null;
+            foreach (var f in e.Lhs.Concat(e.Rhs))
+            {
+                var row = owner[f];
+                if (!parent.ContainsKey(row)) continue;
+                if (first is null) first = row; else parent[Find(row)] = Find(first);
+            }
+        }
+        var groups = ambiguous.GroupBy(Find).Select(g => g.ToList()).ToList();
+        return groups.Select(g => (g, equations.Where(e => e.Lhs.Concat(e.Rhs).Any(f => g.Contains(owner[f]))).ToList())).ToList();
+    }
+
+    static void ResolveComponent(List<RowChoice> rows, List<Equation> equations, Dictionary<string, RowChoice> owner, IReadOnlyDictionary<string, decimal> narrative)
+    {
+        var order = rows.OrderBy(r => r.Readings.Count).ToList();
         var position = new Dictionary<RowChoice, int>();
         for (int i = 0; i < order.Count; i++) position[order[i]] = i;
         // An equation is checked as soon as the last ambiguous row it reads is assigned.
         var checkAt = new List<Equation>[order.Count + 1];
         for (int i = 0; i <= order.Count; i++) checkAt[i] = [];
-        foreach (var e in relevant)
+        foreach (var e in equations)
         {
             int last = -1;
             foreach (var f in e.Lhs.Concat(e.Rhs)) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
@@ -51,17 +72,22 @@ public static class GluedDigitsResolver
         var assignment = new RowReading[order.Count];
         int best = int.MaxValue, nodes = 0;
         var solutions = new List<RowReading[]>();
+        bool truncated = false;
         Search(0, 0);
-        if (solutions.Count == 0) return;
-
+        if (solutions.Count == 0 || nodes > MaxNodes || truncated)
+        {
+            // Too many readings to enumerate: every row keeps its own best, and all of them stay in doubt.
+            foreach (var r in order) { r.Chosen = solutions.Count > 0 ? solutions[0][position[r]] : r.Readings[0]; r.Tied = r.Readings; }
+            if (solutions.Count == 0) return;
+        }
         var bestSolution = solutions
-            .OrderByDescending(s => NarrativeAgreement(order, s, narrative))
+            .OrderByDescending(s => NarrativeAgreement(s, narrative))
             .ThenBy(s => s.Sum(r => r.Implausibility))
             .First();
         for (int i = 0; i < order.Count; i++)
         {
             order[i].Chosen = bestSolution[i];
-            order[i].Tied = solutions.Select(s => s[i]).Distinct().ToList();
+            if (!truncated && nodes <= MaxNodes) order[i].Tied = solutions.Select(s => s[i]).Distinct().ToList();
         }
 
         void Search(int i, int broken)
@@ -69,8 +95,9 @@ public static class GluedDigitsResolver
             if (++nodes > MaxNodes || broken > best) return;
             if (i == order.Count)
             {
-                if (broken < best) { best = broken; solutions.Clear(); }
+                if (broken < best) { best = broken; solutions.Clear(); truncated = false; }
                 if (solutions.Count < MaxSolutions) solutions.Add((RowReading[])assignment.Clone());
+                else truncated = true;
                 return;
             }
             foreach (var reading in order[i].Readings)
@@ -84,7 +111,7 @@ public static class GluedDigitsResolver
         }
     }
 
-    static int NarrativeAgreement(List<RowChoice> order, RowReading[] solution, IReadOnlyDictionary<string, decimal> narrative)
+    static int NarrativeAgreement(RowReading[] solution, IReadOnlyDictionary<string, decimal> narrative)
     {
         int n = 0;
         foreach (var reading in solution)

@@ -31,7 +31,7 @@ public static class RowSplitter
         int n = cols.Length;
         var items = tokens.Select(ToItem).ToList();
         var result = new List<RowReading>();
-        if (items.Count >= n || items.All(i => !i.Glued))
+        if (items.Count >= n || items.All(i => !i.Glued) || items.Sum(i => i.Glued ? i.Digits.Length : 1) < n)
         {
             var cells = new CellValue[n];
             for (int c = 0; c < n; c++)
@@ -56,7 +56,7 @@ public static class RowSplitter
             if (item == items.Count)
             {
                 if (col != n) return;
-                var reading = new RowReading { Cells = (CellValue[])current.Clone(), Implausibility = Implausibility(cols, current), Split = true };
+                var reading = new RowReading { Cells = (CellValue[])current.Clone(), Implausibility = Implausibility(row, current), Split = true };
                 all.Add(reading);
                 if (ok) consistent.Add(reading);
                 return;
@@ -102,23 +102,47 @@ public static class RowSplitter
     }
 
     /// <summary>
-    /// A prior for readings the arithmetic cannot separate: the cells of one row are usually of like size, and a
-    /// year's change (本年增/减) rarely exceeds the number it changes.
+    /// A prior for readings the arithmetic cannot separate. Small numbers are likelier than large ones (a cell's
+    /// cost grows with its digits, as in Benford's and Zipf's laws: 0 is the commonest entry of these tables), the
+    /// cells of one row tend to be of like size, and the row's plausibility relations of the template should hold.
     /// </summary>
-    static double Implausibility(CompiledColumn[] cols, CellValue[] cells)
+    static double Implausibility(CompiledRow row, CellValue[] cells)
     {
         var lengths = new List<int>();
-        foreach (var c in cells)
-            if (c.FromGluedDigits && c.Value is decimal v) lengths.Add(Math.Abs(decimal.Truncate(v)).ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
         double score = 0;
+        foreach (var c in cells)
+        {
+            if (!c.FromGluedDigits || c.Value is not decimal v) continue;
+            var whole = Math.Abs(decimal.Truncate(v));
+            score += Math.Log10((double)whole + 1);
+            lengths.Add(whole.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        }
         if (lengths.Count > 1)
         {
             double mean = lengths.Average();
-            score += lengths.Sum(l => (l - mean) * (l - mean));
+            score += 0.15 * lengths.Sum(l => (l - mean) * (l - mean));
         }
-        for (int c = 1; c < cols.Length; c++)
-            if (cols[c].Signed && cells[c].Value is decimal change && cells[c - 1].Value is decimal prior && Math.Abs(change) > prior) score += 3;
+        foreach (var rule in row.Definition.Plausible)
+            if (!PlausibleHolds(rule, row.Columns, cells)) score += 1.5;
         return score;
+    }
+
+    static bool PlausibleHolds(string rule, CompiledColumn[] cols, CellValue[] cells)
+    {
+        string op = rule.Contains(">=") ? ">=" : "<=";
+        var parts = rule.Split(op);
+        decimal? Get(string name)
+        {
+            bool abs = name.StartsWith('|') && name.EndsWith('|');
+            var id = name.Trim('|');
+            for (int i = 0; i < cols.Length; i++)
+                if (cols[i].Id == id) return cells[i].Value is decimal v ? (abs ? Math.Abs(v) : v) : null;
+            return null;
+        }
+        var a = Get(parts[0].Trim());
+        var b = Get(parts[1].Trim());
+        if (a is null || b is null) return true;
+        return op == ">=" ? a >= b : a <= b;
     }
 
     static Item ToItem(CellToken t)

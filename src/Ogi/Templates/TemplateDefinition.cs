@@ -51,6 +51,11 @@ public sealed class RowDefinition
     [JsonPropertyName("short")] public bool Short { get; init; }
     /// <summary>The values come after a block of column headings (table 四).</summary>
     [JsonPropertyName("afterHeaders")] public bool AfterHeaders { get; init; }
+    /// <summary>
+    /// What real rows almost always satisfy though no rule requires it ("in_force>=issued", "|change|<=prior_items"):
+    /// it only ranks readings of glued digits that the arithmetic cannot separate.
+    /// </summary>
+    [JsonPropertyName("plausible")] public string[] Plausible { get; init; } = [];
 }
 
 public sealed class RuleDefinition

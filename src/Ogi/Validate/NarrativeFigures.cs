@@ -10,11 +10,21 @@ namespace Ogi.Validate;
 /// </summary>
 public static class NarrativeFigures
 {
+    static readonly string[] WholeMarkers = ["全年", "全区", "全市", "全县", "全镇", "全省", "本年度", "本年", "年度", "共", "累计", "总计"];
+
+    static bool SpeaksOfWhole(string compact, int cueStart)
+    {
+        int from = Math.Max(0, cueStart - 8);
+        var before = compact.AsSpan(from, cueStart - from);
+        if (before.Length >= 5 && before[^1] == '年' && char.IsAsciiDigit(before[^2])) return true;
+        foreach (var m in WholeMarkers) if (before.EndsWith(m) || before[Math.Max(0, before.Length - 4)..].Contains(m, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     public static Dictionary<string, decimal> Find(LayoutText text, CompiledTemplate template, IReadOnlyList<(int Start, int End)> tableSpans)
     {
         var compact = text.Compact;
-        var found = new Dictionary<string, decimal>();
-        var conflicting = new HashSet<string>();
+        var said = new Dictionary<string, List<(decimal Value, bool Whole)>>();
         foreach (var cue in template.Definition.Narrative)
         {
             foreach (var phrase in cue.Cues)
@@ -31,12 +41,21 @@ public static class NarrativeFigures
                     if (d == p || d - p > 9) continue;
                     if (cue.Unit.Length > 0 && string.CompareOrdinal(compact, d, cue.Unit, 0, cue.Unit.Length) != 0) continue;
                     var value = decimal.Parse(compact.AsSpan(p, d - p), provider: System.Globalization.CultureInfo.InvariantCulture);
-                    if (found.TryGetValue(cue.Field, out var prior) && prior != value) conflicting.Add(cue.Field);
-                    found[cue.Field] = value;
+                    if (!said.TryGetValue(cue.Field, out var list)) said[cue.Field] = list = [];
+                    list.Add((value, SpeaksOfWhole(compact, at)));
                 }
             }
         }
-        foreach (var f in conflicting) found.Remove(f);
+        // "2012年主动公开政府信息1913条。其中，区直各单位主动公开政府信息1397条…": the figure for the whole
+        // (after a year, 全年, 全区, 共…) is the table's; figures for parts are not. Disagreement leaves the field out.
+        var found = new Dictionary<string, decimal>();
+        foreach (var (field, list) in said)
+        {
+            var whole = list.Where(x => x.Whole).Select(x => x.Value).Distinct().ToList();
+            var all = list.Select(x => x.Value).Distinct().ToList();
+            if (whole.Count == 1) found[field] = whole[0];
+            else if (whole.Count == 0 && all.Count == 1) found[field] = all[0];
+        }
         return found;
     }
 }
