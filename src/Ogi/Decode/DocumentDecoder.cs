@@ -63,10 +63,31 @@ public static class DocumentDecoder
             throw new UnreadableDocumentException("binary data, not a text or HTML report");
     }
 
+    static readonly string[] HtmlMarkers = ["<html", "<!doctype html", "<body", "<table", "<meta", "<div", "<p>", "<p ", "<td", "<span"];
+
     static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
     {
-        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]).ToLowerInvariant();
-        return head.Contains("<html") || head.Contains("<!doctype html") || head.Contains("<body") || head.Contains("<table")
-               || head.Contains("<meta") || head.Contains("<div") || head.Contains("<p>") || head.Contains("<p ");
+        var head = bytes[..Math.Min(bytes.Length, 4096)];
+        int lt = head.IndexOf((byte)'<');
+        while (lt >= 0)
+        {
+            var rest = head[lt..];
+            foreach (var m in HtmlMarkers)
+                if (rest.Length >= m.Length && StartsWithIgnoreCase(rest, m)) return true;
+            int next = rest[1..].IndexOf((byte)'<');
+            lt = next < 0 ? -1 : lt + 1 + next;
+        }
+        return false;
+    }
+
+    static bool StartsWithIgnoreCase(ReadOnlySpan<byte> s, string ascii)
+    {
+        for (int i = 0; i < ascii.Length; i++)
+        {
+            int b = s[i];
+            if (b >= 'A' && b <= 'Z') b += 32;
+            if (b != ascii[i]) return false;
+        }
+        return true;
     }
 }

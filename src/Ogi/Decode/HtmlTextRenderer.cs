@@ -23,10 +23,12 @@ public static class HtmlTextRenderer
         "caption", "address", "fieldset", "legend", "details", "summary", "body", "html", "head",
     };
 
+    // Building a parser sets up AngleSharp's whole configuration: one per thread, reused.
+    static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }));
+
     public static string Render(string html)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        var document = parser.ParseDocument(html);
+        var document = Parser.Value!.ParseDocument(html);
         var sb = new StringBuilder(html.Length / 3);
         var title = document.Head?.QuerySelector("title")?.TextContent;
         if (!string.IsNullOrWhiteSpace(title)) sb.Append(Collapse(title)).Append('\n');
@@ -47,7 +49,7 @@ public static class HtmlTextRenderer
                     var name = el.LocalName;
                     if (Skipped.Contains(name)) break;
                     if (name == "table") { RenderTable(el, sb); break; }
-                    bool block = Blocks.Contains(name) || name.Contains(':') && name.EndsWith(":p");
+                    bool block = Blocks.Contains(name) || name.Contains(':') && name.EndsWith(":p", StringComparison.Ordinal);
                     if (block) NewLine(sb);
                     if (name != "br") RenderBlock(el, sb);
                     if (block) NewLine(sb);

@@ -16,13 +16,13 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"(?<year>(?:19|20)\d{2})年(?:度)?(?<post>[^,，。;；:：()、\|《》""]{2,30}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
     private static partial Regex TitleInSentenceAfterYear();
 
-    [GeneratedRegex(@"(?<pre>[^,，。;；:：()、\|《》""\d]{2,30}?)(?<year>(?:19|20)\d{2})年(?:度)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
-    private static partial Regex TitleInSentenceBeforeYear();
+    [GeneratedRegex(@"(?<year>(?:19|20)\d{2})年(?:度)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
+    private static partial Regex TitlePhraseAtYear();
 
-    [GeneratedRegex(@"(?:^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|生成日期|成文日期|印发日期|发布于|时间|日期)\s*[:：]?\s*\|?\s*(?<date>[^\n|]{6,24})")]
+    [GeneratedRegex(@"(?<=^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|生成日期|成文日期|印发日期|发布于|时间|日期)\s*[:：]?\s*\|?\s*(?<date>[^\n|]{6,24})")]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"(?:^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)\s*[:：]\s*\|?\s*(?<name>[^\s|:：]{2,40})")]
+    [GeneratedRegex(@"(?<=^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)\s*[:：]\s*\|?\s*(?<name>[^\s|:：]{2,40})")]
     private static partial Regex PublisherLine();
 
     [GeneratedRegex(@"统计(?:期限|时限|时间|区间)[^0-9]{0,12}(?<year>(?:19|20)\d{2})")]
@@ -49,7 +49,7 @@ public static partial class MetadataExtractor
     public static ReportMetadata Extract(LayoutText text)
     {
         var folded = text.Folded;
-        var lines = folded.Split('\n');
+        var lines = FirstLines(folded, 150);
         var (title, titleYear, titleAgency) = FindTitle(lines, folded);
         int? year = titleYear;
         if (year is null)
@@ -58,7 +58,7 @@ public static partial class MetadataExtractor
             if (m.Success) year = int.Parse(m.Groups["year"].Value);
         }
         string? agency = titleAgency;
-        foreach (Match m in PublisherLine().Matches(folded.Length > 8000 ? folded[..8000] : folded))
+        foreach (Match m in PublisherLine().Matches(Head(folded, 4000)))
         {
             var name = Clean(m.Groups["name"].Value);
             if (agency is not null && IsFullerName(name, agency)) { agency = name; break; }
@@ -70,6 +70,22 @@ public static partial class MetadataExtractor
             FindContact(folded), looksLike);
     }
 
+    static string[] FirstLines(string s, int count)
+    {
+        var list = new List<string>(count);
+        int start = 0;
+        while (list.Count < count && start <= s.Length)
+        {
+            int nl = s.IndexOf('\n', start);
+            int end = nl < 0 ? s.Length : nl;
+            // A very long line (a page scraped into one line) is cut: a title is never that long.
+            list.Add(end - start > 400 ? s.Substring(start, 400) : s[start..end]);
+            if (nl < 0) break;
+            start = nl + 1;
+        }
+        return list.ToArray();
+    }
+
     static string ToSimplified(string s) => Normalize.TextNormalizer.Fold(s).Trim();
 
     static (string? Title, int? Year, string? Agency) FindTitle(string[] lines, string folded)
@@ -79,7 +95,7 @@ public static partial class MetadataExtractor
         for (int i = 0; i < limit; i++)
         {
             var l = lines[i].Trim();
-            if (l.StartsWith("标题:") || l.StartsWith("标题："))
+            if (l.StartsWith("标题:", StringComparison.Ordinal) || l.StartsWith("标题：", StringComparison.Ordinal))
             {
                 var t = Squeeze(l[3..]);
                 if (MatchTitle(t) is { } r) return r;
@@ -95,24 +111,29 @@ public static partial class MetadataExtractor
         // A title phrase inside a sentence ("特向社会公布2017年岭东区政府信息公开工作年度报告").
         var head = Squeeze(folded.Length > 6000 ? folded[..6000] : folded);
         var a = TitleInSentenceAfterYear().Match(head);
-        var b = TitleInSentenceBeforeYear().Match(head);
-        if (a.Success && (!b.Success || a.Index <= b.Index + b.Groups["year"].Index - b.Index))
+        var b = TitlePhraseAtYear().Match(head);
+        // The agency before the year: the words back to the previous punctuation.
+        string? pre = null;
+        if (b.Success)
+        {
+            int s = b.Index;
+            while (s > 0 && b.Index - s < 30 && !IsBreak(head[s - 1])) s--;
+            pre = StripSentencePrefix(head[s..b.Index]);
+            if (pre.Length < 2) pre = null;
+        }
+        if (a.Success && (pre is null || a.Index <= b.Index))
         {
             var post = a.Groups["post"].Value;
             if (post.Length >= 2) return (a.Value, int.Parse(a.Groups["year"].Value), post);
         }
-        if (b.Success)
-        {
-            var pre = StripSentencePrefix(b.Groups["pre"].Value);
-            return (b.Value[(b.Groups["pre"].Value.Length - pre.Length)..], int.Parse(b.Groups["year"].Value), pre);
-        }
+        if (b.Success && pre is not null) return (pre + b.Value, int.Parse(b.Groups["year"].Value), pre);
         return (null, null, null);
     }
 
     static (string, int?, string?)? TryJoin(string l, string next)
     {
         var joined = l + Squeeze(StripBullet(next));
-        if (joined.Length > 80 || l.EndsWith("报告")) return null;
+        if (joined.Length > 80 || l.EndsWith("报告", StringComparison.Ordinal)) return null;
         return MatchTitle(joined);
     }
 
@@ -137,6 +158,8 @@ public static partial class MetadataExtractor
         return s;
     }
 
+    static bool IsBreak(char c) => c is ',' or '，' or '。' or ';' or '；' or ':' or '：' or '(' or ')' or '、' or '|' or '《' or '》' or '"' || char.IsAsciiDigit(c);
+
     static string StripBullet(string s) => s.Trim().TrimStart('-', '*', '•', ' ').Trim();
 
     static string Squeeze(string s)
@@ -158,12 +181,16 @@ public static partial class MetadataExtractor
         return suffix.Length == 0 || OrganSuffixes.Contains(suffix);
     }
 
+    /// <summary>Metadata lines stand in a page's header and the signature at its end: only those parts are searched.</summary>
+    static string Head(string s, int n) => s.Length > n ? s[..n] : s;
+
     static DateOnly? FindPublished(string folded, int? year)
     {
         string[] priority = ["发布时间", "发布日期", "发文日期", "公开日期", "生成日期", "成文日期", "印发日期", "发布于", "时间", "日期"];
         DateOnly? best = null;
         int bestRank = int.MaxValue;
-        foreach (Match m in DateLine().Matches(folded))
+        var ends = folded.Length > 6000 ? Head(folded, 4000) + "\n" + folded[^2000..] : folded;
+        foreach (Match m in DateLine().Matches(ends))
         {
             int rank = Array.IndexOf(priority, m.Groups["label"].Value);
             if (rank < 0 || rank >= bestRank) continue;
@@ -181,7 +208,7 @@ public static partial class MetadataExtractor
             if (year is not null && (f.Date.Year <= year.Value || f.Date.Year > year.Value + 2)) continue;
             var before = tail[Math.Max(0, f.Start - 8)..f.Start];
             var after = tail[f.End..Math.Min(tail.Length, f.End + 3)];
-            if (before.Contains("填报") || before.Contains('至') || after.StartsWith('至') || after.StartsWith("止")) continue;
+            if (before.Contains("填报") || before.Contains('至') || after.StartsWith('至') || after.StartsWith("止", StringComparison.Ordinal)) continue;
             return f.Date;
         }
         return null;
@@ -189,9 +216,17 @@ public static partial class MetadataExtractor
 
     static ContactDetails? FindContact(string folded)
     {
-        var head = folded.Length > 12000 ? folded[..12000] : folded;
+        var head = Head(folded, 5000);
         string? V(Regex r) { var m = r.Match(head); return m.Success ? m.Groups["v"].Value.Trim() : null; }
-        var c = new ContactDetails(V(Phone()), V(Fax()), V(Address()), V(Postcode()), V(Email()));
+        // The e-mail pattern is costly on long digit runs: look only around an '@'.
+        int at = head.IndexOf('@');
+        string? email = null;
+        if (at > 0)
+        {
+            var m = Email().Match(head, Math.Max(0, at - 64), Math.Min(head.Length, at + 64) - Math.Max(0, at - 64));
+            if (m.Success) email = m.Groups["v"].Value;
+        }
+        var c = new ContactDetails(V(Phone()), V(Fax()), V(Address()), V(Postcode()), email);
         return c.Phone is null && c.Fax is null && c.Address is null && c.Postcode is null && c.Email is null ? null : c;
     }
 }

@@ -26,17 +26,16 @@ public static class TableAligner
 {
     const int MaxInstances = 4;
 
-    public static List<TableMatch> Align(LayoutText text, CompiledTable table)
+    public static List<TableMatch> Align(LayoutText text, CompiledTable table, bool fillGaps = true) =>
+        Align(text, table, LabelScanner.Scan(text).GetValueOrDefault(table) ?? [], fillGaps);
+
+    /// <summary>Aligns with the label hits of <see cref="LabelScanner.Scan"/> for this table.</summary>
+    public static List<TableMatch> Align(LayoutText text, CompiledTable table, IReadOnlyList<LabelHit> labelHits, bool fillGaps)
     {
         var compact = text.Compact;
-        var hits = new List<Hit>();
-        foreach (var row in table.Rows)
-        {
-            if (row.Definition.Short) continue;
-            foreach (var label in row.FoldedLabels)
-                foreach (var at in LabelMatcher.FindAll(compact, label))
-                    hits.Add(new Hit(row.Index, at, at + label.Length, label.Length + HeadingEvidence(compact, table, row, at + label.Length)));
-        }
+        var hits = new List<Hit>(labelHits.Count);
+        foreach (var h in labelHits)
+            hits.Add(new Hit(h.Row, h.Start, h.End, h.Weight + HeadingEvidence(compact, table, table.Rows[h.Row], h.End)));
         hits = Deduplicate(hits);
         var result = new List<TableMatch>();
         var used = new List<(int, int)>();
@@ -48,7 +47,7 @@ public static class TableAligner
             int rows = chain.Count;
             if (rows < Math.Min(3, table.Rows.Count) || weight < 12) break;
             if (result.Count > 0 && weight < result[0].Score / 3) break;
-            var matches = FillGaps(text, table, chain);
+            var matches = fillGaps ? FillGaps(text, table, chain) : chain.Select(h => new RowMatch(table.Rows[h.Row], h.Start, h.End)).ToList();
             result.Add(new TableMatch { Table = table, Rows = matches, Score = weight });
             int lo = chain[0].Start, hi = chain[^1].End;
             hits = hits.Where(h => h.End <= lo || h.Start >= hi).ToList();

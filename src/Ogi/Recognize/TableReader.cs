@@ -40,13 +40,10 @@ public static class TableReader
             if (end < start) end = start;
             end = RegionReader.TrimNextNumbering(text, start, end, i + 1 < rows.Count ? rows[i + 1].Row : null);
             var tokens = ValueTokens(RegionReader.ReadCells(text, start, end, layout), rm.Row.Columns.Length);
-            var fields = rm.Row.Columns.Select(c => c.Field).ToHashSet();
-            var local = table.Equations.Where(e => e.Lhs.Concat(e.Rhs).All(fields.Contains)).ToList();
-            var readings = RowSplitter.Readings(rm.Row, tokens, local);
+            var readings = RowSplitter.Readings(rm.Row, tokens, table.RowEquations[rm.Row.Index]);
             choices.Add(new RowChoice { Row = rm.Row, Readings = readings });
         }
-        var crossRow = table.Equations.Where(e => !choices.Any(c => e.Lhs.Concat(e.Rhs).All(f => c.Row.Columns.Any(col => col.Field == f)))).ToList();
-        GluedDigitsResolver.Resolve(choices, crossRow, narrative);
+        GluedDigitsResolver.Resolve(choices, table.CrossRowEquations, narrative);
 
         var result = new List<CellValue>();
         foreach (var choice in choices)

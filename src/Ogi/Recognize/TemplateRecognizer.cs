@@ -17,34 +17,41 @@ public static class TemplateRecognizer
 
     public static Recognition Recognize(LayoutText text, int? year)
     {
+        var scanned = LabelScanner.Scan(text);
         Recognition? best = null;
+        List<CompiledTable> bestVariants = [];
         foreach (var template in TemplateCatalog.All)
         {
             int score = 0;
             var perSlot = new List<List<TableMatch>>();
+            var variants = new List<CompiledTable>();
             foreach (var slot in template.Tables.GroupBy(t => t.Id))
             {
                 List<TableMatch>? bestVariant = null;
+                CompiledTable? bestTable = null;
                 int bestScore = 0;
                 foreach (var variant in slot)
                 {
-                    var found = TableAligner.Align(text, variant);
+                    // Scoring needs only the chains; the fuzzy search for skipped rows is done for the winner alone.
+                    var found = TableAligner.Align(text, variant, scanned.GetValueOrDefault(variant) ?? [], fillGaps: false);
                     if (found.Count == 0) continue;
                     int s = found.Max(f => f.Score) + MarkerScore(text, variant);
-                    if (s > bestScore) { bestScore = s; bestVariant = found; }
+                    if (s > bestScore) { bestScore = s; bestVariant = found; bestTable = variant; }
                 }
                 if (bestVariant is null) continue;
                 score += bestScore;
                 perSlot.Add(bestVariant);
+                variants.Add(bestTable!);
             }
             if (year is int y && template.Definition.CoversYear(y)) score += 6;
-            var copies = new List<List<TableMatch>>();
-            for (int k = 0; perSlot.Any(s => s.Count > k); k++)
-                copies.Add(perSlot.Where(s => s.Count > k).Select(s => s[k]).ToList());
-            if (best is null || score > best.Score) best = new Recognition(template, copies, score);
+            if (best is null || score > best.Score) { best = new Recognition(template, [], score); bestVariants = variants; }
         }
         if (best is null || best.Score < MinimumScore) return new Recognition(null, [], best?.Score ?? 0);
-        return best;
+        var perTable = bestVariants.Select(v => TableAligner.Align(text, v, scanned.GetValueOrDefault(v) ?? [], fillGaps: true)).ToList();
+        var copies = new List<List<TableMatch>>();
+        for (int k = 0; perTable.Any(s => s.Count > k); k++)
+            copies.Add(perTable.Where(s => s.Count > k).Select(s => s[k]).ToList());
+        return best with { Copies = copies };
     }
 
     static int MarkerScore(LayoutText text, CompiledTable table)

@@ -27,7 +27,9 @@ public static class GluedDigitsResolver
 
     public static void Resolve(IReadOnlyList<RowChoice> rows, IReadOnlyList<Equation> equations, IReadOnlyDictionary<string, decimal> narrative)
     {
-        foreach (var r in rows) r.Chosen = r.Readings.Count > 0 ? r.Readings[0] : null;
+        bool anyAmbiguous = false;
+        foreach (var r in rows) { r.Chosen = r.Readings.Count > 0 ? r.Readings[0] : null; anyAmbiguous |= r.Readings.Count > 1; }
+        if (!anyAmbiguous) return;
         var owner = new Dictionary<string, RowChoice>();
         foreach (var r in rows)
             foreach (var c in r.Row.Columns) owner[c.Field] = r;

@@ -20,6 +20,7 @@ public sealed class RowReading
 /// </summary>
 public static class RowSplitter
 {
+    public static long Nodes;
     const int MaxReadings = 4000;
     const int MaxDigitsPerValue = 12;
 
@@ -41,64 +42,85 @@ public static class RowSplitter
         }
         var fieldIndex = new Dictionary<string, int>();
         for (int c = 0; c < n; c++) fieldIndex[cols[c].Field] = c;
-        var checks = rowEquations.Select(e => (Eq: e, Last: e.Lhs.Concat(e.Rhs).Max(f => fieldIndex[f]))).ToList();
-        var current = new CellValue[n];
-        var all = new List<RowReading>();
-        var consistent = new List<RowReading>();
-        int totalDigits = items.Sum(i => i.Glued ? i.Digits.Length : 1);
-        Dfs(0, 0, 0, true);
+        var checks = rowEquations.Select(e => (Lhs: e.Lhs.Select(f => fieldIndex[f]).ToArray(), Rhs: e.Rhs.Select(f => fieldIndex[f]).ToArray(),
+            e.Relation, Last: e.Lhs.Concat(e.Rhs).Max(f => fieldIndex[f]))).ToList();
+        // The search works on plain numbers; cell records are made only for the readings kept.
+        var values = new decimal?[n];
+        var spans = new (int Item, int Pos, int Len)[n];
+        var consistent = new List<(int Item, int Pos, int Len)[]>();
+        var all = new List<(int Item, int Pos, int Len)[]>();
+        Dfs(0, 0, 0, true, keepInconsistent: false);
+        if (consistent.Count == 0) Dfs(0, 0, 0, true, keepInconsistent: true);
         var chosen = consistent.Count > 0 ? consistent : all;
-        return chosen.OrderBy(r => r.Implausibility).ToList();
+        return chosen.Select(Build).OrderBy(r => r.Implausibility).ToList();
 
-        void Dfs(int item, int pos, int col, bool ok)
+        RowReading Build((int Item, int Pos, int Len)[] layout)
         {
-            if (all.Count >= MaxReadings) return;
+            var cells = new CellValue[n];
+            for (int c = 0; c < n; c++)
+            {
+                var (item, pos, len) = layout[c];
+                var it = items[item];
+                cells[c] = it.Glued ? Part(cols[c], it, pos, len, pos + len == it.Digits.Length) : Whole(cols[c], it.Token);
+            }
+            return new RowReading { Cells = cells, Implausibility = Implausibility(row, cells), Split = true };
+        }
+
+        void Dfs(int item, int pos, int col, bool ok, bool keepInconsistent)
+        {
+            Nodes++;
+            if (consistent.Count + all.Count >= MaxReadings) return;
+            if (!ok && !keepInconsistent) return;
             if (item == items.Count)
             {
                 if (col != n) return;
-                var reading = new RowReading { Cells = (CellValue[])current.Clone(), Implausibility = Implausibility(row, current), Split = true };
-                all.Add(reading);
-                if (ok) consistent.Add(reading);
+                (ok ? consistent : all).Add(((int, int, int)[])spans.Clone());
                 return;
             }
             if (col >= n) return;
             var it = items[item];
             if (!it.Glued)
             {
-                current[col] = Whole(cols[col], it.Token);
-                Dfs(item + 1, 0, col + 1, ok && Check(col));
+                values[col] = it.Token.Kind == CellKind.Number ? it.Token.Value : null;
+                spans[col] = (item, 0, 0);
+                Dfs(item + 1, 0, col + 1, ok && Check(col), keepInconsistent);
                 return;
             }
             int remainingItems = items.Count - item - 1;
             int remainingDigits = it.Digits.Length - pos;
+            decimal v = 0;
             for (int len = 1; len <= Math.Min(remainingDigits, MaxDigitsPerValue); len++)
             {
+                v = v * 10 + (it.Digits[pos + len - 1] - '0');
                 if (len > 1 && it.Digits[pos] == '0') break;
                 bool last = pos + len == it.Digits.Length;
                 int colsAfter = n - col - 1;
                 if (last && colsAfter < remainingItems) continue;
                 if (!last && colsAfter < remainingItems + 1) continue;
-                current[col] = Part(cols[col], it, pos, len, last);
+                decimal value = v;
+                if (last && it.Fraction.Length > 0) value = decimal.Parse(it.Digits.AsSpan(pos, len).ToString() + it.Fraction, System.Globalization.CultureInfo.InvariantCulture);
+                if (pos == 0 && it.Sign.Length > 0) value = -value;
+                if (cols[col].Money && last) value = CellGrammar.ToWanYuan(value, it.Token.Unit);
+                values[col] = value;
+                spans[col] = (item, pos, len);
                 bool okHere = ok && Check(col);
-                if (last) Dfs(item + 1, 0, col + 1, okHere);
-                else Dfs(item, pos + len, col + 1, okHere);
+                if (last) Dfs(item + 1, 0, col + 1, okHere, keepInconsistent);
+                else Dfs(item, pos + len, col + 1, okHere, keepInconsistent);
             }
         }
 
         bool Check(int col)
         {
-            foreach (var (eq, lastCol) in checks)
-                if (lastCol == col && !Holds(eq, fieldIndex, current)) return false;
+            foreach (var (lhs, rhs, relation, lastCol) in checks)
+            {
+                if (lastCol != col) continue;
+                decimal l = 0, r = 0;
+                foreach (var i in lhs) l += values[i] ?? 0;
+                foreach (var i in rhs) r += values[i] ?? 0;
+                if (relation == Relation.Equal ? l != r : l > r) return false;
+            }
             return true;
         }
-    }
-
-    static bool Holds(Equation eq, Dictionary<string, int> index, CellValue[] cells)
-    {
-        decimal l = 0, r = 0;
-        foreach (var f in eq.Lhs) l += cells[index[f]].Value ?? 0;
-        foreach (var f in eq.Rhs) r += cells[index[f]].Value ?? 0;
-        return eq.Relation == Relation.Equal ? l == r : l <= r;
     }
 
     /// <summary>

@@ -19,20 +19,25 @@ public sealed class LayoutText
     {
         Source = source;
         Folded = TextNormalizer.Fold(source);
-        var compact = new char[Folded.Length];
-        var map = new int[Folded.Length + 1];
+        var folded = Folded;
         int n = 0;
-        for (int i = 0; i < Folded.Length; i++)
+        foreach (var c in folded) if (!IsDropped(c)) n++;
+        var map = new int[n + 1];
+        Compact = string.Create(n, (folded, map), static (span, state) =>
         {
-            char c = Folded[i];
-            if (IsDropped(c)) continue;
-            compact[n] = c;
-            map[n] = i;
-            n++;
-        }
-        map[n] = Folded.Length;
-        Compact = new string(compact, 0, n);
-        CompactToSource = map[..(n + 1)];
+            var (f, m) = state;
+            int k = 0;
+            for (int i = 0; i < f.Length; i++)
+            {
+                char c = f[i];
+                if (IsDropped(c)) continue;
+                span[k] = c;
+                m[k] = i;
+                k++;
+            }
+            m[k] = f.Length;
+        });
+        CompactToSource = map;
     }
 
     /// <summary>Whitespace and marks that real reports add, drop or vary inside labels.</summary>

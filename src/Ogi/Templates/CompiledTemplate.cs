@@ -76,7 +76,23 @@ public sealed class CompiledTable
         FoldedHeaders = def.Headers.Select(LayoutText.FoldLabel).Where(h => h.Length > 0).Distinct().OrderByDescending(h => h.Length).ToArray();
         FoldedMarkers = def.Markers.Select(LayoutText.FoldLabel).ToArray();
         Equations = ExpandRules(template.Rules.Concat(def.Rules)).ToList();
+        var rowOf = new Dictionary<string, int>();
+        foreach (var r in rows) foreach (var c in r.Columns) rowOf[c.Field] = r.Index;
+        var local = rows.Select(_ => new List<Equation>()).ToArray();
+        var cross = new List<Equation>();
+        foreach (var e in Equations)
+        {
+            var owners = e.Lhs.Concat(e.Rhs).Select(f => rowOf.GetValueOrDefault(f, -1)).Distinct().ToList();
+            if (owners.Count == 1 && owners[0] >= 0) local[owners[0]].Add(e); else cross.Add(e);
+        }
+        RowEquations = local;
+        CrossRowEquations = cross;
     }
+
+    /// <summary>Per row index, the equations that read only that row's cells (R3, R4, a cumulative column).</summary>
+    public IReadOnlyList<Equation>[] RowEquations { get; }
+    /// <summary>The equations that tie several rows together (R1, R2, L1–L8).</summary>
+    public IReadOnlyList<Equation> CrossRowEquations { get; }
 
     static CompiledColumn Column(RowDefinition row, string spec)
     {
@@ -87,7 +103,7 @@ public sealed class CompiledTable
         return id switch
         {
             "value" => new CompiledColumn(id, rowId, signed, money, false),
-            "cumulative" => new CompiledColumn(id, "legacy.extra.cumulative." + (rowId.StartsWith("legacy.") ? rowId[7..] : rowId), signed, money, true),
+            "cumulative" => new CompiledColumn(id, "legacy.extra.cumulative." + (rowId.StartsWith("legacy.", StringComparison.Ordinal) ? rowId[7..] : rowId), signed, money, true),
             _ => new CompiledColumn(id, rowId + "." + id, signed, money, false),
         };
     }
@@ -160,7 +176,7 @@ public sealed class CompiledTable
         var list = new List<CompiledRow>();
         foreach (var p in patterns)
         {
-            if (p.EndsWith(".*"))
+            if (p.EndsWith(".*", StringComparison.Ordinal))
             {
                 var stem = prefix + p[..^2] + ".";
                 list.AddRange(Rows.Where(r => !r.Group && r.Id!.StartsWith(stem)));
