@@ -196,6 +196,8 @@ public static class RegionReader
         var piece = new List<CellToken>();
         foreach (var (s, e, lineStart) in pieces)
         {
+            // Values end at the first words that are not a value: what follows is not read.
+            if (tokens.Count > 0 && tokens[^1].Kind == CellKind.Text) break;
             piece.Clear();
             if (IsBlank(f, s, e)) { tokens.Add(new CellToken(CellKind.Blank, "", s, s) { LineStart = lineStart }); continue; }
             CellGrammar.Read(f, src, s, e, delimited, lineStart, piece);

@@ -40,7 +40,7 @@ public static class TableReader
             if (end < start) end = start;
             end = RegionReader.TrimNextNumbering(text, start, end, i + 1 < rows.Count ? rows[i + 1].Row : null);
             var tokens = ValueTokens(RegionReader.ReadCells(text, start, end, layout), rm.Row.Columns.Length);
-            var readings = RowSplitter.Readings(rm.Row, tokens, table.RowEquations[rm.Row.Index]);
+            var readings = RowSplitter.Readings(rm.Row, tokens, table.RowChecks[rm.Row.Index]);
             choices.Add(new RowChoice { Row = rm.Row, Readings = readings });
         }
         GluedDigitsResolver.Resolve(choices, table.CrossRowEquations, narrative);

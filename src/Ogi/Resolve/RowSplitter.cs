@@ -26,7 +26,7 @@ public static class RowSplitter
 
     sealed record Item(CellToken Token, bool Glued, string Sign, string Digits, string Fraction, int DigitsOffset);
 
-    public static List<RowReading> Readings(CompiledRow row, IReadOnlyList<CellToken> tokens, IReadOnlyList<Equation> rowEquations)
+    public static List<RowReading> Readings(CompiledRow row, IReadOnlyList<CellToken> tokens, ColumnCheck[] checks)
     {
         var cols = row.Columns;
         int n = cols.Length;
@@ -40,10 +40,6 @@ public static class RowSplitter
             result.Add(new RowReading { Cells = cells });
             return result;
         }
-        var fieldIndex = new Dictionary<string, int>();
-        for (int c = 0; c < n; c++) fieldIndex[cols[c].Field] = c;
-        var checks = rowEquations.Select(e => (Lhs: e.Lhs.Select(f => fieldIndex[f]).ToArray(), Rhs: e.Rhs.Select(f => fieldIndex[f]).ToArray(),
-            e.Relation, Last: e.Lhs.Concat(e.Rhs).Max(f => fieldIndex[f]))).ToList();
         // The search works on plain numbers; cell records are made only for the readings kept.
         var values = new decimal?[n];
         var spans = new (int Item, int Pos, int Len)[n];
@@ -52,7 +48,9 @@ public static class RowSplitter
         Dfs(0, 0, 0, true, keepInconsistent: false);
         if (consistent.Count == 0) Dfs(0, 0, 0, true, keepInconsistent: true);
         var chosen = consistent.Count > 0 ? consistent : all;
-        return chosen.Select(Build).OrderBy(r => r.Implausibility).ToList();
+        var readings = chosen.Select(Build).ToList();
+        if (readings.Count > 1) readings.Sort((a, b) => a.Implausibility.CompareTo(b.Implausibility));
+        return readings;
 
         RowReading Build((int Item, int Pos, int Len)[] layout)
         {
@@ -111,13 +109,13 @@ public static class RowSplitter
 
         bool Check(int col)
         {
-            foreach (var (lhs, rhs, relation, lastCol) in checks)
+            foreach (var check in checks)
             {
-                if (lastCol != col) continue;
+                if (check.Last != col) continue;
                 decimal l = 0, r = 0;
-                foreach (var i in lhs) l += values[i] ?? 0;
-                foreach (var i in rhs) r += values[i] ?? 0;
-                if (relation == Relation.Equal ? l != r : l > r) return false;
+                foreach (var i in check.Lhs) l += values[i] ?? 0;
+                foreach (var i in check.Rhs) r += values[i] ?? 0;
+                if (check.Relation == Relation.Equal ? l != r : l > r) return false;
             }
             return true;
         }
@@ -135,9 +133,9 @@ public static class RowSplitter
         foreach (var c in cells)
         {
             if (!c.FromGluedDigits || c.Value is not decimal v) continue;
-            var whole = Math.Abs(decimal.Truncate(v));
-            score += Math.Log10((double)whole + 1);
-            lengths.Add(whole.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+            double whole = Math.Abs((double)decimal.Truncate(v));
+            score += Math.Log10(whole + 1);
+            lengths.Add(whole < 10 ? 1 : (int)Math.Floor(Math.Log10(whole)) + 1);
         }
         if (lengths.Count > 1)
         {
@@ -196,9 +194,15 @@ public static class RowSplitter
 
     static CellValue Part(CompiledColumn col, Item it, int pos, int len, bool last)
     {
-        string digits = it.Digits.Substring(pos, len);
-        string text = (pos == 0 ? it.Sign : "") + digits + (last ? it.Fraction : "");
-        decimal v = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        string text = (pos == 0 ? it.Sign : "") + it.Digits.Substring(pos, len) + (last ? it.Fraction : "");
+        decimal v = 0;
+        for (int k = pos; k < pos + len; k++) v = v * 10 + (it.Digits[k] - '0');
+        if (last && it.Fraction.Length > 1)
+        {
+            decimal scale = 1;
+            for (int k = 1; k < it.Fraction.Length; k++) { scale /= 10; v += (it.Fraction[k] - '0') * scale; }
+        }
+        if (pos == 0 && it.Sign.Length > 0) v = -v;
         if (col.Money) v = CellGrammar.ToWanYuan(v, last ? it.Token.Unit : null);
         int start = it.Token.Start + (pos == 0 ? 0 : it.DigitsOffset + pos);
         int end = it.Token.Start + it.DigitsOffset + pos + len + (last ? it.Fraction.Length : 0);

@@ -40,8 +40,17 @@ public sealed class LayoutText
         CompactToSource = map;
     }
 
+    static readonly bool[] Dropped = BuildDropped();
+
+    static bool[] BuildDropped()
+    {
+        var t = new bool[65536];
+        foreach (var c in " \n\r\t\"“”‘’'《》「」〈〉<>") t[c] = true;
+        return t;
+    }
+
     /// <summary>Whitespace and marks that real reports add, drop or vary inside labels.</summary>
-    public static bool IsDropped(char c) => c is ' ' or '\n' or '\r' or '\t' or '"' or '“' or '”' or '‘' or '’' or '\'' or '《' or '》' or '「' or '」' or '〈' or '〉' or '<' or '>';
+    public static bool IsDropped(char c) => Dropped[c];
 
     public static string FoldLabel(string label)
     {

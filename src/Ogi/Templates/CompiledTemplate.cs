@@ -43,8 +43,15 @@ public sealed class CompiledRow
 
 public enum Relation { Equal, AtMost }
 
+/// <summary>An equation inside one row, by column positions; <see cref="Last"/> is the column after which it can be checked.</summary>
+public sealed record ColumnCheck(int[] Lhs, int[] Rhs, Relation Relation, int Last);
+
 /// <summary>One concrete check: sum(Lhs) = sum(Rhs), or sum(Lhs) ≤ sum(Rhs). RuleId is empty for checks that only guide the reading of glued digits.</summary>
-public sealed record Equation(string RuleId, string Severity, string[] Lhs, string[] Rhs, Relation Relation, string Zh, string En, string Where);
+public sealed record Equation(string RuleId, string Severity, string[] Lhs, string[] Rhs, Relation Relation, string Zh, string En, string Where)
+{
+    /// <summary>Every field the equation reads, left side first.</summary>
+    public string[] Fields { get; } = [.. Lhs, .. Rhs];
+}
 
 public sealed class CompiledTable
 {
@@ -86,11 +93,27 @@ public sealed class CompiledTable
             if (owners.Count == 1 && owners[0] >= 0) local[owners[0]].Add(e); else cross.Add(e);
         }
         RowEquations = local;
+        RowChecks = rows.Select(r =>
+        {
+            var index = new Dictionary<string, int>();
+            for (int c = 0; c < r.Columns.Length; c++) index[r.Columns[c].Field] = c;
+            return local[r.Index].Select(e => new ColumnCheck(e.Lhs.Select(f => index[f]).ToArray(), e.Rhs.Select(f => index[f]).ToArray(),
+                e.Relation, e.Fields.Max(f => index[f]))).ToArray();
+        }).ToArray();
         CrossRowEquations = cross;
+        Fields = rows.SelectMany(r => r.Columns).Select(c => c.Field).ToArray();
+        SignedFields = rows.SelectMany(r => r.Columns).Where(c => c.Signed).Select(c => c.Field).ToHashSet();
     }
+
+    /// <summary>Every field of the table in template order.</summary>
+    public string[] Fields { get; }
+    /// <summary>Fields that may be negative (本年增/减).</summary>
+    public IReadOnlySet<string> SignedFields { get; }
 
     /// <summary>Per row index, the equations that read only that row's cells (R3, R4, a cumulative column).</summary>
     public IReadOnlyList<Equation>[] RowEquations { get; }
+    /// <summary>Per row index, its equations by column position, for the splitting search.</summary>
+    public ColumnCheck[][] RowChecks { get; }
     /// <summary>The equations that tie several rows together (R1, R2, L1–L8).</summary>
     public IReadOnlyList<Equation> CrossRowEquations { get; }
 

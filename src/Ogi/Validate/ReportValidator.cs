@@ -22,10 +22,17 @@ public static class ReportValidator
             foreach (var eq in t.Table.Equations)
             {
                 if (eq.RuleId.Length == 0) continue;
-                var fields = eq.Lhs.Concat(eq.Rhs).ToList();
-                if (!fields.All(byField.ContainsKey)) continue;
-                if (fields.All(f => byField[f].Value is null)) continue;
-                decimal l = eq.Lhs.Sum(f => byField[f].Value ?? 0), r = eq.Rhs.Sum(f => byField[f].Value ?? 0);
+                var fields = eq.Fields;
+                bool present = true, anyValue = false;
+                foreach (var f in fields)
+                {
+                    if (!byField.TryGetValue(f, out var cv)) { present = false; break; }
+                    anyValue |= cv.Value is not null;
+                }
+                if (!present || !anyValue) continue;
+                decimal l = 0, r = 0;
+                foreach (var f in eq.Lhs) l += byField[f].Value ?? 0;
+                foreach (var f in eq.Rhs) r += byField[f].Value ?? 0;
                 bool ok = eq.Relation == Relation.Equal ? l == r : l <= r;
                 if (ok) continue;
                 string op = eq.Relation == Relation.Equal ? "≠" : ">";
@@ -35,14 +42,13 @@ public static class ReportValidator
                     $"{where}{eq.En} ({eq.Where}): {expr(eq.Lhs)} = {Show(l)} {op} {expr(eq.Rhs)} = {Show(r)}",
                     fields));
             }
-        var signed = tables.SelectMany(t => t.Table.Rows).SelectMany(r => r.Columns).Where(c => c.Signed).Select(c => c.Field).ToHashSet();
         foreach (var c in table.Cells)
-            if (c.Value < 0 && !signed.Contains(c.Field))
+            if (c.Value < 0 && !tables.Any(t => t.Table.SignedFields.Contains(c.Field)))
                 findings.Add(new Finding("N1", Severity.Error, $"{where}{c.Field} 为负数 {Show(c.Value)}，该项不能为负",
                     $"{where}{c.Field} is negative ({Show(c.Value)}), which this count cannot be", [c.Field]));
         foreach (var t in tables)
         {
-            var fields = t.Table.Rows.SelectMany(r => r.Columns).Select(c => c.Field).Where(byField.ContainsKey).ToList();
+            var fields = t.Table.Fields.Where(byField.ContainsKey).ToList();
             var blank = fields.Where(f => byField[f].Value is null).ToList();
             int filled = fields.Count - blank.Count;
             // "Otherwise filled": most of the table holds numbers, so a blank is a gap rather than the table's way of writing 0.
