@@ -88,7 +88,16 @@ public static class CellGrammar
         if (p < end && !restIsNumber && !restIsSeparator)
         {
             int restLen = end - p;
-            if (delimited && (restLen <= 10 || f[p] == '(')) { note = src[p..end]; numberEnd = end; }
+            if (f[p] == '(' && ClosingParen(f, p, end) is int close)
+            {
+                note = src[p..(close + 1)]; numberEnd = close + 1;
+            }
+            else if (ShortNoteBeforeDigits(f, p, end) is int noteEnd)
+            {
+                // Inside digits run together, a few words followed by more digits are this cell's note (13准予撤诉115…).
+                note = src[p..noteEnd]; numberEnd = noteEnd;
+            }
+            else if (delimited && (restLen <= 10 || f[p] == '(')) { note = src[p..end]; numberEnd = end; }
         }
         into.Add(new CellToken(CellKind.Number, src[start..numberEnd], start, numberEnd)
         {
@@ -105,6 +114,24 @@ public static class CellGrammar
             int next = restIsSeparator ? numberEnd + 1 : numberEnd;
             if (next < end) ReadWord(f, src, next, end, delimited, false, into);
         }
+    }
+
+    static int? ClosingParen(string f, int p, int end)
+    {
+        int depth = 0;
+        for (int k = p; k < end && k < p + 40; k++)
+        {
+            if (f[k] == '(') depth++;
+            else if (f[k] == ')' && --depth == 0) return k;
+        }
+        return null;
+    }
+
+    static int? ShortNoteBeforeDigits(string f, int p, int end)
+    {
+        int k = p;
+        while (k < end && k - p <= 8 && f[k] >= 0x4E00 && f[k] <= 0x9FFF) k++;
+        return k < end && k - p is > 0 and <= 8 && char.IsAsciiDigit(f[k]) ? k : null;
     }
 
     /// <summary>",ddd" followed by a non-digit: a thousands separator, not two cells.</summary>

@@ -21,6 +21,9 @@ public static class DocumentDecoder
         if (bad > 16 && bad > text.Length / 50)
             throw new UnreadableDocumentException($"the text cannot be decoded ({encoding.WebName} gives {bad} undecodable characters)");
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the file holds no text");
+        int controls = 0;
+        foreach (var ch in text) if (ch < ' ' && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') controls++;
+        if (controls > 8 && controls > text.Length / 50) throw new UnreadableDocumentException("binary data, not a text or HTML report");
         if (html) text = HtmlTextRenderer.Render(text);
         else text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the page holds no text");
@@ -58,7 +61,11 @@ public static class DocumentDecoder
             if (b == 0) zeros++;
             else if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) control++;
         }
-        bool utf16Like = zeros > head.Length / 4 && zeros < head.Length * 3 / 5;
+        // UTF-16 text without a byte-order mark has its zero bytes on one parity (the high bytes of ASCII).
+        int zerosEven = 0;
+        for (int i = 0; i < head.Length; i += 2) if (head[i] == 0) zerosEven++;
+        int zerosOdd = zeros - zerosEven;
+        bool utf16Like = zeros >= 8 && zeros > head.Length / 5 && Math.Min(zerosEven, zerosOdd) * 20 <= zeros;
         if (!utf16Like && (zeros > 0 || control > head.Length / 100 + 2))
             throw new UnreadableDocumentException("binary data, not a text or HTML report");
     }

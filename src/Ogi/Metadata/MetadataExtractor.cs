@@ -144,7 +144,7 @@ public static partial class MetadataExtractor
         var pre = StripSentencePrefix(m.Groups["pre"].Value.Trim('-', ':', ' ', '|'));
         var post = m.Groups["post"].Value;
         string? agency = pre.Length >= 2 ? pre : post.Length >= 2 ? post : null;
-        if (agency is not null && (agency.Contains('。') || agency.Contains('，') || agency.Length > 40)) return null;
+        if (agency is not null && (agency.Length > 40 || agency.AsSpan().IndexOfAny("。，,|:：;；!！?？") >= 0)) return null;
         return (line, int.Parse(m.Groups["year"].Value), agency);
     }
 

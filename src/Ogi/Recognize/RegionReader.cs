@@ -26,7 +26,7 @@ public static class RegionReader
 {
     public static CellLayout DetectLayout(LayoutText text, int sourceStart, int sourceEnd)
     {
-        var s = text.Source.AsSpan(sourceStart, Math.Max(0, sourceEnd - sourceStart));
+        var s = text.Folded.AsSpan(sourceStart, Math.Max(0, sourceEnd - sourceStart));
         int pipes = s.Count('|');
         int lines = 0, empty = 0, lineLen = 0;
         foreach (var ch in s)
@@ -79,15 +79,9 @@ public static class RegionReader
         if (layout == CellLayout.Pipes)
         {
             // The headings' row may end with empty cells: the values start on the next line.
-            int back = src;
-            while (back > 0 && text.Source[back - 1] != '\n' && text.Source[back - 1] != '|') back--;
-            int nl = text.Source.IndexOf('\n', Math.Max(0, back));
-            int lastHeaderSrc = text.SourceEnd(p);
-            int lineEnd = text.Source.IndexOf('\n', lastHeaderSrc);
-            if (lineEnd >= 0 && lineEnd < src) { }
-            if (lineEnd >= 0 && text.Source.AsSpan(lastHeaderSrc, lineEnd - lastHeaderSrc).Trim().Trim('|').Trim().IsEmpty == false) { }
-            if (lineEnd >= 0 && IsOnlyPipes(text.Source, lastHeaderSrc, lineEnd)) src = lineEnd + 1;
-            _ = nl;
+            int lastHeaderEnd = text.SourceEnd(p);
+            int lineEnd = text.Folded.IndexOf('\n', lastHeaderEnd);
+            if (lineEnd >= 0 && IsOnlyPipes(text.Folded, lastHeaderEnd, lineEnd)) src = lineEnd + 1;
         }
         return src;
     }

@@ -1,0 +1,88 @@
+using Ogi.Cells;
+using Ogi.Normalize;
+using Xunit;
+
+namespace Ogi.Tests;
+
+public class CellGrammarTests
+{
+    static List<CellToken> Read(string cell, bool delimited = true)
+    {
+        var folded = TextNormalizer.Fold(cell);
+        var list = new List<CellToken>();
+        CellGrammar.Read(folded, cell, 0, cell.Length, delimited, false, list);
+        return list;
+    }
+
+    [Theory]
+    [InlineData("减89", -89)]
+    [InlineData("增5", 5)]
+    [InlineData("-15", -15)]
+    [InlineData("10,690", 10690)]
+    [InlineData("2131.212万元", 2131.212)]
+    [InlineData("１２３４．５", 1234.5)]
+    [InlineData("700余", 700)]
+    [InlineData("0", 0)]
+    public void Reads_a_number(string cell, double expected)
+    {
+        var t = Assert.Single(Read(cell));
+        Assert.Equal(CellKind.Number, t.Kind);
+        Assert.Equal((decimal)expected, t.Value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("—")]
+    [InlineData("/")]
+    [InlineData("无")]
+    [InlineData("-")]
+    public void Reads_blank_markers(string cell)
+    {
+        var tokens = Read(cell);
+        Assert.True(tokens.Count == 0 || tokens.All(t => t.Kind == CellKind.Blank), cell);
+    }
+
+    [Fact]
+    public void Keeps_the_note_of_a_cell()
+    {
+        var t = Assert.Single(Read("13准予撤诉"));
+        Assert.Equal(13, t.Value);
+        Assert.Equal("准予撤诉", t.Note);
+        var u = Assert.Single(Read("2（含撤诉1件）"));
+        Assert.Equal(2, u.Value);
+        Assert.Equal("（含撤诉1件）", u.Note);
+    }
+
+    [Fact]
+    public void Units_are_kept_for_conversion()
+    {
+        var t = Assert.Single(Read("251000元"));
+        Assert.Equal("元", t.Unit);
+        Assert.Equal(25.1m, CellGrammar.ToWanYuan(t.Value!.Value, t.Unit));
+        Assert.Equal(700m, CellGrammar.ToWanYuan(700, "万元"));
+    }
+
+    [Fact]
+    public void A_sign_inside_digits_starts_the_next_number()
+    {
+        var tokens = Read("2648-18538", delimited: false);
+        Assert.Equal([2648m, -18538m], tokens.Select(t => t.Value!.Value));
+        Assert.All(tokens, t => Assert.True(t.MaybeGlued));
+    }
+
+    [Fact]
+    public void A_unit_glued_before_digits_is_the_unit_column()
+    {
+        var tokens = Read("条4251516", delimited: false);
+        Assert.Equal(CellKind.Unit, tokens[0].Kind);
+        Assert.Equal(4251516m, tokens[1].Value);
+    }
+
+    [Fact]
+    public void Long_text_after_digits_is_not_a_note()
+    {
+        var tokens = Read("8855698第二十条第（五）项信息内容本年处理决定数量", delimited: false);
+        Assert.Equal(CellKind.Number, tokens[0].Kind);
+        Assert.Null(tokens[0].Note);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Xunit;
+
+namespace Ogi.Tests;
+
+/// <summary>The ogi program as a user runs it: exit codes, one-line errors, JSON Lines, batches past bad files.</summary>
+public class CommandLineTests : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("ogi-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(120_000), "ogi did not finish");
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    string Write(string name, byte[] bytes) { var path = Path.Combine(_dir, name); File.WriteAllBytes(path, bytes); return path; }
+
+    [Fact]
+    public void Parse_json_follows_the_contract()
+    {
+        var (exit, output, _) = Run("parse", TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"), "--json");
+        Assert.Equal(0, exit);
+        var doc = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("gov2019", doc.GetProperty("template").GetString());
+        Assert.Equal("湖州市南浔区人民政府", doc.GetProperty("metadata").GetProperty("agency").GetString());
+        Assert.Equal(259, doc.GetProperty("values").GetProperty("applications.new.natural").GetInt32());
+        var note = doc.GetProperty("cells").EnumerateArray().First(c => c.GetProperty("field").GetString() == "appeals.litigation_direct.other");
+        Assert.Equal("准予撤诉", note.GetProperty("note").GetString());
+        Assert.Contains(doc.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "R1");
+    }
+
+    [Fact]
+    public void Readable_summary_lays_out_the_tables()
+    {
+        var (exit, output, _) = Run("parse", TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"));
+        Assert.Equal(0, exit);
+        Assert.Contains("湖州市南浔区人民政府", output);
+        Assert.Contains("三、收到和处理政府信息公开申请情况", output);
+        Assert.Contains("R1", output);
+    }
+
+    [Fact]
+    public void Check_exits_one_on_a_broken_rule_and_zero_otherwise()
+    {
+        var broken = Run("check", TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"));
+        Assert.Equal(1, broken.Exit);
+        Assert.Contains("\tR1\terror\t", broken.Out);
+        Assert.Contains("new plus carried over", broken.Out);
+        var fine = Run("check", TestData.Document(TestData.Seeds, "000_c0b7254846a238aa"));
+        Assert.Equal(0, fine.Exit);
+    }
+
+    [Theory]
+    [InlineData("empty.txt", new byte[0], "empty")]
+    [InlineData("binary.txt", new byte[] { 0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 9, 9 }, "binary")]
+    [InlineData("report.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, "PDF")]
+    public void Bad_input_gets_one_line_and_a_non_zero_exit(string name, byte[] bytes, string reason)
+    {
+        var (exit, output, error) = Run("parse", Write(name, bytes), "--json");
+        Assert.NotEqual(0, exit);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(reason, line);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void Missing_file()
+    {
+        var (exit, output, error) = Run("parse", Path.Combine(_dir, "nope.txt"));
+        Assert.NotEqual(0, exit);
+        Assert.Equal("", output);
+        Assert.Contains("no such file", error);
+    }
+
+    [Fact]
+    public void A_huge_file_is_refused_without_reading_it()
+    {
+        var path = Path.Combine(_dir, "huge.txt");
+        using (var fs = File.Create(path)) fs.SetLength(200L * 1024 * 1024);
+        var sw = Stopwatch.StartNew();
+        var (exit, _, error) = Run("parse", path);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("too large", error);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public void A_wrong_extension_does_not_matter()
+    {
+        var path = Write("report.pdf.txt", File.ReadAllBytes(Path.Combine(TestData.Corpus, "shanghai-govoffice-2019.html")));
+        var (exit, output, _) = Run("parse", path, "--json");
+        Assert.Equal(0, exit);
+        Assert.Equal("gov2019", JsonDocument.Parse(output).RootElement.GetProperty("template").GetString());
+    }
+
+    [Fact]
+    public void A_folder_with_one_bad_file_still_parses_the_others()
+    {
+        foreach (var f in Directory.GetFiles(TestData.Seeds)) File.Copy(f, Path.Combine(_dir, Path.GetFileName(f)));
+        Write("broken.txt", [0, 1, 2, 3, 0, 0, 0, 0]);
+        var (exit, output, error) = Run("parse", _dir, "--json");
+        Assert.Equal(2, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.All(lines, l => Assert.NotEqual("unknown", JsonDocument.Parse(l).RootElement.GetProperty("template").GetString()));
+        Assert.Contains("broken.txt", error);
+        Assert.Contains("1 of 6", error);
+    }
+
+    [Fact]
+    public void A_letter_that_is_not_a_report_is_no_error()
+    {
+        var path = Write("letter.txt", System.Text.Encoding.UTF8.GetBytes("关于召开2021年全市工作会议的通知\n各单位：\n定于3月1日召开会议，请准时参加。\n市政府办公室\n2021年2月20日"));
+        var (exit, output, _) = Run("parse", path, "--json");
+        Assert.Equal(0, exit);
+        var doc = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("unknown", doc.GetProperty("template").GetString());
+        Assert.Empty(doc.GetProperty("values").EnumerateObject());
+    }
+}

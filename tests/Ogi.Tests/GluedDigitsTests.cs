@@ -1,0 +1,76 @@
+using Ogi.Parsing;
+using Xunit;
+
+namespace Ogi.Tests;
+
+/// <summary>Digits of adjacent cells run together are split by the table's arithmetic, and doubt is reported, never hidden.</summary>
+public class GluedDigitsTests
+{
+    [Fact]
+    public void Rows_of_table_three_split_by_their_rules()
+    {
+        var r = TestData.Parse(Path.Combine(TestData.Corpus, "pingtan-zone-2022.txt"));
+        var v = TestData.Values(r.Main);
+        // 713000074 = 71, 3, 0, 0, 0, 0, 74
+        Assert.Equal([71m, 3m, 0m, 0m, 0m, 0m, 74m], new[] { "natural", "commercial", "research", "nonprofit", "legal", "other_org", "total" }.Select(c => v["applications.new." + c]!.Value));
+        // The cells come from those digits: provenance points into the text.
+        var cell = r.Main!.Cells.First(c => c.Field == "applications.new.natural");
+        Assert.Equal("71", r.Source.Text[cell.Start..cell.End]);
+        Assert.True(cell.FromGluedDigits);
+        Assert.Equal(1.0, cell.Confidence);
+    }
+
+    [Fact]
+    public void Numbering_glued_to_the_digits_belongs_to_the_next_label()
+    {
+        // "5.属于三类内部事务信息3200000326.属于四类过程性信息" → 32,0,0,0,0,0,32 then label 6.
+        var v = TestData.Values(TestData.Parse(Path.Combine(TestData.Corpus, "pingtan-zone-2024.txt")).Main);
+        Assert.Equal(32m, v["applications.withheld.internal_affairs.natural"]);
+        Assert.Equal(32m, v["applications.withheld.internal_affairs.total"]);
+        Assert.Equal(0m, v["applications.withheld.process_info.natural"]);
+    }
+
+    [Fact]
+    public void Table_four_splits_by_its_three_group_totals()
+    {
+        // 21317000001324019 = 2,1,3,1,7 | 0,0,0,0,0 | 13,2,4,0,19
+        var v = TestData.Values(TestData.Parse(Path.Combine(TestData.Corpus, "pingtan-zone-2024.txt")).Main);
+        Assert.Equal(7m, v["appeals.review.total"]);
+        Assert.Equal(13m, v["appeals.litigation_after_review.upheld"]);
+        Assert.Equal(19m, v["appeals.litigation_after_review.total"]);
+    }
+
+    [Fact]
+    public void Where_rules_cannot_decide_the_parser_says_so()
+    {
+        // 行政许可3960181: no rule ties 上一年项目数量, 本年增/减 and 处理决定数量.
+        var r = TestData.Parse(Path.Combine(TestData.Corpus, "pingtan-zone-2019.txt"));
+        var cell = r.Main!.Cells.First(c => c.Field == "proactive.licensing.change");
+        Assert.True(cell.Confidence < 1);
+        Assert.NotEmpty(cell.Alternatives!);
+        var g1 = Assert.Single(r.Findings, f => f.Rule == "G1" && f.Fields.Contains("proactive.licensing.change"));
+        Assert.Equal("info", g1.Severity);
+    }
+
+    [Fact]
+    public void The_narrative_figure_chooses_among_readings()
+    {
+        // 主动公开文件数 294981916: 2949 | 81916 or 294 | 981916 …; the text says 主动公开政府信息2949条.
+        var r = TestData.Parse(Path.Combine(TestData.Corpus, "pingtan-zone-2015.txt"));
+        var cell = r.Main!.Cells.First(c => c.Field == "legacy.proactive.total");
+        Assert.Equal(2949m, cell.Value);
+        Assert.Equal(0.8, cell.Confidence);
+        Assert.Equal(81916m, TestData.Values(r.Main)["legacy.extra.cumulative.proactive.total"]);
+    }
+
+    [Fact]
+    public void A_report_that_breaks_a_rule_keeps_its_numbers()
+    {
+        // Seed 003: 259 + 1 ≠ 259 + 2 (R1). The values stay as printed.
+        var r = TestData.Parse(TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"));
+        var v = TestData.Values(r.Main);
+        Assert.Equal(2m, v["applications.carried_forward.natural"]);
+        Assert.Contains(r.Findings, f => f.Rule == "R1" && f.Severity == "error" && f.Fields.Contains("applications.carried_forward.natural"));
+        Assert.True(r.BreaksConsistencyRule);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Ogi.Decode;
+using Ogi.Normalize;
+using Ogi.Parsing;
+using Xunit;
+
+namespace Ogi.Tests;
+
+/// <summary>
+/// The same real report in the layouts and encodings the web produces: its values must not change. Each variant
+/// is made from seed 003 (a pipe-row scrape) or the Shanghai HTML page, and compared with their gold.
+/// </summary>
+public class LayoutVariantTests
+{
+    static readonly string Seed003 = File.ReadAllText(TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"));
+    static readonly string GoldFile = Path.Combine(TestData.SeedGold, "003_e2088ef8146a25db.json");
+
+    static void AssertGold(ParsedReport r, string goldFile, Func<string, bool>? only = null)
+    {
+        var gold = TestData.Gold(goldFile);
+        Assert.Equal(gold.GetProperty("template").GetString(), r.Template);
+        var values = TestData.Values(r.Main);
+        var wrong = new List<string>();
+        foreach (var v in gold.GetProperty("values").EnumerateObject())
+        {
+            if (only is not null && !only(v.Name)) continue;
+            var want = TestData.Number(v.Value);
+            if (!values.TryGetValue(v.Name, out var got) || got != want) wrong.Add($"{v.Name}: want {want}, got {got}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(20)));
+        Assert.Equal(gold.GetProperty("metadata").GetProperty("agency").GetString(), r.Metadata.Agency);
+    }
+
+    static ParsedReport ParseBytes(byte[] bytes) => ReportParser.Parse(bytes);
+
+    [Fact]
+    public void Utf8_with_bom()
+    {
+        AssertGold(ParseBytes([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Seed003)]), GoldFile);
+    }
+
+    [Fact]
+    public void Gb18030_without_a_declaration()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var r = ParseBytes(Encoding.GetEncoding("GB18030").GetBytes(Seed003));
+        Assert.Equal("gb18030", r.Source.EncodingName);
+        AssertGold(r, GoldFile);
+    }
+
+    [Fact]
+    public void Utf16_little_endian()
+    {
+        AssertGold(ParseBytes([0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Seed003)]), GoldFile);
+    }
+
+    [Fact]
+    public void Big5_in_traditional_characters()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var big5 = Encoding.GetEncoding("big5", EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        var traditional = Traditional(Seed003);
+        Assert.NotEqual(Seed003, traditional);
+        var r = ParseBytes(big5.GetBytes(traditional));
+        AssertGold(r, GoldFile);
+    }
+
+    [Fact]
+    public void Full_width_digits_and_punctuation()
+    {
+        var full = new string(Seed003.Select(c => c is >= '0' and <= '9' or '|' or '.' ? (char)(c + 0xFEE0) : c).ToArray());
+        AssertGold(ParseBytes(Encoding.UTF8.GetBytes(full)), GoldFile);
+    }
+
+    [Fact]
+    public void One_cell_per_line()
+    {
+        var lines = Regex.Replace(Seed003, @" ?\| ?", "\n");
+        AssertGold(ParseBytes(Encoding.UTF8.GetBytes(lines)), GoldFile);
+    }
+
+    [Fact]
+    public void Cells_separated_by_blank_lines()
+    {
+        var blank = Regex.Replace(Seed003, @" ?\| ?", "\n\n");
+        AssertGold(ParseBytes(Encoding.UTF8.GetBytes(blank)), GoldFile);
+    }
+
+    [Fact]
+    public void Space_separated_runs()
+    {
+        var spaced = Regex.Replace(Seed003, @" ?\| ?", " ");
+        AssertGold(ParseBytes(Encoding.UTF8.GetBytes(spaced)), GoldFile);
+    }
+
+    [Fact]
+    public void Glued_runs_in_tables_three_and_four()
+    {
+        // Only the arithmetic can split these: every row of table 三 and the 15 cells of table 四 lose their separators.
+        int t3 = Seed003.IndexOf("三、收到和处理政府信息公开申请情况", StringComparison.Ordinal);
+        int t5 = Seed003.IndexOf("五、存在的主要问题", StringComparison.Ordinal);
+        var glued = Seed003[..t3] + Regex.Replace(Seed003[t3..t5], @" ?\| ?", "") + Seed003[t5..];
+        var r = ParseBytes(Encoding.UTF8.GetBytes(glued));
+        AssertGold(r, GoldFile, f => f.StartsWith("applications.", StringComparison.Ordinal) || f.StartsWith("appeals.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ms_word_html_with_page_chrome_in_gb2312()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var html = new StringBuilder();
+        html.Append("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>年度报告</title>")
+            .Append("<style>p.MsoNormal{margin:0}</style><script>var x = '<td>1</td>';</script></head><body>")
+            .Append("<div class=nav><a href=/>首页</a> &gt; <a>信息公开</a> &gt; 年度报告</div><table><tr><td><div class=content>");
+        bool inTable = false;
+        foreach (var line in Seed003.Split('\n'))
+        {
+            if (line.Contains(" |"))
+            {
+                if (!inTable) { html.Append("<table border=1 cellspacing=0>"); inTable = true; }
+                html.Append("<tr>");
+                foreach (var cell in line.Split('|').SkipLast(1))
+                {
+                    var text = cell.Trim();
+                    html.Append("<td valign=top><p class=MsoNormal><span lang=EN-US style='font-size:10.5pt'>")
+                        .Append(text.Length == 0 ? "&nbsp;" : System.Net.WebUtility.HtmlEncode(text)).Append("<o:p></o:p></span></p></td>");
+                }
+                html.Append("</tr>\n");
+            }
+            else
+            {
+                if (inTable) { html.Append("</table>"); inTable = false; }
+                html.Append("<p class=MsoNormal><span>").Append(System.Net.WebUtility.HtmlEncode(line)).Append("</span></p>\n");
+            }
+        }
+        if (inTable) html.Append("</table>");
+        html.Append("</div></td></tr></table><div class=footer>主办单位：某某人民政府办公室 | 网站标识码 3305000001 | 分享到：微信 微博</div></body></html>");
+        var bytes = Encoding.GetEncoding("GB18030").GetBytes(html.ToString());
+        var r = ParseBytes(bytes);
+        Assert.Equal(SourceFormat.Html, r.Source.Format);
+        AssertGold(r, GoldFile);
+        Assert.Contains(r.Findings, f => f.Rule == "R1");
+    }
+
+    [Fact]
+    public void Html_page_cut_short_still_parses_what_it_holds()
+    {
+        var html = File.ReadAllText(Path.Combine(TestData.Corpus, "shanghai-govoffice-2019.html"));
+        var cut = html[..html.IndexOf("四、结转下年度继续办理", StringComparison.Ordinal)];
+        var r = ParseBytes(Encoding.UTF8.GetBytes(cut));
+        Assert.Equal("gov2019", r.Template);
+        Assert.Equal(821m, TestData.Values(r.Main)["applications.new.natural"]);
+    }
+
+    /// <summary>Simplified → traditional by inverting OpenCC's table (the first traditional form of each character).</summary>
+    static string Traditional(string s)
+    {
+        var map = new Dictionary<char, char>();
+        foreach (var (t, simplified) in ChineseConverter.CharacterPairs) map.TryAdd(simplified, t);
+        return new string(s.Select(c => map.TryGetValue(c, out var t) ? t : c).ToArray());
+    }
+}
