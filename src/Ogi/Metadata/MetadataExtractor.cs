@@ -106,7 +106,8 @@ public static partial class MetadataExtractor
             var l = Squeeze(StripBullet(lines[i]));
             if (l.Length is < 8 or > 80) { if (l.Length < 8 && i + 1 < limit && TryJoin(l, lines[i + 1]) is { } j0) return j0; continue; }
             if (MatchTitle(l) is { } r) return r;
-            if (i + 1 < limit && TryJoin(l, lines[i + 1]) is { } j) return j;
+            // A title broken over two lines; but a breadcrumb line followed by the whole title is no fragment.
+            if (i + 1 < limit && MatchTitle(Squeeze(StripBullet(lines[i + 1]))) is null && TryJoin(l, lines[i + 1]) is { } j) return j;
         }
         // A title phrase inside a sentence ("特向社会公布2017年岭东区政府信息公开工作年度报告").
         var head = Squeeze(folded.Length > 6000 ? folded[..6000] : folded);
@@ -144,7 +145,7 @@ public static partial class MetadataExtractor
         var pre = StripSentencePrefix(m.Groups["pre"].Value.Trim('-', ':', ' ', '|'));
         var post = m.Groups["post"].Value;
         string? agency = pre.Length >= 2 ? pre : post.Length >= 2 ? post : null;
-        if (agency is not null && (agency.Length > 40 || agency.AsSpan().IndexOfAny("。，,|:：;；!！?？") >= 0)) return null;
+        if (agency is not null && (agency.Length > 40 || agency.AsSpan().IndexOfAny("。，,|:：;；!！?？>»/\\") >= 0)) return null;
         return (line, int.Parse(m.Groups["year"].Value), agency);
     }
 

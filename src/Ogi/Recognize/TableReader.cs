@@ -86,7 +86,12 @@ public static class TableReader
         string? unit = null;
         foreach (var t in cells)
         {
-            if (t.Kind == CellKind.Text) break;
+            if (t.Kind == CellKind.Text)
+            {
+                // Empty lines between the values and the prose that follows them are layout, not empty cells.
+                while (list.Count > 0 && list[^1].Kind == CellKind.Blank && list[^1].Raw.Length == 0) list.RemoveAt(list.Count - 1);
+                break;
+            }
             if (t.Kind == CellKind.Unit) { unit = t.Unit; continue; }
             list.Add(t.Kind == CellKind.Number && t.Unit is null && unit is not null ? t with { Unit = unit } : t);
         }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds ogi and parses the sample reports (../shared/seeds and ../shared/corpus): the readable summary, then
+# the checks. Pass other files or folders to parse those instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+./scripts/setup.sh
+dotnet build src/Ogi.Cli -c Release -nologo -v quiet
+ogi() { dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll "$@"; }
+if [ $# -gt 0 ]; then targets=("$@"); else targets=(../shared/seeds ../shared/corpus); fi
+ogi parse "${targets[@]}" || true
+echo "== ogi check"
+ogi check "${targets[@]}" || true
