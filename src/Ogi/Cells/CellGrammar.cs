@@ -33,10 +33,13 @@ public static class CellGrammar
     static void ReadWord(string f, string src, int start, int end, bool delimited, bool lineStart, List<CellToken> into)
     {
         var word = f.AsSpan(start, end - start);
-        foreach (var b in BlankMarkers)
-            if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end) { LineStart = lineStart }); return; }
         int i = start;
+        bool digitFirst = char.IsAsciiDigit(f[start]);
+        if (!digitFirst && word.Length <= 3)
+            foreach (var b in BlankMarkers)
+                if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end) { LineStart = lineStart }); return; }
         // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
+        if (!digitFirst)
         foreach (var u in Units)
         {
             if (f.AsSpan(i, end - i).StartsWith(u) )
@@ -73,13 +76,14 @@ public static class CellGrammar
             p++;
             while (p < end && char.IsAsciiDigit(f[p])) p++;
         }
-        string digits = f[digitsStart..p].Replace(",", "");
         bool thousands = f.AsSpan(digitsStart, p - digitsStart).Contains(',');
+        string digits = thousands ? f[digitsStart..p].Replace(",", "") : f[digitsStart..p];
         bool approx = false;
         if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
         string? unit = null;
-        foreach (var u in Units)
-            if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
+        if (p < end && !char.IsAsciiDigit(f[p]))
+            foreach (var u in Units)
+                if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
         decimal value = decimal.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) * (sign < 0 ? -1 : 1);
         string? note = null;
         int numberEnd = p;

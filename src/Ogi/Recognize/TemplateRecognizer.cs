@@ -18,10 +18,14 @@ public static class TemplateRecognizer
     public static Recognition Recognize(LayoutText text, int? year)
     {
         var scanned = LabelScanner.Scan(text);
+        // Templates whose labels barely occur are not aligned at all: their score could not win.
+        var evidence = TemplateCatalog.All.ToDictionary(t => t, t => t.Tables.Sum(table => scanned.TryGetValue(table, out var h) ? h.Count : 0));
+        int most = evidence.Values.Max();
         Recognition? best = null;
         List<CompiledTable> bestVariants = [];
         foreach (var template in TemplateCatalog.All)
         {
+            if (evidence[template] * 3 < most) continue;
             int score = 0;
             var perSlot = new List<List<TableMatch>>();
             var variants = new List<CompiledTable>();

@@ -30,29 +30,37 @@ public static class RowSplitter
     {
         var cols = row.Columns;
         int n = cols.Length;
-        var items = tokens.Select(ToItem).ToList();
-        var result = new List<RowReading>();
-        if (items.Count >= n || items.All(i => !i.Glued) || items.Sum(i => i.Glued ? i.Digits.Length : 1) < n)
+        int glued = 0, totalDigits = 0;
+        foreach (var t in tokens)
         {
+            if (t.Kind == CellKind.Number && t.MaybeGlued) { glued++; totalDigits += IntegerDigits(t); }
+            else totalDigits++;
+        }
+        if (tokens.Count >= n || glued == 0 || totalDigits < n)
+        {
+            // One cell per token: the common case, and the only reading there is.
             var cells = new CellValue[n];
             for (int c = 0; c < n; c++)
-                cells[c] = c < items.Count ? Whole(cols[c], items[c].Token) : Missing(cols[c]);
-            result.Add(new RowReading { Cells = cells });
-            return result;
+                cells[c] = c < tokens.Count ? Whole(cols[c], tokens[c]) : Missing(cols[c]);
+            return [new RowReading { Cells = cells }];
         }
+        var items = new Item[tokens.Count];
+        for (int k = 0; k < items.Length; k++) items[k] = ToItem(tokens[k]);
         // The search works on plain numbers; cell records are made only for the readings kept.
-        var values = new decimal?[n];
+        // Whole numbers are enough for the checks (money, the only decimals, takes part in no equation).
+        var values = new long?[n];
         var spans = new (int Item, int Pos, int Len)[n];
         var consistent = new List<(int Item, int Pos, int Len)[]>();
         var all = new List<(int Item, int Pos, int Len)[]>();
         Dfs(0, 0, 0, true, keepInconsistent: false);
         if (consistent.Count == 0) Dfs(0, 0, 0, true, keepInconsistent: true);
         var chosen = consistent.Count > 0 ? consistent : all;
-        var readings = chosen.Select(Build).ToList();
+        var readings = new List<RowReading>(chosen.Count);
+        foreach (var layout in chosen) readings.Add(Build(layout, chosen.Count > 1));
         if (readings.Count > 1) readings.Sort((a, b) => a.Implausibility.CompareTo(b.Implausibility));
         return readings;
 
-        RowReading Build((int Item, int Pos, int Len)[] layout)
+        RowReading Build((int Item, int Pos, int Len)[] layout, bool rank)
         {
             var cells = new CellValue[n];
             for (int c = 0; c < n; c++)
@@ -61,7 +69,7 @@ public static class RowSplitter
                 var it = items[item];
                 cells[c] = it.Glued ? Part(cols[c], it, pos, len, pos + len == it.Digits.Length) : Whole(cols[c], it.Token);
             }
-            return new RowReading { Cells = cells, Implausibility = Implausibility(row, cells), Split = true };
+            return new RowReading { Cells = cells, Implausibility = rank ? Implausibility(row, cells) : 0, Split = true };
         }
 
         void Dfs(int item, int pos, int col, bool ok, bool keepInconsistent)
@@ -69,7 +77,7 @@ public static class RowSplitter
             Nodes++;
             if (consistent.Count + all.Count >= MaxReadings) return;
             if (!ok && !keepInconsistent) return;
-            if (item == items.Count)
+            if (item == items.Length)
             {
                 if (col != n) return;
                 (ok ? consistent : all).Add(((int, int, int)[])spans.Clone());
@@ -79,14 +87,14 @@ public static class RowSplitter
             var it = items[item];
             if (!it.Glued)
             {
-                values[col] = it.Token.Kind == CellKind.Number ? it.Token.Value : null;
+                values[col] = it.Token.Kind == CellKind.Number ? (long)decimal.Truncate(it.Token.Value!.Value) : null;
                 spans[col] = (item, 0, 0);
                 Dfs(item + 1, 0, col + 1, ok && Check(col), keepInconsistent);
                 return;
             }
-            int remainingItems = items.Count - item - 1;
+            int remainingItems = items.Length - item - 1;
             int remainingDigits = it.Digits.Length - pos;
-            decimal v = 0;
+            long v = 0;
             for (int len = 1; len <= Math.Min(remainingDigits, MaxDigitsPerValue); len++)
             {
                 v = v * 10 + (it.Digits[pos + len - 1] - '0');
@@ -95,11 +103,7 @@ public static class RowSplitter
                 int colsAfter = n - col - 1;
                 if (last && colsAfter < remainingItems) continue;
                 if (!last && colsAfter < remainingItems + 1) continue;
-                decimal value = v;
-                if (last && it.Fraction.Length > 0) value = decimal.Parse(it.Digits.AsSpan(pos, len).ToString() + it.Fraction, System.Globalization.CultureInfo.InvariantCulture);
-                if (pos == 0 && it.Sign.Length > 0) value = -value;
-                if (cols[col].Money && last) value = CellGrammar.ToWanYuan(value, it.Token.Unit);
-                values[col] = value;
+                values[col] = pos == 0 && it.Sign.Length > 0 ? -v : v;
                 spans[col] = (item, pos, len);
                 bool okHere = ok && Check(col);
                 if (last) Dfs(item + 1, 0, col + 1, okHere, keepInconsistent);
@@ -112,7 +116,7 @@ public static class RowSplitter
             foreach (var check in checks)
             {
                 if (check.Last != col) continue;
-                decimal l = 0, r = 0;
+                long l = 0, r = 0;
                 foreach (var i in check.Lhs) l += values[i] ?? 0;
                 foreach (var i in check.Rhs) r += values[i] ?? 0;
                 if (check.Relation == Relation.Equal ? l != r : l > r) return false;
@@ -163,6 +167,13 @@ public static class RowSplitter
         var b = Get(parts[1].Trim());
         if (a is null || b is null) return true;
         return op == ">=" ? a >= b : a <= b;
+    }
+
+    static int IntegerDigits(CellToken t)
+    {
+        int n = 0;
+        foreach (var ch in t.Digits) { if (ch == '.') break; if (char.IsAsciiDigit(ch)) n++; }
+        return n;
     }
 
     static Item ToItem(CellToken t)
