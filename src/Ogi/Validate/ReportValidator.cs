@@ -36,10 +36,10 @@ public static class ReportValidator
                 bool ok = eq.Relation == Relation.Equal ? l == r : l <= r;
                 if (ok) continue;
                 string op = eq.Relation == Relation.Equal ? "≠" : ">";
-                string expr(string[] side) => string.Join(" + ", side.Select(f => Show(byField[f].Value)));
+                string expr(string[] side, string blank) => string.Join(" + ", side.Select(f => Show(byField[f].Value, blank)));
                 findings.Add(new Finding(eq.RuleId, eq.Severity,
-                    $"{where}{eq.Zh}（{eq.Where}）：{expr(eq.Lhs)} = {Show(l)} {op} {expr(eq.Rhs)} = {Show(r)}",
-                    $"{where}{eq.En} ({eq.Where}): {expr(eq.Lhs)} = {Show(l)} {op} {expr(eq.Rhs)} = {Show(r)}",
+                    $"{where}{eq.Zh}（{eq.Where}）：{expr(eq.Lhs, "空")} = {Show(l)} {op} {expr(eq.Rhs, "空")} = {Show(r)}",
+                    $"{where}{eq.En} ({eq.Where}): {expr(eq.Lhs, "blank")} = {Show(l)} {op} {expr(eq.Rhs, "blank")} = {Show(r)}",
                     fields));
             }
         foreach (var c in table.Cells)
@@ -90,7 +90,7 @@ public static class ReportValidator
         }
     }
 
-    static string Show(decimal? v) => v is null ? "空" : v.Value.ToString("0.######", CultureInfo.InvariantCulture);
+    static string Show(decimal? v, string blank = "空") => v is null ? blank : v.Value.ToString("0.######", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The template tables a parsed table was read from (for the checks that need the definitions).</summary>
