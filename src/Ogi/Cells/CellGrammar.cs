@@ -146,8 +146,6 @@ public static class CellGrammar
         return comma + 4 == end || !char.IsAsciiDigit(f[comma + 4]);
     }
 
-    public static bool IsUnit(string s) => Units.Contains(s);
-
     /// <summary>Converts a money value to 万元 by the unit it was printed with.</summary>
     public static decimal ToWanYuan(decimal value, string? unit) => unit switch
     {

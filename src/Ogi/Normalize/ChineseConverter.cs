@@ -26,6 +26,4 @@ public static class ChineseConverter
         }
         return list;
     }
-
-    public static string ToSimplified(string text) => TextNormalizer.Fold(text);
 }

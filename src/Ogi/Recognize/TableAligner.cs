@@ -38,7 +38,6 @@ public static class TableAligner
             hits.Add(new Hit(h.Row, h.Start, h.End, h.Weight + HeadingEvidence(compact, table, table.Rows[h.Row], h.End)));
         hits = Deduplicate(hits);
         var result = new List<TableMatch>();
-        var used = new List<(int, int)>();
         for (int round = 0; round < MaxInstances && hits.Count > 0; round++)
         {
             var chain = BestChain(hits);
@@ -51,7 +50,6 @@ public static class TableAligner
             result.Add(new TableMatch { Table = table, Rows = matches, Score = weight });
             int lo = chain[0].Start, hi = chain[^1].End;
             hits = hits.Where(h => h.End <= lo || h.Start >= hi).ToList();
-            used.Add((lo, hi));
         }
         result.Sort((a, b) => a.CompactStart.CompareTo(b.CompactStart));
         return result;

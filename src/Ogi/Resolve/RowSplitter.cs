@@ -9,7 +9,6 @@ public sealed class RowReading
     public required CellValue[] Cells { get; init; }
     /// <summary>Lower is more plausible; only compared between readings of the same digits.</summary>
     public double Implausibility { get; init; }
-    public bool Split { get; init; }
 }
 
 /// <summary>
@@ -69,7 +68,7 @@ public static class RowSplitter
                 var it = items[item];
                 cells[c] = it.Glued ? Part(cols[c], it, pos, len, pos + len == it.Digits.Length) : Whole(cols[c], it.Token);
             }
-            return new RowReading { Cells = cells, Implausibility = rank ? Implausibility(row, cells) : 0, Split = true };
+            return new RowReading { Cells = cells, Implausibility = rank ? Implausibility(row, cells) : 0 };
         }
 
         void Dfs(int item, int pos, int col, bool ok, bool keepInconsistent)

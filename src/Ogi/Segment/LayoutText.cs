@@ -64,16 +64,4 @@ public sealed class LayoutText
 
     /// <summary>The source offset just after the compact character before <paramref name="compactEnd"/>.</summary>
     public int SourceEnd(int compactEnd) => compactEnd == 0 ? 0 : CompactToSource[compactEnd - 1] + 1;
-
-    /// <summary>Source offset → the first compact index at or after it.</summary>
-    public int ToCompact(int sourceIndex)
-    {
-        int lo = 0, hi = CompactToSource.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >> 1;
-            if (CompactToSource[mid] < sourceIndex) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
 }

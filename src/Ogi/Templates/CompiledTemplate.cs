@@ -14,9 +14,6 @@ public sealed class CompiledTemplate
         Definition = definition;
         Tables = definition.Tables.Select(t => new CompiledTable(t, definition)).ToList();
     }
-
-    /// <summary>Every field the template can hold, in its official order (for output and rendering).</summary>
-    public IEnumerable<string> FieldOrder => Tables.SelectMany(t => t.Rows).SelectMany(r => r.Columns).Select(c => c.Field).Distinct();
 }
 
 public sealed class CompiledColumn(string id, string field, bool signed, bool money, bool cumulative)
