@@ -74,3 +74,20 @@ public class GluedDigitsTests
         Assert.True(r.BreaksConsistencyRule);
     }
 }
+
+public class UnknownLegacyRowTests
+{
+    [Fact]
+    public void A_row_the_template_does_not_know_is_kept_under_legacy_extra()
+    {
+        var seed = File.ReadAllText(TestData.Document(TestData.Seeds, "000_c0b7254846a238aa"));
+        var text = seed.Replace("(二)申请办结数 |", "(一)依申请公开信息数 |\n条 |\n46 |\n(二)申请办结数 |");
+        var r = ReportParser.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+        var v = TestData.Values(r.Main);
+        Assert.Equal(46m, v["legacy.extra.依申请公开信息数"]);
+        Assert.Equal(2m, v["legacy.requests.closed"]);
+        Assert.Equal(2m, v["legacy.requests.received"]);
+        // The known rows are unchanged and nothing else appears.
+        Assert.Single(v.Keys, k => k.StartsWith("legacy.extra.", StringComparison.Ordinal));
+    }
+}

@@ -148,7 +148,7 @@ public static class RegionReader
     }
 
     /// <summary>Reads the cells of one region into tokens.</summary>
-    public static List<CellToken> ReadCells(LayoutText text, int start, int end, CellLayout layout)
+    public static List<CellToken> ReadCells(LayoutText text, int start, int end, CellLayout layout, bool stopAtText = true)
     {
         var tokens = new List<CellToken>();
         if (end <= start) return tokens;
@@ -191,7 +191,7 @@ public static class RegionReader
         foreach (var (s, e, lineStart) in pieces)
         {
             // Values end at the first words that are not a value: what follows is not read.
-            if (tokens.Count > 0 && tokens[^1].Kind == CellKind.Text) break;
+            if (stopAtText && tokens.Count > 0 && tokens[^1].Kind == CellKind.Text) break;
             piece.Clear();
             if (IsBlank(f, s, e)) { tokens.Add(new CellToken(CellKind.Blank, "", s, s) { LineStart = lineStart }); continue; }
             CellGrammar.Read(f, src, s, e, delimited, lineStart, piece);

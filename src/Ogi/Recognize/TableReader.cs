@@ -11,7 +11,7 @@ namespace Ogi.Recognize;
 /// Reads the values of one copy of a report's tables: for each matched row, its region's cells (cell grammar),
 /// their possible readings (row splitter), then one reading per row for the whole table (resolver).
 /// </summary>
-public static class TableReader
+public static partial class TableReader
 {
     public static ParsedTable Read(LayoutText text, IReadOnlyList<TableMatch> copy, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings)
     {
@@ -44,6 +44,7 @@ public static class TableReader
             choices.Add(new RowChoice { Row = rm.Row, Readings = readings });
         }
         GluedDigitsResolver.Resolve(choices, table.CrossRowEquations, narrative);
+        var unknown = table.Definition.UnknownRowPrefix is { } prefix ? UnknownRows(text, match, layout, prefix) : [];
 
         var result = new List<CellValue>();
         foreach (var choice in choices)
@@ -76,8 +77,66 @@ public static class TableReader
                     doubtful));
             }
         }
+        result.AddRange(unknown);
         return result;
     }
+
+    /// <summary>
+    /// Rows the template does not define, printed between two known rows (an older table's 依申请公开信息数, a
+    /// province's own row): a label, perhaps a unit, then values. Kept under the table's prefix with the label as slug.
+    /// </summary>
+    static List<CellValue> UnknownRows(LayoutText text, TableMatch match, CellLayout layout, string prefix)
+    {
+        var found = new List<CellValue>();
+        var columns = match.Table.Rows.First(r => !r.Group).Columns;
+        var rows = match.Rows;
+        for (int i = 0; i + 1 < rows.Count; i++)
+        {
+            int start = RegionReader.AfterLabel(text, rows[i].CompactEnd);
+            int end = RegionReader.TrimNextNumbering(text, start, text.SourceStart(rows[i + 1].CompactStart), rows[i + 1].Row);
+            if (end <= start) continue;
+            var tokens = RegionReader.ReadCells(text, start, end, layout, stopAtText: false);
+            int k = 0;
+            while (k < tokens.Count && tokens[k].Kind != CellKind.Text) k++; // the known row's own values
+            while (k < tokens.Count)
+            {
+                int labelStart = k;
+                while (k < tokens.Count && tokens[k].Kind == CellKind.Text) k++;
+                var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(k - labelStart).Select(t => t.Raw)));
+                string? unit = null;
+                var values = new List<CellToken>();
+                while (k < tokens.Count && tokens[k].Kind != CellKind.Text)
+                {
+                    if (tokens[k].Kind == CellKind.Unit) unit = tokens[k].Unit; else values.Add(tokens[k]);
+                    k++;
+                }
+                if (slug.Length < 2 || !values.Any(v => v.Kind == CellKind.Number)) continue;
+                for (int c = 0; c < columns.Length && c < values.Count; c++)
+                {
+                    var t = values[c];
+                    string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : prefix + slug;
+                    decimal? v = t.Kind == CellKind.Number ? t.Value : null;
+                    string? u = t.Unit ?? unit;
+                    if (v is decimal money && u is "元" or "亿元") v = CellGrammar.ToWanYuan(money, u);
+                    found.Add(new CellValue { Field = field, Value = v, Raw = t.Raw, Start = t.Start, End = t.End, Unit = u, Note = t.Note });
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>A label without its numbering, spaces and punctuation: 3.电子邮件申请数 → 电子邮件申请数.</summary>
+    static string Slug(string label)
+    {
+        var folded = LeadingNumbering().Replace(Normalize.TextNormalizer.Fold(label).Trim(), "");
+        var sb = new System.Text.StringBuilder();
+        foreach (var ch in folded)
+            if (ch >= 0x4E00 && ch <= 0x9FFF || char.IsAsciiLetter(ch)) sb.Append(ch);
+        return sb.ToString();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:其中[:：]?\s*)?(?:\(?[一二三四五六七八九十\d]{1,3}\)?\s*[、.．,，]?\s*)?(?:其中[:：]?)?")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumbering();
 
     /// <summary>The value cells of a region: up to the first words that are not a value, units dropped (kept on the value).</summary>
     static List<CellToken> ValueTokens(List<CellToken> cells, int expected)

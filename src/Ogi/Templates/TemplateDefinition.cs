@@ -31,6 +31,8 @@ public sealed class TableDefinition
     [JsonPropertyName("columns")] public string[] Columns { get; init; } = [];
     [JsonPropertyName("rows")] public List<RowDefinition> Rows { get; init; } = [];
     [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
+    /// <summary>Rows the template does not know, printed between known rows, are kept as &lt;prefix&gt;&lt;label&gt; (legacy.extra.*).</summary>
+    [JsonPropertyName("unknownRowPrefix")] public string? UnknownRowPrefix { get; init; }
 
     public string Key => Variant is null ? Id : Id + "/" + Variant;
 }
