@@ -161,3 +161,18 @@ public class LayoutVariantTests
         return new string(s.Select(c => map.TryGetValue(c, out var t) ? t : c).ToArray());
     }
 }
+
+public class MisdeclaredEncodingTests
+{
+    [Fact]
+    public void Gbk_bytes_under_a_utf8_declaration_are_still_read()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var html = File.ReadAllText(Path.Combine(TestData.Corpus, "shanghai-govoffice-2019.html"));
+        var declared = "<html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>";
+        var r = ReportParser.Parse(Encoding.GetEncoding("GBK").GetBytes(declared));
+        Assert.Equal("gb18030", r.Source.EncodingName);
+        Assert.Equal("上海市人民政府办公厅", r.Metadata.Agency);
+        Assert.Equal(859m, TestData.Values(r.Main)["applications.new.total"]);
+    }
+}

@@ -85,11 +85,14 @@ public static class JsonReportWriter
         w.WriteStartObject(name);
         foreach (var c in cells)
         {
-            if (c.Value is decimal v) w.WriteNumber(c.Field, Trim(v));
+            if (c.Value is decimal v) WriteNumber(w, c.Field, v);
             else w.WriteNull(c.Field);
         }
         w.WriteEndObject();
     }
+
+    static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("field"), RawName = JsonEncodedText.Encode("raw"),
+        StartName = JsonEncodedText.Encode("start"), EndName = JsonEncodedText.Encode("end"), ConfidenceName = JsonEncodedText.Encode("confidence");
 
     static void WriteCells(Utf8JsonWriter w, List<CellValue> cells)
     {
@@ -97,11 +100,11 @@ public static class JsonReportWriter
         foreach (var c in cells)
         {
             w.WriteStartObject();
-            w.WriteString("field", c.Field);
-            w.WriteString("raw", c.Raw);
-            w.WriteNumber("start", c.Start);
-            w.WriteNumber("end", c.End);
-            w.WriteNumber("confidence", c.Confidence);
+            w.WriteString(FieldName, c.Field);
+            w.WriteString(RawName, c.Raw);
+            w.WriteNumber(StartName, c.Start);
+            w.WriteNumber(EndName, c.End);
+            if (c.Confidence == 1.0) w.WriteNumber(ConfidenceName, 1); else w.WriteNumber(ConfidenceName, c.Confidence);
             if (c.Unit is not null) w.WriteString("unit", c.Unit);
             if (c.Note is not null) w.WriteString("note", c.Note);
             if (c.Approximate) w.WriteBoolean("approximate", true);
@@ -115,6 +118,13 @@ public static class JsonReportWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    static void WriteNumber(Utf8JsonWriter w, string name, decimal v)
+    {
+        // Counts are whole numbers: written as integers, without decimal arithmetic.
+        if (v.Scale == 0 && v >= long.MinValue && v <= long.MaxValue) w.WriteNumber(name, (long)v);
+        else w.WriteNumber(name, Trim(v));
     }
 
     /// <summary>25.1000 → 25.1: the scale a division leaves is not information.</summary>

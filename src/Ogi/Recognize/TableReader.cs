@@ -28,23 +28,29 @@ public static partial class TableReader
         int spanEnd = Math.Min(text.Source.Length, text.SourceEnd(match.CompactEnd) + 300);
         var layout = RegionReader.DetectLayout(text, spanStart, spanEnd);
         var choices = new List<RowChoice>();
+        var unknown = new List<CellValue>();
+        var unknownPrefix = table.Definition.UnknownRowPrefix;
         var rows = match.Rows;
         for (int i = 0; i < rows.Count; i++)
         {
             var rm = rows[i];
-            if (rm.Row.Group) continue;
+            if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             int start = rm.Row.Definition.AfterHeaders
                 ? RegionReader.AfterHeaders(text, rm.CompactEnd, table.FoldedHeaders, layout)
                 : RegionReader.AfterLabel(text, rm.CompactEnd);
             int end = i + 1 < rows.Count ? text.SourceStart(rows[i + 1].CompactStart) : Math.Min(text.Source.Length, start + 600);
             if (end < start) end = start;
             end = RegionReader.TrimNextNumbering(text, start, end, i + 1 < rows.Count ? rows[i + 1].Row : null);
-            var tokens = ValueTokens(RegionReader.ReadCells(text, start, end, layout), rm.Row.Columns.Length);
+            var cells = RegionReader.ReadCells(text, start, end, layout);
+            // Words after the values, before the next known row: perhaps a row the template does not know.
+            if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
+                unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table));
+            if (rm.Row.Group) continue;
+            var tokens = ValueTokens(cells, rm.Row.Columns.Length);
             var readings = RowSplitter.Readings(rm.Row, tokens, table.RowChecks[rm.Row.Index]);
             choices.Add(new RowChoice { Row = rm.Row, Readings = readings });
         }
         GluedDigitsResolver.Resolve(choices, table.CrossRowEquations, narrative);
-        var unknown = table.Definition.UnknownRowPrefix is { } prefix ? UnknownRows(text, match, layout, prefix) : [];
 
         var result = new List<CellValue>();
         foreach (var choice in choices)
@@ -85,16 +91,11 @@ public static partial class TableReader
     /// Rows the template does not define, printed between two known rows (an older table's 依申请公开信息数, a
     /// province's own row): a label, perhaps a unit, then values. Kept under the table's prefix with the label as slug.
     /// </summary>
-    static List<CellValue> UnknownRows(LayoutText text, TableMatch match, CellLayout layout, string prefix)
+    static List<CellValue> UnknownRows(LayoutText text, int start, int end, CellLayout layout, string prefix, CompiledTable table)
     {
         var found = new List<CellValue>();
-        var columns = match.Table.Rows.First(r => !r.Group).Columns;
-        var rows = match.Rows;
-        for (int i = 0; i + 1 < rows.Count; i++)
+        var columns = table.Rows.First(r => !r.Group).Columns;
         {
-            int start = RegionReader.AfterLabel(text, rows[i].CompactEnd);
-            int end = RegionReader.TrimNextNumbering(text, start, text.SourceStart(rows[i + 1].CompactStart), rows[i + 1].Row);
-            if (end <= start) continue;
             var tokens = RegionReader.ReadCells(text, start, end, layout, stopAtText: false);
             int k = 0;
             while (k < tokens.Count && tokens[k].Kind != CellKind.Text) k++; // the known row's own values
