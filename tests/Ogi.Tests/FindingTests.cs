@@ -1,0 +1,74 @@
+using System.Text;
+using Ogi.Parsing;
+using Xunit;
+
+namespace Ogi.Tests;
+
+/// <summary>The findings of FIELDS.md, each shown on a real report changed in one place.</summary>
+public class FindingTests
+{
+    static readonly string Seed003 = File.ReadAllText(TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"));
+    static ParsedReport Parse(string text) => ReportParser.Parse(Encoding.UTF8.GetBytes(text));
+
+    static string Change(string text, string from, string to)
+    {
+        Assert.Contains(from, text);
+        return text.Replace(from, to);
+    }
+
+    [Fact]
+    public void N1_a_negative_count()
+    {
+        var r = Parse(Change(Seed003, "| 1.属于国家秘密 | 0 |", "| 1.属于国家秘密 | -3 |"));
+        Assert.Contains(r.Findings, f => f.Rule == "N1" && f.Severity == "error" && f.Fields.Contains("applications.withheld.state_secret.natural"));
+        // 本年增/减 is signed: 减89 is no N1.
+        Assert.DoesNotContain(r.Findings, f => f.Rule == "N1" && f.Fields.Contains("proactive.licensing.change"));
+    }
+
+    [Fact]
+    public void B1_a_blank_cell_in_a_filled_table()
+    {
+        var r = Parse(Change(Seed003, "2.重复申请 | 3 |", "2.重复申请 |  |"));
+        Assert.Null(TestData.Values(r.Main)["applications.not_processed.repeated.natural"]);
+        Assert.Contains(r.Findings, f => f.Rule == "B1" && f.Severity == "warning" && f.Fields.Contains("applications.not_processed.repeated.natural"));
+        // The blank counts as 0 in the checks: the row no longer adds up.
+        Assert.Contains(r.Findings, f => f.Rule == "R3" && f.Fields.Contains("applications.not_processed.repeated.total"));
+    }
+
+    [Fact]
+    public void S1_a_missing_section()
+    {
+        var r = Parse(Change(Seed003, "五、存在的主要问题及改进情况", "五、下一步工作"));
+        Assert.Contains(r.Findings, f => f.Rule == "S1" && f.Message.Contains("存在的主要问题"));
+        Assert.DoesNotContain(TestData.Parse(TestData.Document(TestData.Seeds, "003_e2088ef8146a25db")).Findings, f => f.Rule == "S1");
+    }
+
+    [Fact]
+    public void P1_lateness_by_the_rule_of_the_report_year()
+    {
+        // 2019 条例: 31 January. Seed 003 (2020 report) was published 2021-02-18.
+        Assert.Contains(TestData.Parse(TestData.Document(TestData.Seeds, "003_e2088ef8146a25db")).Findings, f => f.Rule == "P1");
+        Assert.DoesNotContain(Parse(Change(Seed003, "2021-02-18", "2021-01-28")).Findings, f => f.Rule == "P1");
+        // 2008 条例: 31 March. Seed 001 (2018 report) was published 2019-03-12: on time.
+        Assert.DoesNotContain(TestData.Parse(TestData.Document(TestData.Seeds, "001_ae51e28a24af67cf")).Findings, f => f.Rule == "P1");
+    }
+
+    [Fact]
+    public void T1_the_narrative_contradicts_the_table()
+    {
+        var r = TestData.Parse(Path.Combine(TestData.Corpus, "pingtan-zone-2022.txt"));
+        var t1 = Assert.Single(r.Findings, f => f.Rule == "T1");
+        Assert.Contains("applications.new.total", t1.Fields);
+        Assert.Contains("75", t1.Message);
+    }
+
+    [Fact]
+    public void L_rules_on_legacy_tables()
+    {
+        var seed = File.ReadAllText(TestData.Document(TestData.Seeds, "000_c0b7254846a238aa"));
+        var r = Parse(Change(seed, "3、网络申请数 |\n件 |\n1 |", "3、网络申请数 |\n件 |\n5 |"));
+        Assert.Contains(r.Findings, f => f.Rule == "L1" && f.Severity == "error" && f.Fields.Contains("legacy.requests.online"));
+        Assert.True(r.BreaksConsistencyRule);
+        Assert.DoesNotContain(TestData.Parse(TestData.Document(TestData.Seeds, "000_c0b7254846a238aa")).Findings, f => f.Severity == "error");
+    }
+}
