@@ -58,3 +58,17 @@ public class MetadataTests
         Assert.Equal("华容县北景港镇社区", m.Contact?.Address);
     }
 }
+
+public class HtmlMetadataTests
+{
+    [Fact]
+    public void Cms_meta_tags_give_title_date_and_source()
+    {
+        var html = "<html><head><meta name=\"ArticleTitle\" content=\"某某县人民政府2021年政府信息公开工作年度报告\"><meta name=\"PubDate\" content=\"2022-01-25 09:30\">"
+                   + "<meta name=\"ContentSource\" content=\"某市某某县人民政府\"></head><body><div>正文</div></body></html>";
+        var r = Ogi.Parsing.ReportParser.Parse(System.Text.Encoding.UTF8.GetBytes(html));
+        Assert.Equal("某市某某县人民政府", r.Metadata.Agency);
+        Assert.Equal(2021, r.Metadata.Year);
+        Assert.Equal(new DateOnly(2022, 1, 25), r.Metadata.Published);
+    }
+}

@@ -32,6 +32,19 @@ public static class HtmlTextRenderer
         var sb = new StringBuilder(html.Length / 3);
         var title = document.Head?.QuerySelector("title")?.TextContent;
         if (!string.IsNullOrWhiteSpace(title)) sb.Append(Collapse(title)).Append('\n');
+        // Government site CMSs state the article's title, date and source in <meta> tags: kept as the lines a page would print.
+        foreach (var meta in document.Head?.QuerySelectorAll("meta[name][content]") ?? Enumerable.Empty<IElement>())
+        {
+            var label = meta.GetAttribute("name")?.ToLowerInvariant() switch
+            {
+                "articletitle" => "标题：",
+                "pubdate" or "firstpublishedtime" or "publishdate" => "发布日期：",
+                "contentsource" => "来源：",
+                _ => null,
+            };
+            var content = meta.GetAttribute("content");
+            if (label is not null && !string.IsNullOrWhiteSpace(content)) sb.Append(label).Append(Collapse(content)).Append('\n');
+        }
         if (document.Body is { } body) RenderBlock(body, sb);
         return TidyLines(sb);
     }

@@ -19,7 +19,7 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"(?<year>(?:19|20)\d{2})年(?:度)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
     private static partial Regex TitlePhraseAtYear();
 
-    [GeneratedRegex(@"(?<=^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|生成日期|成文日期|印发日期|发布于|时间|日期)\s*[:：]?\s*\|?\s*(?<date>[^\n|]{6,24})")]
+    [GeneratedRegex(@"(?<=^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|公开时间|生成日期|成文日期|印发日期|发布于|时间|日期)\s*[:：]?\s*\|?\s*(?<date>[^\n|]{6,24})")]
     private static partial Regex DateLine();
 
     [GeneratedRegex(@"(?<=^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)\s*[:：]\s*\|?\s*(?<name>[^\s|:：]{2,40})")]
@@ -187,7 +187,7 @@ public static partial class MetadataExtractor
 
     static DateOnly? FindPublished(string folded, int? year)
     {
-        string[] priority = ["发布时间", "发布日期", "发文日期", "公开日期", "生成日期", "成文日期", "印发日期", "发布于", "时间", "日期"];
+        string[] priority = ["发布时间", "发布日期", "发文日期", "公开日期", "公开时间", "生成日期", "成文日期", "印发日期", "发布于", "时间", "日期"];
         DateOnly? best = null;
         int bestRank = int.MaxValue;
         var ends = folded.Length > 6000 ? Head(folded, 4000) + "\n" + folded[^2000..] : folded;
