@@ -4,7 +4,7 @@ using Ogi.Templates;
 
 namespace Ogi.Tests;
 
-public enum TestLayout { Pipes, Html, Lines, BlankLines, Spaces, Glued }
+public enum TestLayout { Pipes, Html, Lines, BlankLines, Spaces, Glued, PageBreaks }
 
 /// <summary>
 /// Writes a report's statistics tables from known values in the layouts scraped web pages have: the test side of
@@ -38,6 +38,8 @@ public static class OfficialLayoutWriter
                 rows.Add(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]);
             }
             if (table.Id == "statistics") rows.Add(["统计指标", "单位", "统计数"]);
+            var headerBlock = rows.Skip(rows.FindLastIndex(r => r.Count == 1 && r[0] == table.Definition.Title) + 1).ToList();
+            int printed = 0;
             string? pendingGroup = null;
             string? section = null;
             foreach (var row in table.Rows)
@@ -53,6 +55,12 @@ public static class OfficialLayoutWriter
                         rows.Add([heading.Split('/')[0]]);
                         rows.Add(["信息内容", .. heading.Split('/')[1..]]);
                     }
+                }
+                // A page break: the page number, then the table's headings again (PDF-to-text and print views do this).
+                if (layout == TestLayout.PageBreaks && ++printed % 9 == 0 && headerBlock.Count > 0)
+                {
+                    rows.Add(["— " + (printed / 9 + 1) + " —"]);
+                    rows.AddRange(headerBlock);
                 }
                 var cells = new List<string>();
                 if (pendingGroup is not null) { cells.AddRange(pendingGroup.Split('|')); pendingGroup = null; }
@@ -106,7 +114,7 @@ public static class OfficialLayoutWriter
         {
             switch (layout)
             {
-                case TestLayout.Pipes: sb.Append(string.Join(" | ", row)).Append(" |\n"); break;
+                case TestLayout.Pipes or TestLayout.PageBreaks: sb.Append(string.Join(" | ", row)).Append(" |\n"); break;
                 case TestLayout.Lines: foreach (var c in row) sb.Append(c).Append('\n'); break;
                 case TestLayout.BlankLines: foreach (var c in row) sb.Append(c).Append("\n\n"); break;
                 case TestLayout.Spaces: sb.Append(string.Join(" ", row)).Append('\n'); break;
