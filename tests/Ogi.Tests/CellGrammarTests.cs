@@ -86,3 +86,18 @@ public class CellGrammarTests
         Assert.Null(tokens[0].Note);
     }
 }
+
+public class LongRunTests
+{
+    [Fact]
+    public void A_run_longer_than_any_number_is_split_not_overflowed()
+    {
+        // Seven four-digit cells glued: 28 digits, more than a decimal holds as one number.
+        var row = "1200 | 300 | 400 | 500 | 600 | 700 | 3700";
+        var seed = File.ReadAllText(TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"));
+        var text = seed.Replace("一、本年新收政府信息公开申请数量 | 259 | 7 | 0 | 0 | 0 | 0 | 266 |", "一、本年新收政府信息公开申请数量 | " + row.Replace(" | ", "") + "1234567890123456789012345 |");
+        var r = Ogi.Parsing.ReportParser.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.Equal("gov2019", r.Template);
+        Assert.True(TestData.Values(r.Main).ContainsKey("applications.new.total"));
+    }
+}

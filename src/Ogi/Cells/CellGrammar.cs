@@ -84,7 +84,9 @@ public static class CellGrammar
         if (p < end && !char.IsAsciiDigit(f[p]))
             foreach (var u in Units)
                 if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
-        decimal value = decimal.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) * (sign < 0 ? -1 : 1);
+        // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
+        decimal? value = decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed * (sign < 0 ? -1 : 1) : null;
         string? note = null;
         int numberEnd = p;
         bool restIsNumber = p < end && (char.IsAsciiDigit(f[p]) || (f[p] == '-' || f[p] == '+') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
@@ -111,7 +113,7 @@ public static class CellGrammar
             Note = note,
             Approximate = approx,
             LineStart = lineStart,
-            MaybeGlued = !thousands && !approx && (hasFraction ? digits.IndexOf('.') : digits.Length) > 1,
+            MaybeGlued = value is null || !thousands && !approx && (hasFraction ? digits.IndexOf('.') : digits.Length) > 1,
         });
         if (numberEnd < end)
         {

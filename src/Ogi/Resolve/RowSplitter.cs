@@ -86,7 +86,7 @@ public static class RowSplitter
             var it = items[item];
             if (!it.Glued)
             {
-                values[col] = it.Token.Kind == CellKind.Number ? (long)decimal.Truncate(it.Token.Value!.Value) : null;
+                values[col] = it.Token.Kind == CellKind.Number && it.Token.Value is decimal whole && Math.Abs(whole) < long.MaxValue ? (long)decimal.Truncate(whole) : null;
                 spans[col] = (item, 0, 0);
                 Dfs(item + 1, 0, col + 1, ok && Check(col), keepInconsistent);
                 return;
@@ -194,7 +194,8 @@ public static class RowSplitter
     {
         if (t.Kind == CellKind.Blank)
             return new CellValue { Field = col.Field, Value = null, Raw = t.Raw, Start = t.Start, End = t.End };
-        decimal v = t.Value ?? 0;
+        if (t.Value is not decimal v)
+            return new CellValue { Field = col.Field, Value = null, Raw = t.Raw, Start = t.Start, End = t.End, Confidence = 0 };
         if (col.Money) v = CellGrammar.ToWanYuan(v, t.Unit);
         return new CellValue
         {
