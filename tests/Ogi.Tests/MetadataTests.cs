@@ -72,3 +72,24 @@ public class HtmlMetadataTests
         Assert.Equal(new DateOnly(2022, 1, 25), r.Metadata.Published);
     }
 }
+
+public class TitleVariantTests
+{
+    static Ogi.Metadata.ReportMetadata Meta(string text) => Ogi.Metadata.MetadataExtractor.Extract(new Ogi.Segment.LayoutText(text));
+
+    [Fact]
+    public void A_year_in_chinese_numerals()
+    {
+        var m = Meta("某某县人民政府二〇二〇年政府信息公开工作年度报告\n正文");
+        Assert.Equal(2020, m.Year);
+        Assert.Equal("某某县人民政府", m.Agency);
+    }
+
+    [Fact]
+    public void A_title_that_begins_with_guanyu()
+    {
+        var m = Meta("某某区人民政府办公室关于2021年政府信息公开工作年度报告\n正文");
+        Assert.Equal("某某区人民政府办公室", m.Agency);
+        Assert.Equal(2021, m.Year);
+    }
+}

@@ -47,6 +47,9 @@ public static partial class ChineseDate
         return new DateOnly(y, m, d);
     }
 
+    /// <summary>二〇二〇 → 2020.</summary>
+    public static int? YearOf(string s) => ChineseYear(s) is int y && y >= 1990 && y <= 2100 ? y : null;
+
     static int? ChineseYear(string s)
     {
         int y = 0;

@@ -138,11 +138,17 @@ public static partial class MetadataExtractor
         return MatchTitle(joined);
     }
 
+    [GeneratedRegex(@"[二〇○OoО零一三四五六七八九]{4}(?=年)")]
+    private static partial Regex ChineseYear();
+
     static (string, int?, string?)? MatchTitle(string line)
     {
+        // 二〇二〇年 → 2020年: titles spell the year in Chinese numerals too.
+        if (line.Contains('年')) line = ChineseYear().Replace(line, m => ChineseDate.YearOf(m.Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? m.Value);
         var m = TitleLine().Match(line);
         if (!m.Success) return null;
         var pre = StripSentencePrefix(m.Groups["pre"].Value.Trim('-', ':', ' ', '|'));
+        if (pre.EndsWith("关于", StringComparison.Ordinal)) pre = pre[..^2];
         var post = m.Groups["post"].Value;
         string? agency = pre.Length >= 2 ? pre : post.Length >= 2 ? post : null;
         if (agency is not null && (agency.Length > 40 || agency.AsSpan().IndexOfAny("。，,|:：;；!！?？>»/\\") >= 0)) return null;
