@@ -10,7 +10,7 @@ public class CellGrammarTests
     {
         var folded = TextNormalizer.Fold(cell);
         var list = new List<CellToken>();
-        CellGrammar.Read(folded, cell, 0, cell.Length, delimited, false, list);
+        CellGrammar.Read(folded, cell, 0, cell.Length, delimited, list);
         return list;
     }
 

@@ -7,37 +7,38 @@ namespace Ogi.Cells;
 /// </summary>
 public static class CellGrammar
 {
+    /// <summary>No statistic of a report has more digits than this: a longer run is cells glued together.</summary>
+    const int MaxSingleValueDigits = 15;
+
     static readonly string[] Units = ["万元", "亿元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "期", "份"];
     static readonly string[] BlankMarkers = ["-", "—", "——", "–", "―", "/", "无", "－", "…", "空", "\\", "─", "--", "---"];
 
     /// <summary>Reads one delimited piece of text (a cell, a line, or a whole glued region) into tokens.</summary>
     /// <param name="delimited">The piece was cut out by real separators, so short text after a number is that cell's note.</param>
-    public static void Read(string folded, string source, int start, int end, bool delimited, bool lineStart, List<CellToken> into)
+    public static void Read(string folded, string source, int start, int end, bool delimited, List<CellToken> into)
     {
         int i = start;
-        bool first = true;
         while (i < end)
         {
             while (i < end && IsSpace(folded[i])) i++;
             if (i >= end) break;
             int j = i;
             while (j < end && !IsSpace(folded[j])) j++;
-            ReadWord(folded, source, i, j, delimited, lineStart && first, into);
-            first = false;
+            ReadWord(folded, source, i, j, delimited, into);
             i = j;
         }
     }
 
     static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\t' || c == '\r';
 
-    static void ReadWord(string f, string src, int start, int end, bool delimited, bool lineStart, List<CellToken> into)
+    static void ReadWord(string f, string src, int start, int end, bool delimited, List<CellToken> into)
     {
         var word = f.AsSpan(start, end - start);
         int i = start;
         bool digitFirst = char.IsAsciiDigit(f[start]);
         if (!digitFirst && word.Length <= 3)
             foreach (var b in BlankMarkers)
-                if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end) { LineStart = lineStart }); return; }
+                if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end)); return; }
         // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
         if (!digitFirst)
         foreach (var u in Units)
@@ -45,11 +46,11 @@ public static class CellGrammar
             if (f.AsSpan(i, end - i).StartsWith(u) )
             {
                 int k = i + u.Length;
-                if (k == end) { into.Add(new CellToken(CellKind.Unit, src[i..end], i, end) { Unit = u, LineStart = lineStart }); return; }
+                if (k == end) { into.Add(new CellToken(CellKind.Unit, src[i..end], i, end) { Unit = u }); return; }
                 if (char.IsAsciiDigit(f[k]))
                 {
-                    into.Add(new CellToken(CellKind.Unit, src[i..k], i, k) { Unit = u, LineStart = lineStart });
-                    ReadWord(f, src, k, end, delimited, false, into);
+                    into.Add(new CellToken(CellKind.Unit, src[i..k], i, k) { Unit = u });
+                    ReadWord(f, src, k, end, delimited, into);
                     return;
                 }
             }
@@ -64,7 +65,7 @@ public static class CellGrammar
         }
         if (p >= end || !char.IsAsciiDigit(f[p]))
         {
-            into.Add(new CellToken(CellKind.Text, src[start..end], start, end) { LineStart = lineStart });
+            into.Add(new CellToken(CellKind.Text, src[start..end], start, end));
             return;
         }
         int digitsStart = p;
@@ -85,7 +86,9 @@ public static class CellGrammar
             foreach (var u in Units)
                 if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
         // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
-        decimal? value = decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+        int integerDigits = hasFraction ? digits.IndexOf('.') : digits.Length;
+        decimal? value = integerDigits <= MaxSingleValueDigits
+                         && decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
             ? parsed * (sign < 0 ? -1 : 1) : null;
         string? note = null;
         int numberEnd = p;
@@ -112,13 +115,13 @@ public static class CellGrammar
             Unit = unit,
             Note = note,
             Approximate = approx,
-            LineStart = lineStart,
+            DigitsStart = digitsStart,
             MaybeGlued = value is null || !thousands && !approx && (hasFraction ? digits.IndexOf('.') : digits.Length) > 1,
         });
         if (numberEnd < end)
         {
             int next = restIsSeparator ? numberEnd + 1 : numberEnd;
-            if (next < end) ReadWord(f, src, next, end, delimited, false, into);
+            if (next < end) ReadWord(f, src, next, end, delimited, into);
         }
     }
 

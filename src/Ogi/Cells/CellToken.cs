@@ -16,6 +16,6 @@ public sealed record CellToken(CellKind Kind, string Raw, int Start, int End)
     public string? Note { get; init; }
     public bool Approximate { get; init; }
     public bool MaybeGlued { get; init; }
-    /// <summary>The piece began a new line (or an HTML row) of the source.</summary>
-    public bool LineStart { get; init; }
+    /// <summary>Where the digits begin in the source (after a sign such as 减 or -).</summary>
+    public int DigitsStart { get; init; }
 }

@@ -154,32 +154,27 @@ public static class RegionReader
         if (end <= start) return tokens;
         var f = text.Folded;
         var src = text.Source;
-        var pieces = new List<(int S, int E, bool LineStart)>();
+        var pieces = new List<(int S, int E)>();
         if (layout == CellLayout.Pipes)
         {
             int s = start;
-            bool lineStart = false;
             for (int i = start; i <= end; i++)
-            {
                 if (i == end || f[i] == '|')
                 {
-                    SplitLines(f, s, i, pieces, ref lineStart, keepEmpty: i < end);
+                    SplitLines(f, s, i, pieces, keepEmpty: i < end);
                     s = i + 1;
                 }
-            }
         }
         else
         {
             int s = start;
-            bool ls = false;
             for (int i = start; i <= end; i++)
             {
                 if (i == end || f[i] == '\n')
                 {
+                    // One cell a line: an empty line inside the region is an empty cell, unless empty lines only separate cells.
                     bool empty = IsBlank(f, s, i);
-                    if (!empty || layout == CellLayout.Lines && s > start && i < end) pieces.Add((s, i, ls));
-                    else if (s == start) pieces.Add((s, i, ls));
-                    ls = true;
+                    if (!empty || s == start || layout == CellLayout.Lines && i < end) pieces.Add((s, i));
                     s = i + 1;
                 }
             }
@@ -188,13 +183,13 @@ public static class RegionReader
         if (pieces.Count > 0 && !HasDigit(f, pieces[0].S, pieces[0].E)) pieces.RemoveAt(0);
         bool delimited = layout != CellLayout.Runs || pieces.Count > 1;
         var piece = new List<CellToken>();
-        foreach (var (s, e, lineStart) in pieces)
+        foreach (var (s, e) in pieces)
         {
             // Values end at the first words that are not a value: what follows is not read.
             if (stopAtText && tokens.Count > 0 && tokens[^1].Kind == CellKind.Text) break;
+            if (IsBlank(f, s, e)) { tokens.Add(new CellToken(CellKind.Blank, "", s, s)); continue; }
             piece.Clear();
-            if (IsBlank(f, s, e)) { tokens.Add(new CellToken(CellKind.Blank, "", s, s) { LineStart = lineStart }); continue; }
-            CellGrammar.Read(f, src, s, e, delimited, lineStart, piece);
+            CellGrammar.Read(f, src, s, e, delimited, piece);
             // A delimited cell that holds a number and then words: the words are the cell's note ("13 准予撤诉").
             for (int k = 0; k < piece.Count; k++)
             {
@@ -211,31 +206,27 @@ public static class RegionReader
         return tokens;
     }
 
-    static void SplitLines(string f, int s, int e, List<(int, int, bool)> pieces, ref bool lineStart, bool keepEmpty)
+    /// <summary>A pipe cell spanning a line break holds one cell, unless it has content on several lines.</summary>
+    static void SplitLines(string f, int s, int e, List<(int, int)> pieces, bool keepEmpty)
     {
-        // A pipe cell spanning a line break holds one cell, unless it has content on several lines.
-        int contentLines = 0;
-        int ls = s;
-        var parts = new List<(int, int)>();
+        int first = -1, firstEnd = -1, contentLines = 0, ls = s;
         for (int i = s; i <= e; i++)
         {
-            if (i == e || f[i] == '\n')
+            if (i != e && f[i] != '\n') continue;
+            if (!IsBlank(f, ls, i))
             {
-                if (!IsBlank(f, ls, i)) { contentLines++; parts.Add((ls, i)); }
-                ls = i + 1;
+                if (contentLines++ == 0) { first = ls; firstEnd = i; }
+                else
+                {
+                    if (contentLines == 2) pieces.Add((first, firstEnd));
+                    pieces.Add((ls, i));
+                }
             }
+            ls = i + 1;
         }
-        bool startsLine = lineStart || f.AsSpan(s, e - s).Contains('\n');
-        if (contentLines <= 1)
-        {
-            if (contentLines == 1) pieces.Add((parts[0].Item1, parts[0].Item2, startsLine && StartsAfterNewline(f, s, parts[0].Item1) || lineStart));
-            else if (keepEmpty) pieces.Add((s, s, startsLine));
-        }
-        else foreach (var (a, b) in parts) pieces.Add((a, b, true));
-        lineStart = f.AsSpan(s, e - s).TrimEnd(' ').EndsWith("\n");
+        if (contentLines == 1) pieces.Add((first, firstEnd));
+        else if (contentLines == 0 && keepEmpty) pieces.Add((s, s));
     }
-
-    static bool StartsAfterNewline(string f, int s, int contentStart) => f.AsSpan(s, contentStart - s).Contains('\n');
 
     static bool IsBlank(string f, int s, int e)
     {

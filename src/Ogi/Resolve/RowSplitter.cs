@@ -19,8 +19,8 @@ public sealed class RowReading
 /// </summary>
 public static class RowSplitter
 {
-    public static long Nodes;
     const int MaxReadings = 4000;
+    const int MaxNodes = 200_000;
     const int MaxDigitsPerValue = 12;
 
     sealed record Item(CellToken Token, bool Glued, string Sign, string Digits, string Fraction, int DigitsOffset);
@@ -35,7 +35,8 @@ public static class RowSplitter
             if (t.Kind == CellKind.Number && t.MaybeGlued) { glued++; totalDigits += IntegerDigits(t); }
             else totalDigits++;
         }
-        if (tokens.Count >= n || glued == 0 || totalDigits < n)
+        // Too few digits for the columns, or more than any split could use: there is nothing to split.
+        if (tokens.Count >= n || glued == 0 || totalDigits < n || totalDigits > n * MaxDigitsPerValue)
         {
             // One cell per token: the common case, and the only reading there is.
             var cells = new CellValue[n];
@@ -50,6 +51,10 @@ public static class RowSplitter
         var values = new long?[n];
         var spans = new (int Item, int Pos, int Len)[n];
         var consistent = new List<(int Item, int Pos, int Len)[]>();
+        int nodes = 0;
+        // Digits still to place after each item, to stop a branch that can no longer fill (or empty into) the columns left.
+        var digitsAfter = new int[items.Length + 1];
+        for (int k = items.Length - 1; k >= 0; k--) digitsAfter[k] = digitsAfter[k + 1] + (items[k].Glued ? items[k].Digits.Length : 1);
         var all = new List<(int Item, int Pos, int Len)[]>();
         Dfs(0, 0, 0, true, keepInconsistent: false);
         if (consistent.Count == 0) Dfs(0, 0, 0, true, keepInconsistent: true);
@@ -73,7 +78,7 @@ public static class RowSplitter
 
         void Dfs(int item, int pos, int col, bool ok, bool keepInconsistent)
         {
-            Nodes++;
+            if (++nodes > MaxNodes) return;
             if (consistent.Count + all.Count >= MaxReadings) return;
             if (!ok && !keepInconsistent) return;
             if (item == items.Length)
@@ -84,6 +89,8 @@ public static class RowSplitter
             }
             if (col >= n) return;
             var it = items[item];
+            int digitsLeft = digitsAfter[item] - pos, columnsLeft = n - col;
+            if (digitsLeft < columnsLeft || digitsLeft > columnsLeft * MaxDigitsPerValue) return;
             if (!it.Glued)
             {
                 values[col] = it.Token.Kind == CellKind.Number && it.Token.Value is decimal whole && Math.Abs(whole) < long.MaxValue ? (long)decimal.Truncate(whole) : null;
@@ -184,10 +191,7 @@ public static class RowSplitter
         string frac = "";
         int dot = d.IndexOf('.');
         if (dot >= 0) { frac = d[dot..]; d = d[..dot]; }
-        // Where the digits start in the source: after a sign character (减 or -), if any.
-        int offset = t.Raw.Length > 0 && !char.IsAsciiDigit(t.Raw[0]) ? 1 : 0;
-        if (offset == 1 && t.Raw.Length > 1 && (t.Raw[1] == '少' || t.Raw[1] == '加')) offset = 2;
-        return new Item(t, true, sign, d, frac, offset);
+        return new Item(t, true, sign, d, frac, t.DigitsStart - t.Start);
     }
 
     static CellValue Whole(CompiledColumn col, CellToken t)
