@@ -93,3 +93,71 @@ public class TitleVariantTests
         Assert.Equal(2021, m.Year);
     }
 }
+
+public class ReviewRegressionTests
+{
+    static Ogi.Parsing.ParsedReport Parse(string text) => Ogi.Parsing.ReportParser.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void A_short_breadcrumb_line_is_not_glued_to_the_title()
+    {
+        Assert.Equal("某某区", Parse("首页\n某某区2019年政府信息公开工作年度报告\n正文").Metadata.Agency);
+    }
+
+    [Fact]
+    public void Non_ascii_digits_do_not_break_dates_or_titles()
+    {
+        var r = Parse("某某区20١٩年度政府信息公开工作年度报告\n发布日期：2020年२月1日\n正文");
+        Assert.Equal("unknown", r.Template);
+    }
+
+    [Fact]
+    public void Runs_of_empty_lines_do_not_stall_the_date_patterns()
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        Parse("某某区2019年政府信息公开工作年度报告\n时间" + new string('\n', 6000) + "2020" + new string('\n', 100_000));
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), sw.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void A_table_caption_is_kept()
+    {
+        var r = Ogi.Decode.DocumentDecoder.Decode(System.Text.Encoding.UTF8.GetBytes("<table><caption>附表标题</caption><tr><td>1</td><td>2</td></tr></table>"));
+        Assert.Contains("附表标题", r.Text);
+    }
+
+    [Fact]
+    public void Utf16_without_a_byte_order_mark()
+    {
+        var seed = File.ReadAllText(TestData.Document(TestData.Seeds, "002_c307c34731f44548"));
+        foreach (var enc in new System.Text.Encoding[] { System.Text.Encoding.Unicode, System.Text.Encoding.BigEndianUnicode })
+        {
+            var r = Ogi.Parsing.ReportParser.Parse(enc.GetBytes(seed));
+            Assert.Equal("gov2019", r.Template);
+            Assert.Equal("鄂州市临空经济区管理委员会", r.Metadata.Agency);
+        }
+    }
+
+    [Fact]
+    public void A_misleading_latin1_declaration_is_not_trusted()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var html = File.ReadAllText(Path.Combine(TestData.Corpus, "shanghai-govoffice-2019.html"));
+        var bytes = System.Text.Encoding.GetEncoding("GB18030").GetBytes("<html><head><meta charset=\"iso-8859-1\"></head><body>" + html + "</body></html>");
+        var r = Ogi.Parsing.ReportParser.Parse(bytes);
+        Assert.Equal("gov2019", r.Template);
+        Assert.Equal(859m, TestData.Values(r.Main)["applications.new.total"]);
+    }
+
+    [Fact]
+    public void A_digit_run_longer_than_any_split_is_not_searched_forever()
+    {
+        var seed = File.ReadAllText(TestData.Document(TestData.Seeds, "002_c307c34731f44548"));
+        int at = seed.IndexOf("尚未审结\n\n总计\n\n0", StringComparison.Ordinal);
+        var text = seed[..(at + "尚未审结\n\n总计\n\n".Length)] + new string('1', 181) + "\n\n五、存在的主要问题及改进情况\n";
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var r = Parse(text);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), sw.Elapsed.ToString());
+        Assert.Equal("gov2019", r.Template);
+    }
+}

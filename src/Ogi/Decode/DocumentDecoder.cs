@@ -54,6 +54,7 @@ public static class DocumentDecoder
         if (bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
             throw new UnreadableDocumentException("a legacy Office (.doc/.xls) file: not supported");
         if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)) return; // UTF-16
+        if (EncodingDetector.LooksLikeUtf16(bytes, out _)) return;
         var head = bytes[..Math.Min(bytes.Length, 8192)];
         int control = 0, zeros = 0;
         foreach (var b in head)
@@ -61,12 +62,7 @@ public static class DocumentDecoder
             if (b == 0) zeros++;
             else if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) control++;
         }
-        // UTF-16 text without a byte-order mark has its zero bytes on one parity (the high bytes of ASCII).
-        int zerosEven = 0;
-        for (int i = 0; i < head.Length; i += 2) if (head[i] == 0) zerosEven++;
-        int zerosOdd = zeros - zerosEven;
-        bool utf16Like = zeros >= 8 && zeros > head.Length / 5 && Math.Min(zerosEven, zerosOdd) * 20 <= zeros;
-        if (!utf16Like && (zeros > 0 || control > head.Length / 100 + 2))
+        if (zeros > 0 || control > head.Length / 100 + 2)
             throw new UnreadableDocumentException("binary data, not a text or HTML report");
     }
 

@@ -21,7 +21,9 @@ public static partial class EncodingDetector
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return (Encoding.BigEndianUnicode, 2);
         if (LooksLikeUtf16(bytes, out var utf16)) return (utf16!, 0);
         if (IsValidUtf8(bytes)) return (new UTF8Encoding(false), 0);
-        if (looksLikeHtml && MetaCharset(bytes) is { } declared && declared.CodePage != 65001) return (declared, 0);
+        // A page's declaration is trusted only where it names a Chinese multibyte encoding: sites copy templates
+        // that declare iso-8859-1 or utf-16 over bytes that are GBK.
+        if (looksLikeHtml && MetaCharset(bytes) is { } declared && IsChineseMultibyte(declared)) return (declared, 0);
         return (DetectLegacy(bytes), 0);
     }
 
@@ -37,7 +39,10 @@ public static partial class EncodingDetector
         return false;
     }
 
-    static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out Encoding? encoding)
+    static bool IsChineseMultibyte(Encoding e) => e.CodePage is 54936 or 936 or 950 or 20936 or 51936 or 52936;
+
+    /// <summary>UTF-16 without a byte-order mark: the zero high bytes of ASCII stand on one parity.</summary>
+    public static bool LooksLikeUtf16(ReadOnlySpan<byte> bytes, out Encoding? encoding)
     {
         encoding = null;
         int n = Math.Min(bytes.Length, 4096) & ~1;
@@ -45,9 +50,23 @@ public static partial class EncodingDetector
         int zeroEven = 0, zeroOdd = 0;
         for (int i = 0; i < n; i += 2) { if (bytes[i] == 0) zeroEven++; if (bytes[i + 1] == 0) zeroOdd++; }
         int pairs = n / 2;
-        if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) { encoding = Encoding.Unicode; return true; }
-        if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) { encoding = Encoding.BigEndianUnicode; return true; }
+        // Chinese UTF-16 has few zero bytes (only its ASCII: digits, newlines), but they all stand on one parity, and
+        // the text it decodes to is printable (a CJK character such as 一, U+4E00, has a zero low byte too). UTF-8 and GB text have no zero bytes at all.
+        if (zeroOdd > pairs / 100 && zeroEven * 4 <= zeroOdd && Printable(bytes[..n], littleEndian: true)) { encoding = Encoding.Unicode; return true; }
+        if (zeroEven > pairs / 100 && zeroOdd * 4 <= zeroEven && Printable(bytes[..n], littleEndian: false)) { encoding = Encoding.BigEndianUnicode; return true; }
         return false;
+    }
+
+    static bool Printable(ReadOnlySpan<byte> bytes, bool littleEndian)
+    {
+        int good = 0, total = 0;
+        for (int i = 0; i + 1 < bytes.Length; i += 2)
+        {
+            int c = littleEndian ? bytes[i] | bytes[i + 1] << 8 : bytes[i] << 8 | bytes[i + 1];
+            total++;
+            if (c is >= 0x20 and < 0x7F or '\n' or '\r' or '\t' || c is >= 0x3000 and <= 0x9FFF || c is >= 0xFF00 and <= 0xFFEF || c is >= 0x2000 and <= 0x206F) good++;
+        }
+        return good * 10 >= total * 9;
     }
 
     [GeneratedRegex(@"charset\s*=\s*[""']?\s*([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]

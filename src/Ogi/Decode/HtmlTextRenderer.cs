@@ -75,6 +75,7 @@ public static class HtmlTextRenderer
     {
         bool layoutTable = table.QuerySelector("table") is not null;
         NewLine(sb);
+        foreach (var caption in table.Children.Where(c => c.LocalName == "caption")) { RenderBlock(caption, sb); NewLine(sb); }
         foreach (var row in Rows(table))
         {
             if (layoutTable)

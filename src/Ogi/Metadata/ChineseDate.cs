@@ -8,13 +8,13 @@ namespace Ogi.Metadata;
 /// </summary>
 public static partial class ChineseDate
 {
-    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*(?:年|-|/|\.|\s)\s*(?<m>\d{1,2})\s*(?:月|-|/|\.|\s)\s*(?<d>\d{1,2})(?!\d)\s*日?")]
+    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})[ \t]{0,3}(?:年|-|/|\.|[ \t])[ \t]{0,3}(?<m>[0-9]{1,2})[ \t]{0,3}(?:月|-|/|\.|[ \t])[ \t]{0,3}(?<d>[0-9]{1,2})(?![0-9])[ \t]{0,3}日?")]
     private static partial Regex Arabic();
 
-    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])日")]
+    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])日")]
     private static partial Regex Packed();
 
-    [GeneratedRegex(@"(?<y>[二〇○OoО零一三四五六七八九]{4})\s*年\s*(?<m>[一二三四五六七八九十]{1,3})\s*月\s*(?<d>[一二三四五六七八九十]{1,3})\s*日")]
+    [GeneratedRegex(@"(?<y>[二〇○OoО零一三四五六七八九]{4})[ \t]{0,3}年[ \t]{0,3}(?<m>[一二三四五六七八九十]{1,3})[ \t]{0,3}月[ \t]{0,3}(?<d>[一二三四五六七八九十]{1,3})[ \t]{0,3}日")]
     private static partial Regex Chinese();
 
     public sealed record Found(DateOnly Date, int Start, int End);
@@ -23,10 +23,10 @@ public static partial class ChineseDate
     {
         var list = new List<Found>();
         foreach (Match m in Arabic().Matches(text))
-            if (Make(int.Parse(m.Groups["y"].Value), int.Parse(m.Groups["m"].Value), int.Parse(m.Groups["d"].Value)) is { } d)
+            if (Make(ParseInt(m.Groups["y"].Value), ParseInt(m.Groups["m"].Value), ParseInt(m.Groups["d"].Value)) is { } d)
                 list.Add(new Found(d, m.Index, m.Index + m.Length));
         foreach (Match m in Packed().Matches(text))
-            if (Make(int.Parse(m.Groups["y"].Value), int.Parse(m.Groups["m"].Value), int.Parse(m.Groups["d"].Value)) is { } d)
+            if (Make(ParseInt(m.Groups["y"].Value), ParseInt(m.Groups["m"].Value), ParseInt(m.Groups["d"].Value)) is { } d)
                 list.Add(new Found(d, m.Index, m.Index + m.Length));
         foreach (Match m in Chinese().Matches(text))
         {
@@ -76,4 +76,6 @@ public static partial class ChineseDate
         int ones = ten == s.Length - 1 ? 0 : Digit(s[ten + 1]);
         return tens * 10 + ones;
     }
+
+    static int ParseInt(string s) => int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;
 }

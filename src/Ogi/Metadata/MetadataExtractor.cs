@@ -10,37 +10,37 @@ namespace Ogi.Metadata;
 /// </summary>
 public static partial class MetadataExtractor
 {
-    [GeneratedRegex(@"^(?<pre>.*?)(?<year>(?:19|20)\d{2})年(?:度)?(?<post>.*?)(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告)(?:\(.*\))?$")]
+    [GeneratedRegex(@"^(?<pre>.*?)(?<year>(?:19|20)[0-9]{2})年(?:度)?(?<post>.*?)(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报|工作报告)(?:\(.*\))?$")]
     private static partial Regex TitleLine();
 
-    [GeneratedRegex(@"(?<year>(?:19|20)\d{2})年(?:度)?(?<post>[^,，。;；:：()、\|《》""]{2,30}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
+    [GeneratedRegex(@"(?<year>(?:19|20)[0-9]{2})年(?:度)?(?<post>[^,，。;；:：()、\|《》""]{2,30}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
     private static partial Regex TitleInSentenceAfterYear();
 
-    [GeneratedRegex(@"(?<year>(?:19|20)\d{2})年(?:度)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
+    [GeneratedRegex(@"(?<year>(?:19|20)[0-9]{2})年(?:度)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
     private static partial Regex TitlePhraseAtYear();
 
-    [GeneratedRegex(@"(?<=^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|公开时间|生成日期|成文日期|印发日期|发布于|时间|日期)\s*[:：]?\s*\|?\s*(?<date>[^\n|]{6,24})")]
+    [GeneratedRegex(@"(?<=^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|公开时间|生成日期|成文日期|印发日期|发布于|时间|日期)[ \t]{0,3}[:：]?[ \t]{0,3}\|?[ \t]{0,3}(?:\n[ \t]{0,3}\|?[ \t]{0,3}){0,2}(?<date>[^\n|]{6,24})")]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"(?<=^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)\s*[:：]\s*\|?\s*(?<name>[^\s|:：]{2,40})")]
+    [GeneratedRegex(@"(?<=^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)[ \t]{0,3}[:：][ \t]{0,3}\|?[ \t]{0,3}(?:\n[ \t]{0,3}\|?[ \t]{0,3}){0,2}(?<name>[^\s|:：]{2,40})")]
     private static partial Regex PublisherLine();
 
-    [GeneratedRegex(@"统计(?:期限|时限|时间|区间)[^0-9]{0,12}(?<year>(?:19|20)\d{2})")]
+    [GeneratedRegex(@"统计(?:期限|时限|时间|区间)[^0-9]{0,12}(?<year>(?:19|20)[0-9]{2})")]
     private static partial Regex StatisticsPeriod();
 
-    [GeneratedRegex(@"(?:联系电话|咨询电话|电话)\s*[:：]?\s*(?<v>(?:\(?0\d{2,3}\)?[-－]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})")]
+    [GeneratedRegex(@"(?:联系电话|咨询电话|电话)[ \t]{0,3}[:：]?[ \t]{0,3}(?<v>(?:\(?0[0-9]{2,3}\)?[-－]?)?[0-9]{7,8}(?:[-－][0-9]{1,4})?|1[3-9][0-9]{9})")]
     private static partial Regex Phone();
 
-    [GeneratedRegex(@"传真(?:号码|电话)?\s*[:：]?\s*(?<v>(?:\(?0\d{2,3}\)?[-－]?)?\d{7,8})")]
+    [GeneratedRegex(@"传真(?:号码|电话)?[ \t]{0,3}[:：]?[ \t]{0,3}(?<v>(?:\(?0[0-9]{2,3}\)?[-－]?)?[0-9]{7,8})")]
     private static partial Regex Fax();
 
-    [GeneratedRegex(@"(?:邮编|邮政编码)\s*[:：]?\s*(?<v>\d{6})(?!\d)")]
+    [GeneratedRegex(@"(?:邮编|邮政编码)[ \t]{0,3}[:：]?[ \t]{0,3}(?<v>[0-9]{6})(?![0-9])")]
     private static partial Regex Postcode();
 
     [GeneratedRegex(@"(?<v>[A-Za-z0-9._\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"地址\s*[:：]\s*(?<v>[^,，;；。)）\n|]{4,60})")]
+    [GeneratedRegex(@"地址[ \t]{0,3}[:：][ \t]{0,3}(?<v>[^,，;；。)）\n|]{4,60})")]
     private static partial Regex Address();
 
     static readonly string[] SentencePrefixes = ["特向社会公布", "现予以公布", "特编制", "现公布", "公布", "编制", "发布", "特此", "现将", "根据"];
@@ -55,14 +55,13 @@ public static partial class MetadataExtractor
         if (year is null)
         {
             var m = StatisticsPeriod().Match(folded);
-            if (m.Success) year = int.Parse(m.Groups["year"].Value);
+            if (m.Success) year = ParseInt(m.Groups["year"].Value);
         }
         string? agency = titleAgency;
         foreach (Match m in PublisherLine().Matches(Head(folded, 4000)))
         {
             var name = Clean(m.Groups["name"].Value);
             if (agency is not null && IsFullerName(name, agency)) { agency = name; break; }
-            agency ??= null;
         }
         var published = FindPublished(folded, year);
         bool looksLike = title is not null || folded.Contains("信息公开") && (folded.Contains("年度报告") || folded.Contains("年报"));
@@ -104,8 +103,8 @@ public static partial class MetadataExtractor
         for (int i = 0; i < limit; i++)
         {
             var l = Squeeze(StripBullet(lines[i]));
-            if (l.Length is < 8 or > 80) { if (l.Length < 8 && i + 1 < limit && TryJoin(l, lines[i + 1]) is { } j0) return j0; continue; }
-            if (MatchTitle(l) is { } r) return r;
+            if (l.Length > 80) continue;
+            if (l.Length >= 8 && MatchTitle(l) is { } r) return r;
             // A title broken over two lines; but a breadcrumb line followed by the whole title is no fragment.
             if (i + 1 < limit && MatchTitle(Squeeze(StripBullet(lines[i + 1]))) is null && TryJoin(l, lines[i + 1]) is { } j) return j;
         }
@@ -125,9 +124,9 @@ public static partial class MetadataExtractor
         if (a.Success && (pre is null || a.Index <= b.Index))
         {
             var post = a.Groups["post"].Value;
-            if (post.Length >= 2) return (a.Value, int.Parse(a.Groups["year"].Value), post);
+            if (post.Length >= 2) return (a.Value, ParseInt(a.Groups["year"].Value), post);
         }
-        if (b.Success && pre is not null) return (pre + b.Value, int.Parse(b.Groups["year"].Value), pre);
+        if (b.Success && pre is not null) return (pre + b.Value, ParseInt(b.Groups["year"].Value), pre);
         return (null, null, null);
     }
 
@@ -152,7 +151,7 @@ public static partial class MetadataExtractor
         var post = m.Groups["post"].Value;
         string? agency = pre.Length >= 2 ? pre : post.Length >= 2 ? post : null;
         if (agency is not null && (agency.Length > 40 || agency.AsSpan().IndexOfAny("。，,|:：;；!！?？>»/\\") >= 0)) return null;
-        return (line, int.Parse(m.Groups["year"].Value), agency);
+        return (line, ParseInt(m.Groups["year"].Value), agency);
     }
 
     static string StripSentencePrefix(string s)
@@ -236,4 +235,6 @@ public static partial class MetadataExtractor
         var c = new ContactDetails(V(Phone()), V(Fax()), V(Address()), V(Postcode()), email);
         return c.Phone is null && c.Fax is null && c.Address is null && c.Postcode is null && c.Email is null ? null : c;
     }
+
+    static int ParseInt(string s) => int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;
 }
