@@ -72,3 +72,41 @@ public class FindingTests
         Assert.DoesNotContain(TestData.Parse(TestData.Document(TestData.Seeds, "000_c0b7254846a238aa")).Findings, f => f.Severity == "error");
     }
 }
+
+public class LegacyPartsTests
+{
+    [Fact]
+    public void L1_sums_the_part_rows_the_report_prints()
+    {
+        // Seed 000 without its 传真申请数 row: received 2 = 当面 0 + 网络 1 + 信函 1 still holds ...
+        var seed = File.ReadAllText(TestData.Document(TestData.Seeds, "000_c0b7254846a238aa"));
+        Assert.Contains("2、传真申请数 |\n件 |\n0 |\n", seed);
+        var without = seed.Replace("2、传真申请数 |\n件 |\n0 |\n", "");
+        var r = ReportParser.Parse(Encoding.UTF8.GetBytes(without));
+        Assert.False(TestData.Values(r.Main).ContainsKey("legacy.requests.fax"));
+        Assert.DoesNotContain(r.Findings, f => f.Rule == "L1");
+        // ... and is broken when a printed part disagrees.
+        var broken = ReportParser.Parse(Encoding.UTF8.GetBytes(without.Replace("4、信函申请数 |\n件 |\n1 |", "4、信函申请数 |\n件 |\n4 |")));
+        Assert.Contains(broken.Findings, f => f.Rule == "L1" && f.Severity == "error");
+    }
+
+    [Fact]
+    public void Two_different_tables_with_equal_values_are_both_kept()
+    {
+        var r = TestData.Parse(TestData.Document(TestData.Seeds, "004_1a87fed1cef25257"));
+        Assert.Equal(2, r.Tables.Count);
+    }
+}
+
+public class NestingTests
+{
+    [Fact]
+    public void Pathologically_nested_html_is_refused_quickly()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 50_000)) + "x</body></html>";
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<Ogi.Decode.UnreadableDocumentException>(() => ReportParser.Parse(Encoding.UTF8.GetBytes(html)));
+        Assert.Contains("nests", e.Message);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5));
+    }
+}

@@ -15,7 +15,7 @@ public static class SummaryWriter
         w.WriteLine($"标题 title    : {m.Title ?? "—"}");
         w.WriteLine($"机关 agency   : {m.Agency ?? "—"}");
         w.WriteLine($"年度 year     : {m.Year?.ToString(CultureInfo.InvariantCulture) ?? "—"}");
-        w.WriteLine($"发布 published: {m.Published?.ToString("yyyy-MM-dd") ?? "—"}");
+        w.WriteLine($"发布 published: {m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}");
         if (m.Contact is { } c)
             w.WriteLine($"联系 contact  : {string.Join("  ", new[] { c.Phone is null ? null : "电话 " + c.Phone, c.Fax is null ? null : "传真 " + c.Fax, c.Postcode is null ? null : "邮编 " + c.Postcode, c.Email, c.Address }.Where(s => s is not null))}");
         var template = r.Template is "unknown" ? null : TemplateCatalog.Get(r.Template);

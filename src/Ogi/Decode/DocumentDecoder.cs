@@ -24,7 +24,13 @@ public static class DocumentDecoder
         int controls = 0;
         foreach (var ch in text) if (ch < ' ' && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') controls++;
         if (controls > 8 && controls > text.Length / 50) throw new UnreadableDocumentException("binary data, not a text or HTML report");
-        if (html) text = HtmlTextRenderer.Render(text);
+        if (html)
+        {
+            // HTML parsers slow down badly on pathological nesting; no report nests a thousand elements deep.
+            int depth = HtmlTextRenderer.MaxNesting(text);
+            if (depth > 1000) throw new UnreadableDocumentException($"the page nests its elements {depth} levels deep; not a report page");
+            text = HtmlTextRenderer.Render(text);
+        }
         else text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the page holds no text");
         return new SourceDocument(text, html ? SourceFormat.Html : SourceFormat.Text, encoding.WebName);

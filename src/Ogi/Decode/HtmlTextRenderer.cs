@@ -26,6 +26,31 @@ public static class HtmlTextRenderer
     // Building a parser sets up AngleSharp's whole configuration: one per thread, reused.
     static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions { IsScripting = false }));
 
+    static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
+        { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "option" };
+
+    /// <summary>An upper estimate of element nesting, by counting open and close tags (elements that close themselves implicitly do not count).</summary>
+    public static int MaxNesting(string html)
+    {
+        int depth = 0, max = 0;
+        for (int i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
+        {
+            bool close = html[i + 1] == '/';
+            int s = close ? i + 2 : i + 1, e = s;
+            while (e < html.Length && char.IsAsciiLetterOrDigit(html[e])) e++;
+            if (e == s) continue;
+            var name = html.AsSpan(s, e - s);
+            bool isVoid = false;
+            foreach (var v in Void) if (name.Equals(v, StringComparison.OrdinalIgnoreCase)) { isVoid = true; break; }
+            if (isVoid) continue;
+            int gt = html.IndexOf('>', e);
+            if (!close && gt > 0 && html[gt - 1] == '/') continue;
+            depth = close ? Math.Max(0, depth - 1) : depth + 1;
+            if (depth > max) max = depth;
+        }
+        return max;
+    }
+
     public static string Render(string html)
     {
         var document = Parser.Value!.ParseDocument(html);

@@ -36,6 +36,4 @@ public static class TextNormalizer
         });
     }
 
-    /// <summary>True for characters that never carry meaning between two label characters.</summary>
-    public static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\u3000' || c == '\u00a0';
 }

@@ -33,7 +33,7 @@ public static class JsonReportWriter
         w.WriteString("title", m.Title);
         w.WriteString("agency", m.Agency);
         if (m.Year is int y) w.WriteNumber("year", y); else w.WriteNull("year");
-        if (m.Published is DateOnly d) w.WriteString("published", d.ToString("yyyy-MM-dd")); else w.WriteNull("published");
+        if (m.Published is DateOnly d) w.WriteString("published", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull("published");
         if (m.Contact is { } c)
         {
             w.WriteStartObject("contact");

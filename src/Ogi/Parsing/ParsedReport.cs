@@ -13,8 +13,6 @@ public sealed class ParsedTable
 
     public IEnumerable<KeyValuePair<string, decimal?>> Values => Cells.Select(c => new KeyValuePair<string, decimal?>(c.Field, c.Value));
 
-    public bool SameValuesAs(ParsedTable other) =>
-        Cells.Count == other.Cells.Count && Cells.Zip(other.Cells).All(p => p.First.Field == p.Second.Field && p.First.Value == p.Second.Value);
 }
 
 /// <summary>The whole result of parsing one report: what OUTPUT.md describes.</summary>

@@ -32,12 +32,13 @@ public static class ReportParser
             var spans = recognition.Copies.SelectMany(c => c).Select(m => (m.CompactStart, Math.Min(text.Compact.Length, m.CompactEnd + 200))).ToList();
             var narrative = NarrativeFigures.Find(text, template, spans);
             var infos = new List<(ParsedTable, List<TableMatch>)>();
+            var printed = new HashSet<string>();
             foreach (var copy in recognition.Copies)
             {
+                // A page that prints its whole content twice holds one table, not two: the same text, not merely the same values.
+                if (!printed.Add(string.Join("\u0001", copy.Select(m => text.Compact[m.CompactStart..m.CompactEnd])))) continue;
                 var tableFindings = new List<Finding>();
                 var table = TableReader.Read(text, copy, narrative, tableFindings);
-                // A page that prints its whole content twice holds one table, not two.
-                if (infos.Any(i => i.Item1.SameValuesAs(table))) continue;
                 string where = infos.Count == 0 ? "" : $"[表{infos.Count + 1}] ";
                 findings.AddRange(tableFindings);
                 ReportValidator.Validate(template, table, copy.Select(m => new TableMatchInfo(m.Table)).ToList(), where,

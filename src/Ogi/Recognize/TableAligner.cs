@@ -26,9 +26,6 @@ public static class TableAligner
 {
     const int MaxInstances = 4;
 
-    public static List<TableMatch> Align(LayoutText text, CompiledTable table, bool fillGaps = true) =>
-        Align(text, table, LabelScanner.Scan(text).GetValueOrDefault(table) ?? [], fillGaps);
-
     /// <summary>Aligns with the label hits of <see cref="LabelScanner.Scan"/> for this table.</summary>
     public static List<TableMatch> Align(LayoutText text, CompiledTable table, IReadOnlyList<LabelHit> labelHits, bool fillGaps)
     {
@@ -95,6 +92,7 @@ public static class TableAligner
     static List<Hit> BestChain(List<Hit> hits)
     {
         int n = hits.Count;
+        int maxSkipped = hits.Count == 0 ? 0 : hits.Max(h => h.Row) + 1;
         var score = new int[n];
         var back = new int[n];
         int best = -1;
@@ -107,7 +105,9 @@ public static class TableAligner
             {
                 var p = hits[j];
                 int gap = h.Start - p.End;
-                if (h.Start - p.Start > MaxGap(12) + 200) break;
+                // Look back no further than the longest gap any row could leave, and over at most 400 hits (a text that
+                // repeats one label thousands of times must not make this quadratic).
+                if (h.Start - p.Start > MaxGap(maxSkipped) + 200 || i - j > 400) break;
                 if (gap < 0 || p.Row >= h.Row) continue;
                 int skipped = h.Row - p.Row - 1;
                 if (gap > MaxGap(skipped)) continue;

@@ -33,7 +33,11 @@ public static class GluedDigitsResolver
         var owner = new Dictionary<string, RowChoice>();
         foreach (var r in rows)
             foreach (var c in r.Row.Columns) owner[c.Field] = r;
-        var relevant = equations.Where(e => e.Lhs.Concat(e.Rhs).All(owner.ContainsKey)).ToList();
+        var relevant = equations.Select(e => e.PartsOptional
+                ? e with { Lhs = e.Relation == Relation.AtMost ? e.Lhs.Where(owner.ContainsKey).ToArray() : e.Lhs,
+                           Rhs = e.Relation == Relation.Equal ? e.Rhs.Where(owner.ContainsKey).ToArray() : e.Rhs }
+                : e)
+            .Where(e => e.Lhs.Length > 0 && e.Rhs.Length > 0 && e.Lhs.Concat(e.Rhs).All(owner.ContainsKey)).ToList();
         // Rows tied together by equations are decided together; a row no equation reaches is decided alone.
         foreach (var component in Components(rows.Where(r => r.Readings.Count > 1).ToList(), relevant, owner))
             ResolveComponent(component.Rows, component.Equations, owner, narrative);

@@ -46,8 +46,14 @@ public sealed record ColumnCheck(int[] Lhs, int[] Rhs, Relation Relation, int La
 /// <summary>One concrete check: sum(Lhs) = sum(Rhs), or sum(Lhs) ≤ sum(Rhs). RuleId is empty for checks that only guide the reading of glued digits.</summary>
 public sealed record Equation(string RuleId, string Severity, string[] Lhs, string[] Rhs, Relation Relation, string Zh, string En, string Where)
 {
+    /// <summary>
+    /// A legacy total and its part rows: the parts the report does not print are left out of the sum (FIELDS.md:
+    /// "sum every part row that the report prints"); the other side must be printed.
+    /// </summary>
+    public bool PartsOptional { get; init; }
+
     /// <summary>Every field the equation reads, left side first.</summary>
-    public string[] Fields { get; } = [.. Lhs, .. Rhs];
+    public string[] Fields => [.. Lhs, .. Rhs];
 }
 
 public sealed class CompiledTable
@@ -58,7 +64,6 @@ public sealed class CompiledTable
     public string[] FoldedMarkers { get; }
     public IReadOnlyList<Equation> Equations { get; }
     public string Id => Definition.Id;
-    public bool HasCumulativeColumn { get; }
 
     public CompiledTable(TableDefinition def, TemplateDefinition template)
     {
@@ -76,7 +81,6 @@ public sealed class CompiledTable
             });
         }
         Rows = rows;
-        HasCumulativeColumn = rows.Any(r => r.Columns.Any(c => c.Cumulative));
         FoldedHeaders = def.Headers.Select(LayoutText.FoldLabel).Where(h => h.Length > 0).Distinct().OrderByDescending(h => h.Length).ToArray();
         FoldedMarkers = def.Markers.Select(LayoutText.FoldLabel).ToArray();
         Equations = ExpandRules(template.Rules.Concat(def.Rules)).ToList();
@@ -167,9 +171,9 @@ public sealed class CompiledTable
                     int col = c;
                     var kids = children.Where(k => k.Columns.Length > col).Select(k => k.Columns[col].Field).ToArray();
                     if (rule.Sum is not null)
-                        yield return new Equation(rule.Id, rule.Severity, [total.Columns[col].Field], kids, Relation.Equal, rule.Zh, rule.En, total.Id!);
+                        yield return new Equation(rule.Id, rule.Severity, [total.Columns[col].Field], kids, Relation.Equal, rule.Zh, rule.En, total.Id!) { PartsOptional = true };
                     else
-                        yield return new Equation(rule.Id, rule.Severity, kids, [total.Columns[col].Field], Relation.AtMost, rule.Zh, rule.En, total.Id!);
+                        yield return new Equation(rule.Id, rule.Severity, kids, [total.Columns[col].Field], Relation.AtMost, rule.Zh, rule.En, total.Id!) { PartsOptional = true };
                 }
             }
             else if (rule.Le is { Length: 2 })
@@ -199,7 +203,7 @@ public sealed class CompiledTable
             if (p.EndsWith(".*", StringComparison.Ordinal))
             {
                 var stem = prefix + p[..^2] + ".";
-                list.AddRange(Rows.Where(r => !r.Group && r.Id!.StartsWith(stem)));
+                list.AddRange(Rows.Where(r => !r.Group && r.Id!.StartsWith(stem, StringComparison.Ordinal)));
             }
             else list.AddRange(Rows.Where(r => !r.Group && r.Id == prefix + p));
         }

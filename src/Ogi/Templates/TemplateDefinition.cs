@@ -11,13 +11,19 @@ public sealed class TemplateDefinition
     [JsonPropertyName("id")] public string Id { get; init; } = "";
     [JsonPropertyName("name")] public string Name { get; init; } = "";
     [JsonPropertyName("years")] public int[] Years { get; init; } = [];
-    /// <summary>Required sections (S1): each entry lists words any one of which marks the section's heading.</summary>
-    [JsonPropertyName("sections")] public string[][] Sections { get; init; } = [];
+    /// <summary>Required sections (S1): the heading's official wording and words any one of which marks it.</summary>
+    [JsonPropertyName("sections")] public List<SectionDefinition> Sections { get; init; } = [];
     [JsonPropertyName("tables")] public List<TableDefinition> Tables { get; init; } = [];
     [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
     [JsonPropertyName("narrative")] public List<NarrativeCue> Narrative { get; init; } = [];
 
     public bool CoversYear(int year) => Years.Length == 2 && year >= Years[0] && year <= Years[1];
+}
+
+public sealed class SectionDefinition
+{
+    [JsonPropertyName("name")] public string Name { get; init; } = "";
+    [JsonPropertyName("words")] public string[] Words { get; init; } = [];
 }
 
 public sealed class TableDefinition
@@ -34,7 +40,6 @@ public sealed class TableDefinition
     /// <summary>Rows the template does not know, printed between known rows, are kept as &lt;prefix&gt;&lt;label&gt; (legacy.extra.*).</summary>
     [JsonPropertyName("unknownRowPrefix")] public string? UnknownRowPrefix { get; init; }
 
-    public string Key => Variant is null ? Id : Id + "/" + Variant;
 }
 
 public sealed class RowDefinition

@@ -22,7 +22,11 @@ public static class ReportValidator
             foreach (var eq in t.Table.Equations)
             {
                 if (eq.RuleId.Length == 0) continue;
-                var fields = eq.Fields;
+                // Legacy part rows the report does not print are left out; otherwise every field must be printed.
+                var lhs = eq.PartsOptional && eq.Relation == Relation.AtMost ? eq.Lhs.Where(byField.ContainsKey).ToArray() : eq.Lhs;
+                var rhs = eq.PartsOptional && eq.Relation == Relation.Equal ? eq.Rhs.Where(byField.ContainsKey).ToArray() : eq.Rhs;
+                if (lhs.Length == 0 || rhs.Length == 0) continue;
+                var fields = lhs.Concat(rhs).ToArray();
                 bool present = true, anyValue = false;
                 foreach (var f in fields)
                 {
@@ -31,15 +35,15 @@ public static class ReportValidator
                 }
                 if (!present || !anyValue) continue;
                 decimal l = 0, r = 0;
-                foreach (var f in eq.Lhs) l += byField[f].Value ?? 0;
-                foreach (var f in eq.Rhs) r += byField[f].Value ?? 0;
+                foreach (var f in lhs) l += byField[f].Value ?? 0;
+                foreach (var f in rhs) r += byField[f].Value ?? 0;
                 bool ok = eq.Relation == Relation.Equal ? l == r : l <= r;
                 if (ok) continue;
                 string op = eq.Relation == Relation.Equal ? "≠" : ">";
                 string expr(string[] side, string blank) => string.Join(" + ", side.Select(f => Show(byField[f].Value, blank)));
                 findings.Add(new Finding(eq.RuleId, eq.Severity,
-                    $"{where}{eq.Zh}（{eq.Where}）：{expr(eq.Lhs, "空")} = {Show(l)} {op} {expr(eq.Rhs, "空")} = {Show(r)}",
-                    $"{where}{eq.En} ({eq.Where}): {expr(eq.Lhs, "blank")} = {Show(l)} {op} {expr(eq.Rhs, "blank")} = {Show(r)}",
+                    $"{where}{eq.Zh}（{eq.Where}）：{expr(lhs, "空")} = {Show(l)} {op} {expr(rhs, "空")} = {Show(r)}",
+                    $"{where}{eq.En} ({eq.Where}): {expr(lhs, "blank")} = {Show(l)} {op} {expr(rhs, "blank")} = {Show(r)}",
                     fields));
             }
         foreach (var c in table.Cells)
@@ -73,19 +77,16 @@ public static class ReportValidator
             var deadline = year <= 2018 ? new DateOnly(year + 1, 3, 31) : new DateOnly(year + 1, 1, 31);
             if (published > deadline)
                 findings.Add(new Finding("P1", Severity.Warning,
-                    $"报告发布于 {published:yyyy-MM-dd}，晚于法定期限 {deadline:yyyy-MM-dd}（{(year <= 2018 ? "2008年条例第三十一条" : "2019年条例第四十九条")}）",
-                    $"published {published:yyyy-MM-dd}, after the statutory deadline {deadline:yyyy-MM-dd}", []));
+                    $"报告发布于 {published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}，晚于法定期限 {deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}（{(year <= 2018 ? "2008年条例第三十一条" : "2019年条例第四十九条")}）",
+                    $"published {published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, after the statutory deadline {deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", []));
         }
-        if (template is not null && template.Definition.Sections.Length > 0)
+        if (template is not null)
         {
             var compact = text.Compact;
-            var names = new[] { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项" };
-            for (int i = 0; i < template.Definition.Sections.Length; i++)
+            foreach (var section in template.Definition.Sections)
             {
-                var words = template.Definition.Sections[i];
-                if (words.Any(w => compact.Contains(LayoutText.FoldLabel(w), StringComparison.Ordinal))) continue;
-                var name = i < names.Length ? names[i] : string.Join("/", words);
-                findings.Add(new Finding("S1", Severity.Warning, $"缺少必备章节：{name}", $"a required section is missing: {name}", []));
+                if (section.Words.Any(w => compact.Contains(LayoutText.FoldLabel(w), StringComparison.Ordinal))) continue;
+                findings.Add(new Finding("S1", Severity.Warning, $"缺少必备章节：{section.Name}", $"a required section is missing: {section.Name}", []));
             }
         }
     }
