@@ -49,3 +49,47 @@ public class OfficialLayoutTests
         Assert.DoesNotContain(report.Findings, f => f.Rule == "S1");
     }
 }
+
+/// <summary>The gov2021 report in every layout and every encoding together: GB18030, Big5 with traditional characters, full-width forms.</summary>
+public class OfficialLayoutEncodingTests
+{
+    public static TheoryData<TestLayout, string> Cases()
+    {
+        var data = new TheoryData<TestLayout, string>();
+        foreach (var layout in Enum.GetValues<TestLayout>())
+            foreach (var encoding in new[] { "gb18030", "big5-traditional", "fullwidth" }) data.Add(layout, encoding);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Values_survive_layout_and_encoding(TestLayout layout, string encoding)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var g = TestData.Gold(Path.Combine(TestData.CorpusGold, "pingtan-zone-2022.json"));
+        var values = g.GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => TestData.Number(p.Value));
+        var text = OfficialLayoutWriter.Write("gov2021", values, layout, "平潭综合实验区2022年度政府信息公开工作年度报告", "2023-02-20");
+        byte[] bytes = encoding switch
+        {
+            "gb18030" => Encoding.GetEncoding("GB18030").GetBytes(text),
+            "big5-traditional" => Encoding.GetEncoding("big5", EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback).GetBytes(Traditional(text)),
+            _ => Encoding.UTF8.GetBytes(new string(text.Select(c => c is >= '0' and <= '9' or '|' or '.' or '(' or ')' or ':' ? (char)(c + 0xFEE0) : c).ToArray())),
+        };
+        var report = ReportParser.Parse(bytes);
+        Assert.Equal("gov2021", report.Template);
+        Assert.Equal("平潭综合实验区", report.Metadata.Agency);
+        Assert.Equal(new DateOnly(2023, 2, 20), report.Metadata.Published);
+        var got = TestData.Values(report.Main);
+        var wrong = values.Where(kv => !(got.TryGetValue(kv.Key, out var v) && v == kv.Value)
+                                       && !(layout == TestLayout.Glued && kv.Key.StartsWith("proactive.", StringComparison.Ordinal)))
+                          .Select(kv => $"{kv.Key}: want {kv.Value}, got {(got.TryGetValue(kv.Key, out var x) ? x : "nothing")}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(20)));
+    }
+
+    static string Traditional(string s)
+    {
+        var map = new Dictionary<char, char>();
+        foreach (var (t, simplified) in Ogi.Normalize.ChineseConverter.CharacterPairs) map.TryAdd(simplified, t);
+        return new string(s.Select(c => map.TryGetValue(c, out var t) ? t : c).ToArray());
+    }
+}
