@@ -54,36 +54,42 @@ public static partial class TableReader
 
         var result = new List<CellValue>();
         foreach (var choice in choices)
-        {
-            if (choice.Chosen is null) continue;
-            var tied = choice.Tied.Count > 1 ? choice.Tied : choice.Readings.Count > 1 && choice.Tied.Count == 0 ? choice.Readings : null;
-            var doubtful = new List<string>();
-            for (int c = 0; c < choice.Chosen.Cells.Length; c++)
-            {
-                var cell = choice.Chosen.Cells[c];
-                if (tied is not null)
-                {
-                    var values = tied.Select(r => r.Cells[c].Value).Distinct().ToList();
-                    if (values.Count > 1)
-                    {
-                        bool saidSo = cell.Value is decimal v && narrative.TryGetValue(cell.Field, out var n) && n == v;
-                        cell = cell with { Confidence = saidSo ? 0.8 : Math.Round(1.0 / values.Count, 3), Alternatives = values.Where(v => v != cell.Value).ToList() };
-                        doubtful.Add(cell.Field);
-                    }
-                }
-                result.Add(cell);
-            }
-            if (doubtful.Count > 0 && tied is not null)
-            {
-                string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
-                var others = tied.Where(r => r != choice.Chosen).Take(5).Select(Show);
-                findings.Add(new Finding("G1", Severity.Info,
-                    $"{choice.Row.Label}：连写数字有多种符合表内规则的读法，取 {Show(choice.Chosen)}；其他读法：{string.Join("；", others)}",
-                    $"{choice.Row.Label}: digits run together allow several readings that satisfy the table rules; chose {Show(choice.Chosen)}; others: {string.Join("; ", others)}",
-                    doubtful));
-            }
-        }
+            if (choice.Chosen is not null) result.AddRange(ChosenCells(choice, narrative, findings));
         result.AddRange(unknown);
+        return result;
+    }
+
+    /// <summary>
+    /// The chosen reading's cells. Where other readings remained as good, the cells they disagree on get a lower
+    /// confidence and their alternatives, and a G1 finding names the other readings.
+    /// </summary>
+    static List<CellValue> ChosenCells(RowChoice choice, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings)
+    {
+        var chosen = choice.Chosen!;
+        var tied = choice.Tied.Count > 1 ? choice.Tied : choice.Readings.Count > 1 && choice.Tied.Count == 0 ? choice.Readings : null;
+        var result = new List<CellValue>(chosen.Cells.Length);
+        var doubtful = new List<string>();
+        for (int c = 0; c < chosen.Cells.Length; c++)
+        {
+            var cell = chosen.Cells[c];
+            var values = tied?.Select(r => r.Cells[c].Value).Distinct().ToList();
+            if (values is { Count: > 1 })
+            {
+                bool saidSo = cell.Value is decimal v && narrative.TryGetValue(cell.Field, out var n) && n == v;
+                cell = cell with { Confidence = saidSo ? 0.8 : Math.Round(1.0 / values.Count, 3), Alternatives = values.Where(x => x != cell.Value).ToList() };
+                doubtful.Add(cell.Field);
+            }
+            result.Add(cell);
+        }
+        if (doubtful.Count > 0)
+        {
+            static string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
+            var others = tied!.Where(r => r != chosen).Take(5).Select(Show);
+            findings.Add(new Finding("G1", Severity.Info,
+                $"{choice.Row.Label}：连写数字有多种符合表内规则的读法，取 {Show(chosen)}；其他读法：{string.Join("；", others)}",
+                $"{choice.Row.Label}: digits run together allow several readings that satisfy the table rules; chose {Show(chosen)}; others: {string.Join("; ", others)}",
+                doubtful));
+        }
         return result;
     }
 
@@ -95,32 +101,30 @@ public static partial class TableReader
     {
         var found = new List<CellValue>();
         var columns = table.Rows.First(r => !r.Group).Columns;
+        var tokens = RegionReader.ReadCells(text, start, end, layout, stopAtText: false);
+        int k = 0;
+        while (k < tokens.Count && tokens[k].Kind != CellKind.Text) k++; // the known row's own values
+        while (k < tokens.Count)
         {
-            var tokens = RegionReader.ReadCells(text, start, end, layout, stopAtText: false);
-            int k = 0;
-            while (k < tokens.Count && tokens[k].Kind != CellKind.Text) k++; // the known row's own values
-            while (k < tokens.Count)
+            int labelStart = k;
+            while (k < tokens.Count && tokens[k].Kind == CellKind.Text) k++;
+            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(k - labelStart).Select(t => t.Raw)));
+            string? unit = null;
+            var values = new List<CellToken>();
+            while (k < tokens.Count && tokens[k].Kind != CellKind.Text)
             {
-                int labelStart = k;
-                while (k < tokens.Count && tokens[k].Kind == CellKind.Text) k++;
-                var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(k - labelStart).Select(t => t.Raw)));
-                string? unit = null;
-                var values = new List<CellToken>();
-                while (k < tokens.Count && tokens[k].Kind != CellKind.Text)
-                {
-                    if (tokens[k].Kind == CellKind.Unit) unit = tokens[k].Unit; else values.Add(tokens[k]);
-                    k++;
-                }
-                if (slug.Length < 2 || !values.Any(v => v.Kind == CellKind.Number)) continue;
-                for (int c = 0; c < columns.Length && c < values.Count; c++)
-                {
-                    var t = values[c];
-                    string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : prefix + slug;
-                    decimal? v = t.Kind == CellKind.Number ? t.Value : null;
-                    string? u = t.Unit ?? unit;
-                    if (v is decimal money && u is "元" or "亿元") v = CellGrammar.ToWanYuan(money, u);
-                    found.Add(new CellValue { Field = field, Value = v, Raw = t.Raw, Start = t.Start, End = t.End, Unit = u, Note = t.Note });
-                }
+                if (tokens[k].Kind == CellKind.Unit) unit = tokens[k].Unit; else values.Add(tokens[k]);
+                k++;
+            }
+            if (slug.Length < 2 || !values.Any(v => v.Kind == CellKind.Number)) continue;
+            for (int c = 0; c < columns.Length && c < values.Count; c++)
+            {
+                var t = values[c];
+                string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : prefix + slug;
+                decimal? v = t.Kind == CellKind.Number ? t.Value : null;
+                string? u = t.Unit ?? unit;
+                if (v is decimal money && u is "元" or "亿元") v = CellGrammar.ToWanYuan(money, u);
+                found.Add(new CellValue { Field = field, Value = v, Raw = t.Raw, Start = t.Start, End = t.End, Unit = u, Note = t.Note });
             }
         }
         return found;
