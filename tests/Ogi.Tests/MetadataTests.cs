@@ -161,3 +161,14 @@ public class ReviewRegressionTests
         Assert.Equal("gov2019", r.Template);
     }
 }
+
+public class NoticeTitleTests
+{
+    [Fact]
+    public void A_notice_that_publishes_the_report()
+    {
+        var m = Ogi.Metadata.MetadataExtractor.Extract(new Ogi.Segment.LayoutText("关于印发某某区2020年政府信息公开工作年度报告的通知\n各单位：现将报告印发给你们。"));
+        Assert.Equal("某某区", m.Agency);
+        Assert.Equal(2020, m.Year);
+    }
+}

@@ -43,7 +43,7 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"地址[ \t]{0,3}[:：][ \t]{0,3}(?<v>[^,，;；。)）\n|]{4,60})")]
     private static partial Regex Address();
 
-    static readonly string[] SentencePrefixes = ["特向社会公布", "现予以公布", "特编制", "现公布", "公布", "编制", "发布", "特此", "现将", "根据"];
+    static readonly string[] SentencePrefixes = ["特向社会公布", "现予以公布", "关于印发", "特编制", "现公布", "公布", "编制", "印发", "发布", "特此", "现将", "根据", "关于"];
     static readonly string[] OrganSuffixes = ["人民政府", "政府", "管委会", "管理委员会", "党工委管委会"];
 
     public static ReportMetadata Extract(LayoutText text)
@@ -124,7 +124,7 @@ public static partial class MetadataExtractor
         if (a.Success && (pre is null || a.Index <= b.Index))
         {
             var post = a.Groups["post"].Value;
-            if (post.Length >= 2) return (a.Value, ParseInt(a.Groups["year"].Value), post);
+            if (post.Length >= 2 && post is not ("政府" or "政务")) return (a.Value, ParseInt(a.Groups["year"].Value), post);
         }
         if (b.Success && pre is not null) return (pre + b.Value, ParseInt(b.Groups["year"].Value), pre);
         return (null, null, null);
@@ -149,7 +149,7 @@ public static partial class MetadataExtractor
         var pre = StripSentencePrefix(m.Groups["pre"].Value.Trim('-', ':', ' ', '|'));
         if (pre.EndsWith("关于", StringComparison.Ordinal)) pre = pre[..^2];
         var post = m.Groups["post"].Value;
-        string? agency = pre.Length >= 2 ? pre : post.Length >= 2 ? post : null;
+        string? agency = pre.Length >= 2 ? pre : post.Length >= 2 && post is not ("政府" or "政务") ? post : null;
         if (agency is not null && (agency.Length > 40 || agency.AsSpan().IndexOfAny("。，,|:：;；!！?？>»/\\") >= 0)) return null;
         return (line, ParseInt(m.Groups["year"].Value), agency);
     }
