@@ -24,14 +24,12 @@ public static class SummaryWriter
             var t = r.Tables[i];
             var values = t.Cells.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.First());
             if (i > 0) w.WriteLine($"-- 表{i + 1}: {t.Label}");
-            if (template is null) continue;
-            foreach (var table in template.Tables)
+            foreach (var table in t.Definitions)
             {
                 var rows = table.Rows.Where(row => row.Group || row.Columns.Any(col => values.ContainsKey(col.Field))).ToList();
                 if (!rows.Any(row => !row.Group)) continue;
                 w.WriteLine();
                 w.WriteLine(table.Definition.Title + (table.Definition.Variant is { } v ? $" ({v})" : ""));
-                var headerCols = table.Rows.Where(x => !x.Group).Select(x => x.Columns).FirstOrDefault(cs => cs.Length > 1);
                 foreach (var row in rows)
                 {
                     if (row.Group) { w.WriteLine("  " + row.Label); continue; }

@@ -10,6 +10,8 @@ public sealed class ParsedTable
 {
     public required string Label { get; init; }
     public required List<CellValue> Cells { get; init; }
+    /// <summary>The template tables (variants) it was read with, in reading order.</summary>
+    public IReadOnlyList<Templates.CompiledTable> Definitions { get; init; } = [];
 
     public IEnumerable<KeyValuePair<string, decimal?>> Values => Cells.Select(c => new KeyValuePair<string, decimal?>(c.Field, c.Value));
 

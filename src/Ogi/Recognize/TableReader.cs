@@ -18,7 +18,7 @@ public static partial class TableReader
         var cells = new List<CellValue>();
         foreach (var match in copy) cells.AddRange(ReadTable(text, match, narrative, findings));
         var label = copy.Count > 0 ? copy[0].Table.Definition.Title : "";
-        return new ParsedTable { Label = label, Cells = cells };
+        return new ParsedTable { Label = label, Cells = cells, Definitions = copy.Select(m => m.Table).ToList() };
     }
 
     static List<CellValue> ReadTable(LayoutText text, TableMatch match, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings)
