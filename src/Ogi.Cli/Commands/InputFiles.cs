@@ -26,6 +26,9 @@ public static class InputFiles
 
     public sealed record Outcome(string Path, ParsedReport? Report, string? Error);
 
+    /// <summary>No report takes anywhere near this long; a file that does must not hold up the files after it.</summary>
+    public static readonly TimeSpan PerFileLimit = TimeSpan.FromSeconds(60);
+
     public static IEnumerable<Outcome> ParseAll(IReadOnlyList<string> files, int threads, long maxBytes)
     {
         if (files.Count == 1 || threads <= 1)
@@ -35,9 +38,20 @@ public static class InputFiles
 
     public static Outcome ParseOne(string path, long maxBytes)
     {
-        try { return new Outcome(path, ReportParser.ParseFile(path, maxBytes), null); }
-        catch (UnreadableDocumentException e) { return new Outcome(path, null, e.Message); }
-        catch (OutOfMemoryException) { return new Outcome(path, null, "too large to parse in memory"); }
-        catch (Exception e) { return new Outcome(path, null, "internal error: " + e.GetType().Name + ": " + e.Message.Split('\n')[0]); }
+        var work = Task.Run(() => ReportParser.ParseFile(path, maxBytes));
+        try
+        {
+            if (!work.Wait(PerFileLimit)) return new Outcome(path, null, $"took longer than {PerFileLimit.TotalSeconds:0} s to parse; skipped");
+            return new Outcome(path, work.Result, null);
+        }
+        catch (AggregateException ae) when (ae.InnerException is { } e)
+        {
+            return e switch
+            {
+                UnreadableDocumentException u => new Outcome(path, null, u.Message),
+                OutOfMemoryException => new Outcome(path, null, "too large to parse in memory"),
+                _ => new Outcome(path, null, "internal error: " + e.GetType().Name + ": " + e.Message.Split('\n')[0]),
+            };
+        }
     }
 }
