@@ -7,6 +7,7 @@ var root = new RootCommand("ogi — read, check and compare China's government i
 {
     ParseCommand.Create(),
     CheckCommand.Create(),
+    TextCommand.Create(),
     BenchCommand.Create(),
 };
 try

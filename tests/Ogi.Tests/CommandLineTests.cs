@@ -129,3 +129,22 @@ public class CommandLineTests : IDisposable
         Assert.Empty(doc.GetProperty("values").EnumerateObject());
     }
 }
+
+public class TextCommandTests
+{
+    [Fact]
+    public void Offsets_of_parse_point_into_the_text_command_output()
+    {
+        var file = Path.Combine(TestData.Corpus, "shanghai-govoffice-2019.html");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
+        psi.ArgumentList.Add("text");
+        psi.ArgumentList.Add(file);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var text = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+        var report = TestData.Parse(file);
+        Assert.All(report.Main!.Cells.Where(c => c.Value is not null), c => Assert.Equal(c.Raw, text[c.Start..c.End]));
+    }
+}

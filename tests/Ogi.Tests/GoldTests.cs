@@ -80,6 +80,12 @@ public class GoldTests
         }
         Assert.True(wrong.Count == 0, $"{name}: {wrong.Count} wrong cells:\n" + string.Join("\n", wrong.Take(30)));
 
+        // Provenance: every value's offsets cover its digits in the decoded text.
+        string Digits(string x) => new(Ogi.Normalize.TextNormalizer.Fold(x).Where(char.IsAsciiDigit).ToArray());
+        foreach (var t in report.Tables)
+            foreach (var c in t.Cells.Where(c => c.Value is not null))
+                Assert.True(Digits(report.Source.Text[c.Start..c.End]) == Digits(c.Raw), $"{name} {c.Field}: [{c.Start},{c.End}) is '{report.Source.Text[c.Start..c.End]}', raw '{c.Raw}'");
+
         if (gold.TryGetProperty("expect_findings", out var expected))
             foreach (var want in expected.EnumerateArray())
             {
