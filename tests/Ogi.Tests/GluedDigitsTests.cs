@@ -91,3 +91,31 @@ public class UnknownLegacyRowTests
         Assert.Single(v.Keys, k => k.StartsWith("legacy.extra.", StringComparison.Ordinal));
     }
 }
+
+public class TypoTests
+{
+    static Dictionary<string, decimal?> Values2022(Func<string, string> change)
+    {
+        var text = File.ReadAllText(Path.Combine(TestData.Corpus, "pingtan-zone-2022.txt"));
+        var changed = change(text);
+        Assert.NotEqual(text, changed);
+        return TestData.Values(ReportParser.Parse(System.Text.Encoding.UTF8.GetBytes(changed)).Main);
+    }
+
+    [Fact]
+    public void A_label_lost_to_typos_does_not_lend_its_numbering_to_the_row_before()
+    {
+        // "2.重复申请00000003.要求提供公开出版物" with the label mangled beyond recognition: the 3 is numbering.
+        var v = Values2022(t => t.Replace("3.要求提供公开出版物", "3.要求提供的公开版物"));
+        Assert.Equal(0m, v["applications.not_processed.repeated.natural"]);
+        Assert.Equal(0m, v["applications.not_processed.repeated.total"]);
+    }
+
+    [Fact]
+    public void A_typo_late_in_a_long_label_keeps_the_whole_label()
+    {
+        var v = Values2022(t => t.Replace("行政机关不再处理其政府信息公开申请 2000002", "行政机关不在处理其政府信息公开申请 2000002"));
+        Assert.Equal(2m, v["applications.other_handling.no_correction.natural"]);
+        Assert.Equal(2m, v["applications.other_handling.no_correction.total"]);
+    }
+}

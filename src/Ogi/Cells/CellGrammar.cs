@@ -70,6 +70,9 @@ public static class CellGrammar
         }
         int digitsStart = p;
         while (p < end && (char.IsAsciiDigit(f[p]) || f[p] == ',' && IsThousandsGroup(f, p, end))) p++;
+        // "…00000003.要求提供…": a digit, a dot or 、 and then words is the numbering of the next label, not a value's digit.
+        bool numberingFollows = !delimited && p - digitsStart > 1 && p + 1 < end && (f[p] == '.' || f[p] == '、') && f[p + 1] >= 0x4E00 && f[p + 1] <= 0x9FFF;
+        if (numberingFollows) p--;
         bool hasFraction = false;
         if (p + 1 < end && f[p] == '.' && char.IsAsciiDigit(f[p + 1]))
         {
@@ -92,9 +95,10 @@ public static class CellGrammar
             ? parsed * (sign < 0 ? -1 : 1) : null;
         string? note = null;
         int numberEnd = p;
-        bool restIsNumber = p < end && (char.IsAsciiDigit(f[p]) || (f[p] == '-' || f[p] == '+') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
+        bool restIsNumber = !numberingFollows && p < end && (char.IsAsciiDigit(f[p]) || (f[p] == '-' || f[p] == '+') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
         bool restIsSeparator = p < end && (f[p] == ',' || f[p] == '，' || f[p] == ';' || f[p] == '；' || f[p] == '、');
-        if (p < end && !restIsNumber && !restIsSeparator)
+        if (numberingFollows) { }
+        else if (p < end && !restIsNumber && !restIsSeparator)
         {
             int restLen = end - p;
             if (f[p] == '(' && ClosingParen(f, p, end) is int close)
@@ -118,6 +122,11 @@ public static class CellGrammar
             DigitsStart = digitsStart,
             MaybeGlued = value is null || !thousands && !approx && (hasFraction ? digits.IndexOf('.') : digits.Length) > 1,
         });
+        if (numberingFollows)
+        {
+            into.Add(new CellToken(CellKind.Text, src[numberEnd..end], numberEnd, end));
+            return;
+        }
         if (numberEnd < end)
         {
             int next = restIsSeparator ? numberEnd + 1 : numberEnd;

@@ -87,6 +87,21 @@ public static class TableAligner
         return evidence;
     }
 
+    /// <summary>
+    /// A short variant found exactly (申请人无正当理由逾期不补正) may be the start of a long one printed with a typo:
+    /// the match then takes the whole long label, so that its rest is not read as the row's values.
+    /// </summary>
+    static RowMatch Extend(string compact, CompiledRow row, int start, int end)
+    {
+        foreach (var label in row.FoldedLabels)
+        {
+            if (label.Length <= end - start) break;
+            var f = LabelMatcher.FindApproximate(compact, label, start, Math.Min(compact.Length, start + label.Length + LabelMatcher.MaxErrors(label.Length)));
+            if (f is { } hit && hit.Start == start && hit.End > end) return new RowMatch(row, start, hit.End);
+        }
+        return new RowMatch(row, start, end);
+    }
+
     static int MaxGap(int skippedRows) => 260 + 160 * skippedRows;
 
     static List<Hit> BestChain(List<Hit> hits)
@@ -142,7 +157,8 @@ public static class TableAligner
                 foreach (var label in row.FoldedLabels)
                 {
                     var f = LabelMatcher.FindApproximate(compact, label, cursor, window);
-                    if (f is not null && (found is null || f.Value.Start < found.Value.Start)) found = f;
+                    // The earliest place; at the same place the longer variant, so that no rest of the label is left behind.
+                    if (f is not null && (found is null || f.Value.Start < found.Value.Start || f.Value.Start == found.Value.Start && f.Value.End > found.Value.End)) found = f;
                 }
                 if (found is null) continue;
                 result.Add(new RowMatch(row, found.Value.Start, found.Value.End));
@@ -150,7 +166,7 @@ public static class TableAligner
             }
             if (c < chain.Count)
             {
-                result.Add(new RowMatch(rows[chain[c].Row], chain[c].Start, chain[c].End));
+                result.Add(Extend(compact, rows[chain[c].Row], chain[c].Start, chain[c].End));
                 prevRow = chain[c].Row;
                 prevEnd = chain[c].End;
             }

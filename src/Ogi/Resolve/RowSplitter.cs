@@ -38,11 +38,7 @@ public static class RowSplitter
         // Too few digits for the columns, or more than any split could use: there is nothing to split.
         if (tokens.Count >= n || glued == 0 || totalDigits < n || totalDigits > n * MaxDigitsPerValue)
         {
-            // One cell per token: the common case, and the only reading there is.
-            var cells = new CellValue[n];
-            for (int c = 0; c < n; c++)
-                cells[c] = c < tokens.Count ? Whole(cols[c], tokens[c]) : Missing(cols[c]);
-            return [new RowReading { Cells = cells }];
+            return [OneCellPerToken(cols, tokens)];
         }
         var items = new Item[tokens.Count];
         for (int k = 0; k < items.Length; k++) items[k] = ToItem(tokens[k]);
@@ -59,6 +55,7 @@ public static class RowSplitter
         Dfs(0, 0, 0, true, keepInconsistent: false);
         if (consistent.Count == 0) Dfs(0, 0, 0, true, keepInconsistent: true);
         var chosen = consistent.Count > 0 ? consistent : all;
+        if (chosen.Count == 0) return [OneCellPerToken(cols, tokens)];
         var readings = new List<RowReading>(chosen.Count);
         foreach (var layout in chosen) readings.Add(Build(layout, chosen.Count > 1));
         if (readings.Count > 1) readings.Sort((a, b) => a.Implausibility.CompareTo(b.Implausibility));
@@ -173,6 +170,15 @@ public static class RowSplitter
         var b = Get(parts[1].Trim());
         if (a is null || b is null) return true;
         return op == ">=" ? a >= b : a <= b;
+    }
+
+    /// <summary>One cell per token: the common case, and the reading of last resort (cells beyond the tokens are missing).</summary>
+    static RowReading OneCellPerToken(CompiledColumn[] cols, IReadOnlyList<CellToken> tokens)
+    {
+        var cells = new CellValue[cols.Length];
+        for (int c = 0; c < cols.Length; c++)
+            cells[c] = c < tokens.Count ? Whole(cols[c], tokens[c]) : Missing(cols[c]);
+        return new RowReading { Cells = cells };
     }
 
     static int IntegerDigits(CellToken t)
