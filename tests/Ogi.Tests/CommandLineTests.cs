@@ -11,9 +11,9 @@ public class CommandLineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-    static (int Exit, string Out, string Err) Run(params string[] args)
+    internal static (int Exit, string Out, string Err) Run(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
@@ -136,14 +136,8 @@ public class TextCommandTests
     public void Offsets_of_parse_point_into_the_text_command_output()
     {
         var file = Path.Combine(TestData.Corpus, "shanghai-govoffice-2019.html");
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
-        psi.ArgumentList.Add("text");
-        psi.ArgumentList.Add(file);
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
+        var (exit, text, _) = CommandLineTests.Run("text", file);
+        Assert.Equal(0, exit);
         var report = TestData.Parse(file);
         Assert.All(report.Main!.Cells.Where(c => c.Value is not null), c => Assert.Equal(c.Raw, text[c.Start..c.End]));
     }

@@ -60,7 +60,7 @@ public class LayoutVariantTests
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var big5 = Encoding.GetEncoding("big5", EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
-        var traditional = Traditional(Seed003);
+        var traditional = TestData.Traditional(Seed003);
         Assert.NotEqual(Seed003, traditional);
         var r = ParseBytes(big5.GetBytes(traditional));
         AssertGold(r, GoldFile);
@@ -69,7 +69,7 @@ public class LayoutVariantTests
     [Fact]
     public void Full_width_digits_and_punctuation()
     {
-        var full = new string(Seed003.Select(c => c is >= '0' and <= '9' or '|' or '.' ? (char)(c + 0xFEE0) : c).ToArray());
+        var full = TestData.FullWidth(Seed003, "0123456789|.");
         AssertGold(ParseBytes(Encoding.UTF8.GetBytes(full)), GoldFile);
     }
 
@@ -153,13 +153,6 @@ public class LayoutVariantTests
         Assert.Equal(821m, TestData.Values(r.Main)["applications.new.natural"]);
     }
 
-    /// <summary>Simplified → traditional by inverting OpenCC's table (the first traditional form of each character).</summary>
-    static string Traditional(string s)
-    {
-        var map = new Dictionary<char, char>();
-        foreach (var (t, simplified) in ChineseConverter.CharacterPairs) map.TryAdd(simplified, t);
-        return new string(s.Select(c => map.TryGetValue(c, out var t) ? t : c).ToArray());
-    }
 }
 
 public class MisdeclaredEncodingTests

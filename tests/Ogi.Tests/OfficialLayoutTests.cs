@@ -72,8 +72,8 @@ public class OfficialLayoutEncodingTests
         byte[] bytes = encoding switch
         {
             "gb18030" => Encoding.GetEncoding("GB18030").GetBytes(text),
-            "big5-traditional" => Encoding.GetEncoding("big5", EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback).GetBytes(Traditional(text)),
-            _ => Encoding.UTF8.GetBytes(new string(text.Select(c => c is >= '0' and <= '9' or '|' or '.' or '(' or ')' or ':' ? (char)(c + 0xFEE0) : c).ToArray())),
+            "big5-traditional" => Encoding.GetEncoding("big5", EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback).GetBytes(TestData.Traditional(text)),
+            _ => Encoding.UTF8.GetBytes(TestData.FullWidth(text, "0123456789|.():")),
         };
         var report = ReportParser.Parse(bytes);
         Assert.Equal("gov2021", report.Template);
@@ -86,10 +86,4 @@ public class OfficialLayoutEncodingTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(20)));
     }
 
-    static string Traditional(string s)
-    {
-        var map = new Dictionary<char, char>();
-        foreach (var (t, simplified) in Ogi.Normalize.ChineseConverter.CharacterPairs) map.TryAdd(simplified, t);
-        return new string(s.Select(c => map.TryGetValue(c, out var t) ? t : c).ToArray());
-    }
 }

@@ -39,4 +39,15 @@ public static class TestData
     public static JsonElement Gold(string file) => JsonDocument.Parse(File.ReadAllText(file)).RootElement;
 
     public static decimal? Number(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDecimal();
+
+    /// <summary>Simplified → traditional by inverting OpenCC's table (the first traditional form of each character).</summary>
+    public static string Traditional(string s)
+    {
+        var map = new Dictionary<char, char>();
+        foreach (var (t, simplified) in Ogi.Normalize.ChineseConverter.CharacterPairs) map.TryAdd(simplified, t);
+        return new string(s.Select(c => map.TryGetValue(c, out var t) ? t : c).ToArray());
+    }
+
+    /// <summary>The given ASCII characters written in their full-width forms (１２３４．５, ｜).</summary>
+    public static string FullWidth(string s, string ascii) => new(s.Select(c => ascii.Contains(c) ? (char)(c + 0xFEE0) : c).ToArray());
 }

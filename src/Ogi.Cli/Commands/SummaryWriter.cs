@@ -18,7 +18,6 @@ public static class SummaryWriter
         w.WriteLine($"发布 published: {m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"}");
         if (m.Contact is { } c)
             w.WriteLine($"联系 contact  : {string.Join("  ", new[] { c.Phone is null ? null : "电话 " + c.Phone, c.Fax is null ? null : "传真 " + c.Fax, c.Postcode is null ? null : "邮编 " + c.Postcode, c.Email, c.Address }.Where(s => s is not null))}");
-        var template = r.Template is "unknown" ? null : TemplateCatalog.Get(r.Template);
         for (int i = 0; i < r.Tables.Count; i++)
         {
             var t = r.Tables[i];
@@ -38,7 +37,7 @@ public static class SummaryWriter
                 }
             }
         }
-        if (r.Tables.Count == 0) w.WriteLine(template is null ? "（不是年度报告，或未找到统计表 — no statistics table found）" : "（未找到统计表 — no statistics table found）");
+        if (r.Tables.Count == 0) w.WriteLine(r.Template is "unknown" ? "（不是年度报告，或未找到统计表 — no statistics table found）" : "（未找到统计表 — no statistics table found）");
         w.WriteLine();
         if (r.Findings.Count == 0) w.WriteLine("发现 findings: none");
         else

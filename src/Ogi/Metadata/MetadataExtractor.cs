@@ -65,7 +65,8 @@ public static partial class MetadataExtractor
         }
         var published = FindPublished(folded, year);
         bool looksLike = title is not null || folded.Contains("信息公开") && (folded.Contains("年度报告") || folded.Contains("年报"));
-        return new ReportMetadata(title is null ? null : ToSimplified(title), agency is null ? null : ToSimplified(agency), year, published,
+        // Title and agency come from the folded text: already simplified, ASCII digits.
+        return new ReportMetadata(title?.Trim(), agency?.Trim(), year, published,
             FindContact(folded), looksLike);
     }
 
@@ -85,7 +86,6 @@ public static partial class MetadataExtractor
         return list.ToArray();
     }
 
-    static string ToSimplified(string s) => Normalize.TextNormalizer.Fold(s).Trim();
 
     static (string? Title, int? Year, string? Agency) FindTitle(string[] lines, string folded)
     {
