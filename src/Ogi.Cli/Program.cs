@@ -9,6 +9,8 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     CheckCommand.Create(),
     TextCommand.Create(),
     BenchCommand.Create(),
+    RenderCommand.Create(),
+    SynthCommand.Create(),
 };
 try
 {

@@ -12,13 +12,15 @@ public static class ParseCommand
         var pretty = new Option<bool>("--pretty") { Description = "indent the JSON (one file only)" };
         var threads = new Option<int>("--threads", "-j") { Description = "parallel parses for several files (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var maxMb = new Option<int>("--max-size") { Description = "refuse files larger than this many MB", DefaultValueFactory = _ => 64 };
-        var cmd = new Command("parse", "read reports: template, agency, year, the statistics tables, the findings") { files, json, pretty, threads, maxMb };
-        cmd.SetAction(r => Run(r.GetValue(files)!, r.GetValue(json), r.GetValue(pretty), r.GetValue(threads), r.GetValue(maxMb)));
+        var outDir = new Option<string?>("--out", "-o") { Description = "write one NAME.json per report into this folder (the --pred folder of ../shared/tools/score) instead of printing" };
+        var cmd = new Command("parse", "read reports (text, HTML, Word .docx; folders are searched, *.json files in them skipped): template, agency, year, the statistics tables, the findings") { files, json, pretty, threads, maxMb, outDir };
+        cmd.SetAction(r => Run(r.GetValue(files)!, r.GetValue(json), r.GetValue(pretty), r.GetValue(threads), r.GetValue(maxMb), r.GetValue(outDir)));
         return cmd;
     }
 
-    static int Run(string[] paths, bool json, bool pretty, int threads, int maxMb)
+    static int Run(string[] paths, bool json, bool pretty, int threads, int maxMb, string? outDir)
     {
+        if (outDir is not null) return RunToFolder(paths, outDir, pretty, threads, maxMb);
         var files = InputFiles.Expand(paths, out var missing);
         int failed = 0;
         foreach (var (p, e) in missing) { Console.Error.WriteLine($"ogi: {p}: {e}"); failed++; }
@@ -44,6 +46,28 @@ public static class ParseCommand
         text.Flush();
         buffered.Flush();
         if (failed > 0 && several) Console.Error.WriteLine($"ogi: {failed} of {files.Count + missing.Count} files could not be read");
+        return failed > 0 ? 2 : 0;
+    }
+
+    static int RunToFolder(string[] paths, string outDir, bool pretty, int threads, int maxMb)
+    {
+        try { Directory.CreateDirectory(outDir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            Console.Error.WriteLine($"ogi: {outDir}: cannot create the folder: {e.Message.Split('\n')[0]}");
+            return 2;
+        }
+        var files = InputFiles.Expand(paths, out var missing);
+        int failed = 0, written = 0;
+        foreach (var (p, e) in missing) { Console.Error.WriteLine($"ogi: {p}: {e}"); failed++; }
+        foreach (var o in InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024))
+        {
+            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; continue; }
+            using var stream = File.Create(Path.Combine(outDir, Path.GetFileNameWithoutExtension(o.Path) + ".json"));
+            JsonReportWriter.Write(stream, o.Report, null, pretty);
+            written++;
+        }
+        Console.Error.WriteLine($"ogi: {written} reports parsed into {outDir}" + (failed > 0 ? $"; {failed} could not be read" : ""));
         return failed > 0 ? 2 : 0;
     }
 }

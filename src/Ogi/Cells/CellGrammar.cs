@@ -95,7 +95,7 @@ public static class CellGrammar
             ? parsed * (sign < 0 ? -1 : 1) : null;
         string? note = null;
         int numberEnd = p;
-        bool restIsNumber = !numberingFollows && p < end && (char.IsAsciiDigit(f[p]) || (f[p] == '-' || f[p] == '+') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
+        bool restIsNumber = !numberingFollows && p < end && (char.IsAsciiDigit(f[p]) || (f[p] is '-' or '+' or '减' or '增') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
         bool restIsSeparator = p < end && (f[p] == ',' || f[p] == '，' || f[p] == ';' || f[p] == '；' || f[p] == '、');
         if (numberingFollows) { }
         else if (p < end && !restIsNumber && !restIsSeparator)

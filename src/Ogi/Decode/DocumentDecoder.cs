@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Ogi.Decode;
 
-/// <summary>Bytes → <see cref="SourceDocument"/>: refuses what is not a text or HTML report, detects the encoding, removes markup.</summary>
+/// <summary>Bytes → <see cref="SourceDocument"/>: refuses what is not a text, HTML or Word report, detects the encoding, removes markup.</summary>
 public static class DocumentDecoder
 {
     /// <summary>Reports are tens of kilobytes; MS-Word HTML pages reach a few megabytes. Anything far larger is not one report.</summary>
@@ -11,6 +11,13 @@ public static class DocumentDecoder
     public static SourceDocument Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 0) throw new UnreadableDocumentException("the file is empty");
+        if (bytes.StartsWith("PK\x03\x04"u8))
+        {
+            if (!DocxTextExtractor.IsDocx(bytes)) throw new UnreadableDocumentException("a ZIP archive, not a Word (.docx) report");
+            var docx = DocxTextExtractor.Extract(bytes);
+            if (string.IsNullOrWhiteSpace(docx)) throw new UnreadableDocumentException("the Word document holds no text");
+            return new SourceDocument(docx, SourceFormat.Docx, "docx");
+        }
         RejectBinary(bytes);
         bool html = LooksLikeHtml(bytes);
         var (encoding, preamble) = EncodingDetector.Detect(bytes, html);
@@ -56,7 +63,6 @@ public static class DocumentDecoder
     static void RejectBinary(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith("%PDF"u8)) throw new UnreadableDocumentException("a PDF file: PDF reports are not supported yet");
-        if (bytes.StartsWith("PK\x03\x04"u8)) throw new UnreadableDocumentException("a ZIP container (DOCX or archive): Word reports are not supported yet");
         if (bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
             throw new UnreadableDocumentException("a legacy Office (.doc/.xls) file: not supported");
         if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)) return; // UTF-16

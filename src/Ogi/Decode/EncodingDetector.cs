@@ -12,6 +12,9 @@ public static partial class EncodingDetector
 {
     static EncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>GB18030, the superset of GB2312 and GBK (the code-pages provider registered).</summary>
+    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
+
     static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     public static (Encoding Encoding, int Preamble) Detect(ReadOnlySpan<byte> bytes, bool looksLikeHtml)

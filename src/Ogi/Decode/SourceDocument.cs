@@ -1,6 +1,6 @@
 namespace Ogi.Decode;
 
-public enum SourceFormat { Text, Html }
+public enum SourceFormat { Text, Html, Docx }
 
 /// <summary>
 /// A report after decoding: the text every later stage reads (markup removed, an HTML table rendered one row a

@@ -66,23 +66,22 @@ public static class RegionReader
     public static int AfterHeaders(LayoutText text, int compactEnd, string[] headers, CellLayout layout)
     {
         var c = text.Compact;
-        int p = compactEnd;
+        int p = compactEnd, afterHeading = compactEnd;
         bool progressed = true;
         while (progressed && p < c.Length)
         {
             progressed = false;
             while (p < c.Length && c[p] == '|') { p++; progressed = true; }
             foreach (var h in headers)
-                if (string.CompareOrdinal(c, p, h, 0, h.Length) == 0) { p += h.Length; progressed = true; break; }
+                if (string.CompareOrdinal(c, p, h, 0, h.Length) == 0) { p += h.Length; afterHeading = p; progressed = true; break; }
         }
-        int src = p >= c.Length ? text.Source.Length : text.SourceStart(p);
-        if (layout == CellLayout.Pipes)
-        {
-            // The headings' row may end with empty cells: the values start on the next line.
-            int lastHeaderEnd = text.SourceEnd(p);
-            int lineEnd = text.Folded.IndexOf('\n', lastHeaderEnd);
-            if (lineEnd >= 0 && IsOnlyPipes(text.Folded, lastHeaderEnd, lineEnd)) src = lineEnd + 1;
-        }
+        // Only the pipes closing the last heading's row belong to the headings: the values' row may start with empty cells.
+        int src = afterHeading >= c.Length ? text.Source.Length : text.SourceEnd(afterHeading);
+        var f = text.Folded;
+        if (layout != CellLayout.Pipes) return src;
+        int lineEnd = f.IndexOf('\n', src);
+        if (lineEnd >= 0 && IsOnlyPipes(f, src, lineEnd)) src = lineEnd + 1;
+        else while (src < f.Length && f[src] is '|' or ' ') src++;
         return src;
     }
 
@@ -93,7 +92,16 @@ public static class RegionReader
     }
 
     /// <summary>Removes the numbering of the next label (2. / 2、/ （二）/ 二、/ 其中：) from the end of a region.</summary>
-    public static int TrimNextNumbering(LayoutText text, int start, int end, CompiledRow? next)
+    public static int TrimNextNumbering(LayoutText text, int start, int end, CompiledRow? next, CellLayout layout = CellLayout.Pipes)
+    {
+        int e = TrimNumbering(text, start, end, next);
+        // One cell a line: the line breaks before the next label are the region's last, empty cells.
+        if (layout is CellLayout.Lines or CellLayout.BlankLines)
+            while (e < end && (text.Folded[e] == '\n' || text.Folded[e] == ' ')) e++;
+        return e;
+    }
+
+    static int TrimNumbering(LayoutText text, int start, int end, CompiledRow? next)
     {
         var f = text.Folded;
         int e = end;
@@ -165,6 +173,27 @@ public static class RegionReader
                     s = i + 1;
                 }
         }
+        else if (layout == CellLayout.BlankLines)
+        {
+            // A blank line follows every cell; an empty cell is one more empty line and its own blank line after it:
+            // a run of k empty lines holds (k − 1) / 2 empty cells.
+            int s = start, run = 0;
+            for (int i = start; i <= end; i++)
+            {
+                if (i != end && f[i] != '\n') continue;
+                bool empty = IsBlank(f, s, i);
+                if (s == start) pieces.Add((s, i));
+                else if (empty && i < end) run++;
+                else if (!empty)
+                {
+                    for (int b = 0; b < (run - 1) / 2; b++) pieces.Add((s, s));
+                    pieces.Add((s, i));
+                    run = 0;
+                }
+                s = i + 1;
+            }
+            for (int b = 0; b < (run - 1) / 2; b++) pieces.Add((end, end));
+        }
         else
         {
             int s = start;
@@ -172,7 +201,7 @@ public static class RegionReader
             {
                 if (i == end || f[i] == '\n')
                 {
-                    // One cell a line: an empty line inside the region is an empty cell, unless empty lines only separate cells.
+                    // One cell a line: an empty line inside the region is an empty cell.
                     bool empty = IsBlank(f, s, i);
                     if (!empty || s == start || layout == CellLayout.Lines && i < end) pieces.Add((s, i));
                     s = i + 1;
@@ -180,7 +209,9 @@ public static class RegionReader
             }
         }
         // The first piece is the rest of the label's own cell unless it holds digits (a glued run, "条 739 4359").
-        if (pieces.Count > 0 && !HasDigit(f, pieces[0].S, pieces[0].E)) pieces.RemoveAt(0);
+        // Values that start a line of their own (table 四's row under its headings) have no label cell before them.
+        bool startsLine = start > 0 && f[start - 1] == '\n' && layout == CellLayout.Pipes;
+        if (pieces.Count > 0 && !startsLine && !HasDigit(f, pieces[0].S, pieces[0].E)) pieces.RemoveAt(0);
         bool delimited = layout != CellLayout.Runs || pieces.Count > 1;
         var piece = new List<CellToken>();
         foreach (var (s, e) in pieces)

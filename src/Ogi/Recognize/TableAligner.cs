@@ -31,8 +31,13 @@ public static class TableAligner
     {
         var compact = text.Compact;
         var hits = new List<Hit>(labelHits.Count);
+        var headingRuns = HeadingRuns(compact, table);
         foreach (var h in labelHits)
+        {
+            // A label inside a block of column headings (其他, 总计 under 法人或其他组织) is a heading, not the row.
+            if (!table.Rows[h.Row].Definition.AfterHeaders && InRun(headingRuns, h.Start, h.End)) continue;
             hits.Add(new Hit(h.Row, h.Start, h.End, h.Weight + HeadingEvidence(compact, table, table.Rows[h.Row], h.End)));
+        }
         hits = Deduplicate(hits);
         var result = new List<TableMatch>();
         for (int round = 0; round < MaxInstances && hits.Count > 0; round++)
@@ -43,7 +48,7 @@ public static class TableAligner
             int rows = chain.Count;
             if (rows < Math.Min(3, table.Rows.Count) || weight < 12) break;
             if (result.Count > 0 && weight < result[0].Score / 3) break;
-            var matches = fillGaps ? FillGaps(text, table, chain) : chain.Select(h => new RowMatch(table.Rows[h.Row], h.Start, h.End)).ToList();
+            var matches = fillGaps ? FillGaps(text, table, chain, headingRuns) : chain.Select(h => new RowMatch(table.Rows[h.Row], h.Start, h.End)).ToList();
             result.Add(new TableMatch { Table = table, Rows = matches, Score = weight });
             int lo = chain[0].Start, hi = chain[^1].End;
             hits = hits.Where(h => h.End <= lo || h.Start >= hi).ToList();
@@ -78,6 +83,9 @@ public static class TableAligner
     {
         if (!row.Definition.AfterHeaders) return 0;
         int limit = Math.Min(compact.Length, end + 160);
+        // The same label again before the values (prose "…、0件（复议后起诉）" just before the table): the later one is the table's.
+        foreach (var label in row.FoldedLabels)
+            if (compact.IndexOf(label, end, limit - end, StringComparison.Ordinal) >= 0) return 0;
         int evidence = 0;
         foreach (var h in table.FoldedHeaders)
         {
@@ -85,6 +93,57 @@ public static class TableAligner
             if (at >= 0) evidence += h.Length;
         }
         return evidence;
+    }
+
+    /// <summary>
+    /// Where two or more of the table's column headings stand next to each other (only cell borders between): the
+    /// heading rows, at the top and again after each page break.
+    /// </summary>
+    static List<(int Start, int End)> HeadingRuns(string compact, CompiledTable table)
+    {
+        var found = new List<(int Start, int End)>();
+        foreach (var h in table.FoldedHeaders)
+        {
+            if (h.Length < 2) continue;
+            for (int at = compact.IndexOf(h, StringComparison.Ordinal); at >= 0; at = compact.IndexOf(h, at + h.Length, StringComparison.Ordinal))
+                found.Add((at, at + h.Length));
+        }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var runs = new List<(int Start, int End)>();
+        int i = 0;
+        while (i < found.Count)
+        {
+            int start = found[i].Start, end = found[i].End, count = 1;
+            int j = i + 1;
+            for (; j < found.Count; j++)
+            {
+                int gap = found[j].Start - end;
+                if (gap > 0 && compact.AsSpan(end, gap).Trim('|').Length > 0) break;
+                if (found[j].End > end) { end = found[j].End; count++; }
+            }
+            if (count >= 2) runs.Add((start, end));
+            i = j;
+        }
+        return runs;
+    }
+
+    static bool InRun(List<(int Start, int End)> runs, int start, int end)
+    {
+        foreach (var r in runs)
+        {
+            if (r.Start > start) break;
+            if (end <= r.End) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The characters of the table's column headings printed between from and to (a page break repeats them).</summary>
+    static int RepeatedHeadings(string compact, CompiledTable table, int from, int to)
+    {
+        int chars = 0;
+        foreach (var h in table.FoldedHeaders)
+            if (h.Length >= 4 && to > from && compact.IndexOf(h, from, to - from, StringComparison.Ordinal) >= 0) chars += h.Length;
+        return chars;
     }
 
     /// <summary>
@@ -138,7 +197,7 @@ public static class TableAligner
     }
 
     /// <summary>Looks for the rows the chain skipped where they must be: between their neighbours, in order.</summary>
-    static List<RowMatch> FillGaps(LayoutText text, CompiledTable table, List<Hit> chain)
+    static List<RowMatch> FillGaps(LayoutText text, CompiledTable table, List<Hit> chain, List<(int Start, int End)> headingRuns)
     {
         var compact = text.Compact;
         var result = new List<RowMatch>();
@@ -152,11 +211,14 @@ public static class TableAligner
             for (int r = prevRow + 1; r < nextRow; r++)
             {
                 var row = rows[r];
-                int window = row.Definition.Short ? Math.Min(limit, cursor + 60) : limit;
+                // A short label is looked for just after the previous row, past the table's headings if a page break repeats them there.
+                int window = row.Definition.Short ? Math.Min(limit, cursor + 60 + RepeatedHeadings(compact, table, cursor, Math.Min(limit, cursor + 400))) : limit;
                 (int Start, int End, int Errors)? found = null;
                 foreach (var label in row.FoldedLabels)
                 {
                     var f = LabelMatcher.FindApproximate(compact, label, cursor, window);
+                    while (f is { } inRun && !row.Definition.AfterHeaders && InRun(headingRuns, inRun.Start, inRun.End))
+                        f = LabelMatcher.FindApproximate(compact, label, inRun.End, window);
                     // The earliest place; at the same place the longer variant, so that no rest of the label is left behind.
                     if (f is not null && (found is null || f.Value.Start < found.Value.Start || f.Value.Start == found.Value.Start && f.Value.End > found.Value.End)) found = f;
                 }

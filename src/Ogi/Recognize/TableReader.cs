@@ -27,6 +27,13 @@ public static partial class TableReader
         int spanStart = text.SourceStart(match.CompactStart);
         int spanEnd = Math.Min(text.Source.Length, text.SourceEnd(match.CompactEnd) + 300);
         var layout = RegionReader.DetectLayout(text, spanStart, spanEnd);
+        // One cell a line, with or without a blank line after each: where many cells are empty the two look alike;
+        // the reading that gives the rows their number of cells is the table's.
+        if (layout is CellLayout.Lines or CellLayout.BlankLines)
+        {
+            var other = layout == CellLayout.Lines ? CellLayout.BlankLines : CellLayout.Lines;
+            if (RowsFitting(text, match, other) > RowsFitting(text, match, layout)) layout = other;
+        }
         var choices = new List<RowChoice>();
         var unknown = new List<CellValue>();
         var unknownPrefix = table.Definition.UnknownRowPrefix;
@@ -35,18 +42,17 @@ public static partial class TableReader
         {
             var rm = rows[i];
             if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
-            int start = rm.Row.Definition.AfterHeaders
-                ? RegionReader.AfterHeaders(text, rm.CompactEnd, table.FoldedHeaders, layout)
-                : RegionReader.AfterLabel(text, rm.CompactEnd);
-            int end = i + 1 < rows.Count ? text.SourceStart(rows[i + 1].CompactStart) : Math.Min(text.Source.Length, start + 600);
-            if (end < start) end = start;
-            end = RegionReader.TrimNextNumbering(text, start, end, i + 1 < rows.Count ? rows[i + 1].Row : null);
+            var (start, end) = Region(text, match, i, layout);
             var cells = RegionReader.ReadCells(text, start, end, layout);
             // Words after the values, before the next known row: perhaps a row the template does not know.
             if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
                 unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table));
             if (rm.Row.Group) continue;
             var tokens = ValueTokens(cells, rm.Row.Columns.Length);
+            // Table 四's headings may end with unused empty cells (one a line once flattened): blanks beyond the row's
+            // cells, before its values, are theirs.
+            if (rm.Row.Definition.AfterHeaders)
+                while (tokens.Count > rm.Row.Columns.Length && tokens[0].Kind == CellKind.Blank) tokens.RemoveAt(0);
             var readings = RowSplitter.Readings(rm.Row, tokens, table.RowChecks[rm.Row.Index]);
             choices.Add(new RowChoice { Row = rm.Row, Readings = readings });
         }
@@ -57,6 +63,61 @@ public static partial class TableReader
             if (choice.Chosen is not null) result.AddRange(ChosenCells(choice, narrative, findings));
         result.AddRange(unknown);
         return result;
+    }
+
+    /// <summary>The source range holding row i's values: after its label (or table 四's headings), up to the next row's numbering.</summary>
+    static (int Start, int End) Region(LayoutText text, TableMatch match, int i, CellLayout layout)
+    {
+        var rows = match.Rows;
+        var rm = rows[i];
+        int labelEnd = i + 1 < rows.Count ? LastOwnLabel(text, rm, rows[i + 1].CompactStart) : rm.CompactEnd;
+        int start = rm.Row.Definition.AfterHeaders
+            ? RegionReader.AfterHeaders(text, labelEnd, match.Table.FoldedHeaders, layout)
+            : RegionReader.AfterLabel(text, labelEnd);
+        int end = i + 1 < rows.Count ? text.SourceStart(rows[i + 1].CompactStart) : Math.Min(text.Source.Length, start + 600);
+        if (end < start) end = start;
+        end = RegionReader.TrimNextNumbering(text, start, end, i + 1 < rows.Count ? rows[i + 1].Row : null, layout);
+        return (start, end);
+    }
+
+    /// <summary>
+    /// A row's label printed again before its values: a page break repeats the headings, and the last heading (其他)
+    /// is the next row's own label (3.其他). The values follow the last of them, so the region starts there.
+    /// </summary>
+    static int LastOwnLabel(LayoutText text, RowMatch rm, int nextStart)
+    {
+        var c = text.Compact;
+        int end = rm.CompactEnd;
+        for (bool moved = true; moved;)
+        {
+            moved = false;
+            foreach (var label in rm.Row.FoldedLabels)
+            {
+                int at = c.IndexOf(label, end, Math.Max(0, nextStart - end), StringComparison.Ordinal);
+                if (at < 0 || at + label.Length > nextStart) continue;
+                bool digits = false;
+                for (int k = end; k < at && !digits; k++) digits = char.IsAsciiDigit(c[k]);
+                if (!digits) { end = at + label.Length; moved = true; break; }
+            }
+        }
+        return end;
+    }
+
+    /// <summary>How many rows the layout reads with exactly as many cells as the row has columns.</summary>
+    static int RowsFitting(LayoutText text, TableMatch match, CellLayout layout)
+    {
+        int fit = 0;
+        for (int i = 0; i < match.Rows.Count; i++)
+        {
+            var row = match.Rows[i].Row;
+            if (row.Group) continue;
+            var (start, end) = Region(text, match, i, layout);
+            var cells = RegionReader.ReadCells(text, start, end, layout);
+            int values = 0;
+            foreach (var c in cells) if (c.Kind != CellKind.Text) values++;
+            if (values == row.Columns.Length) fit++;
+        }
+        return fit;
     }
 
     /// <summary>
@@ -152,8 +213,9 @@ public static partial class TableReader
         {
             if (t.Kind == CellKind.Text)
             {
-                // Empty lines between the values and the prose that follows them are layout, not empty cells.
-                while (list.Count > 0 && list[^1].Kind == CellKind.Blank && list[^1].Raw.Length == 0) list.RemoveAt(list.Count - 1);
+                // Empty lines between the values and the prose that follows them are layout, not empty cells,
+                // beyond the row's own cells (its last cells may be empty).
+                while (list.Count > expected && list[^1].Kind == CellKind.Blank && list[^1].Raw.Length == 0) list.RemoveAt(list.Count - 1);
                 break;
             }
             if (t.Kind == CellKind.Unit) { unit = t.Unit; continue; }

@@ -9,6 +9,10 @@ public sealed class CompiledTemplate
     public IReadOnlyList<CompiledTable> Tables { get; }
     public string Id => Definition.Id;
 
+    /// <summary>One table per id: of a table's variants (provincial legacy forms), the one that holds most of the given fields; the first on a tie.</summary>
+    public IReadOnlyList<CompiledTable> TablesFor<T>(IReadOnlyDictionary<string, T> values) =>
+        Tables.GroupBy(t => t.Id).Select(g => g.OrderByDescending(t => t.Fields.Count(values.ContainsKey)).First()).ToList();
+
     public CompiledTemplate(TemplateDefinition definition)
     {
         Definition = definition;

@@ -16,6 +16,11 @@ public sealed class TemplateDefinition
     [JsonPropertyName("tables")] public List<TableDefinition> Tables { get; init; } = [];
     [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
     [JsonPropertyName("narrative")] public List<NarrativeCue> Narrative { get; init; } = [];
+    /// <summary>The headings a rendered report prints when they are not the required sections (the legacy outline).</summary>
+    [JsonPropertyName("outline")] public string[]? Outline { get; init; }
+
+    /// <summary>The section headings in the order a report prints them.</summary>
+    public IEnumerable<string> Headings => Outline ?? Sections.Select(s => s.Name);
 
     public bool CoversYear(int year) => Years.Length == 2 && year >= Years[0] && year <= Years[1];
 }
@@ -39,6 +44,8 @@ public sealed class TableDefinition
     [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
     /// <summary>Rows the template does not know, printed between known rows, are kept as &lt;prefix&gt;&lt;label&gt; (legacy.extra.*).</summary>
     [JsonPropertyName("unknownRowPrefix")] public string? UnknownRowPrefix { get; init; }
+    /// <summary>How the official format draws the table: merged header cells, label columns, blocks (rendering and synthesis).</summary>
+    [JsonPropertyName("layout")] public TableLayout? Layout { get; init; }
 
 }
 
@@ -63,6 +70,14 @@ public sealed class RowDefinition
     /// it only ranks readings of glued digits that the arithmetic cannot separate.
     /// </summary>
     [JsonPropertyName("plausible")] public string[] Plausible { get; init; } = [];
+    /// <summary>How the format numbers the row: "cn" 一、, "paren" （一）, "arabic" 1., "arabic-dun" 1、 (with <see cref="Ord"/>).</summary>
+    [JsonPropertyName("numbering")] public string? Numbering { get; init; }
+    /// <summary>Words printed before the label instead of a number (其中：).</summary>
+    [JsonPropertyName("prefix")] public string? Prefix { get; init; }
+    /// <summary>The official wording where it is longer than the first label (部分公开（区分处理的，…）).</summary>
+    [JsonPropertyName("official")] public string? Official { get; init; }
+    /// <summary>The unit the legacy table prints beside the value (条, 件, 万元).</summary>
+    [JsonPropertyName("unit")] public string? Unit { get; init; }
 }
 
 public sealed class RuleDefinition

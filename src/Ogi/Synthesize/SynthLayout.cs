@@ -1,0 +1,54 @@
+namespace Ogi.Synthesize;
+
+/// <summary>The shapes real reports reach ogi in; `ogi synth --layouts` takes these names.</summary>
+public enum SynthLayout
+{
+    /// <summary>An HTML page with the tables as real grids (rowspan/colspan).</summary>
+    Html,
+    /// <summary>Word's "save as web page" inside a government site's chrome: MsoNormal paragraphs, o:p, spans in every cell.</summary>
+    WordHtml,
+    /// <summary>GB18030 bytes (an HTML page declaring gb2312/gbk, or bare text).</summary>
+    Gb18030,
+    Lines,
+    Pipes,
+    BlankLines,
+    Spaces,
+    Glued,
+    PageBreaks,
+    /// <summary>Traditional characters throughout.</summary>
+    Traditional,
+    /// <summary>Full-width digits and punctuation (１２３４．５).</summary>
+    FullWidth,
+    /// <summary>A Word document with real merged tables.</summary>
+    Docx,
+}
+
+public static class SynthLayouts
+{
+    public static readonly IReadOnlyList<SynthLayout> All = Enum.GetValues<SynthLayout>();
+
+    public static string Name(SynthLayout layout) => layout switch
+    {
+        SynthLayout.Html => "html",
+        SynthLayout.WordHtml => "word-html",
+        SynthLayout.Gb18030 => "gb18030",
+        SynthLayout.Lines => "lines",
+        SynthLayout.Pipes => "pipes",
+        SynthLayout.BlankLines => "blank-lines",
+        SynthLayout.Spaces => "spaces",
+        SynthLayout.Glued => "glued",
+        SynthLayout.PageBreaks => "page-breaks",
+        SynthLayout.Traditional => "traditional",
+        SynthLayout.FullWidth => "full-width",
+        SynthLayout.Docx => "docx",
+        _ => throw new ArgumentOutOfRangeException(nameof(layout)),
+    };
+
+    public static bool TryParse(string name, out SynthLayout layout)
+    {
+        foreach (var l in All)
+            if (string.Equals(Name(l), name.Trim(), StringComparison.OrdinalIgnoreCase)) { layout = l; return true; }
+        layout = default;
+        return false;
+    }
+}
