@@ -142,3 +142,76 @@ public class TextCommandTests
         Assert.All(report.Main!.Cells.Where(c => c.Value is not null), c => Assert.Equal(c.Raw, text[c.Start..c.End]));
     }
 }
+
+/// <summary>`ogi render` and `ogi synth` as a user runs them.</summary>
+public class RenderSynthCommandLineTests : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("ogi-rs-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    [Fact]
+    public void Render_warns_of_a_broken_rule_and_writes_the_report_as_given()
+    {
+        var data = Path.Combine(TestData.SeedGold, "003_e2088ef8146a25db.json");
+        var (exit, output, err) = CommandLineTests.Run("render", data, "--format", "txt");
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: R1", err);
+        Assert.Contains("湖州市南浔区人民政府2020年度政府信息公开工作年度报告", output);
+        Assert.Contains("一、本年新收政府信息公开申请数量 | 259 |", output);
+        var docx = Path.Combine(_dir, "r.docx");
+        var w = CommandLineTests.Run("render", data, "--format", "docx", "--out", docx);
+        Assert.Equal(0, w.Exit);
+        var back = CommandLineTests.Run("parse", docx, "--json");
+        Assert.Equal(0, back.Exit);
+        Assert.Equal(259, JsonDocument.Parse(back.Out).RootElement.GetProperty("values").GetProperty("applications.new.natural").GetInt32());
+    }
+
+    [Fact]
+    public void Render_refuses_bad_input_in_one_line()
+    {
+        var bad = Path.Combine(_dir, "bad.json");
+        File.WriteAllText(bad, "{ not json");
+        foreach (var args in new[] { new[] { "render", bad }, ["render", Path.Combine(_dir, "missing.json")], ["render", bad, "--format", "pdf"], ["render", bad, "--template", "gov1999"] })
+        {
+            var (exit, output, err) = CommandLineTests.Run(args);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Single(err.Trim().Split('\n'));
+            Assert.StartsWith("ogi render: ", err);
+        }
+    }
+
+    [Fact]
+    public void Synth_writes_reports_with_gold_that_parse_back_to_it()
+    {
+        var corpus = Path.Combine(_dir, "synth");
+        var pred = Path.Combine(_dir, "pred");
+        var (exit, _, err) = CommandLineTests.Run("synth", "--count", "36", "--out", corpus, "--seed", "11");
+        Assert.Equal(0, exit);
+        Assert.Contains("36 reports", err);
+        var gold = Directory.GetFiles(corpus, "*.json");
+        Assert.Equal(36, gold.Length);
+        Assert.Equal(72, Directory.GetFiles(corpus).Length);
+        Assert.Equal(12, gold.Select(g => JsonDocument.Parse(File.ReadAllText(g)).RootElement.GetProperty("layout").GetString()).Distinct().Count());
+        var parsed = CommandLineTests.Run("parse", corpus, "--out", pred);
+        Assert.Equal(0, parsed.Exit);
+        foreach (var g in gold)
+        {
+            var want = JsonDocument.Parse(File.ReadAllText(g)).RootElement;
+            var got = JsonDocument.Parse(File.ReadAllText(Path.Combine(pred, Path.GetFileName(g)))).RootElement;
+            Assert.Equal(want.GetProperty("template").GetString(), got.GetProperty("template").GetString());
+            Assert.Equal(want.GetProperty("values").GetRawText().Replace(" ", "").Replace("\n", ""), JsonSerializer.Serialize(got.GetProperty("values")));
+        }
+    }
+
+    [Fact]
+    public void Synth_refuses_an_unknown_layout_and_a_bad_share()
+    {
+        var a = CommandLineTests.Run("synth", "--count", "3", "--out", Path.Combine(_dir, "x"), "--layouts", "html,fax");
+        Assert.Equal(2, a.Exit);
+        Assert.Contains("unknown layout fax", a.Err);
+        var b = CommandLineTests.Run("synth", "--count", "3", "--out", Path.Combine(_dir, "y"), "--broken", "1.5");
+        Assert.Equal(2, b.Exit);
+    }
+}

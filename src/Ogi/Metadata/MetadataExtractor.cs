@@ -166,7 +166,8 @@ public static partial class MetadataExtractor
 
     static bool IsBreak(char c) => c is ',' or '，' or '。' or ';' or '；' or ':' or '：' or '(' or ')' or '、' or '|' or '《' or '》' or '"' || char.IsAsciiDigit(c);
 
-    static string StripBullet(string s) => s.Trim().TrimStart('-', '*', '•', ' ').Trim();
+    /// <summary>List bullets and Markdown heading marks before a line (- ,•, # 标题).</summary>
+    static string StripBullet(string s) => s.Trim().TrimStart('-', '*', '•', '#', ' ').Trim();
 
     static string Squeeze(string s)
     {

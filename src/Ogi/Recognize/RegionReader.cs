@@ -209,6 +209,8 @@ public static class RegionReader
             }
         }
         // The first piece is the rest of the label's own cell unless it holds digits (a glued run, "条 739 4359").
+        // A page number between two pages of the table ("— 5 —", "-5-", "第5页") is no cell.
+        pieces.RemoveAll(pc => IsPageNumber(f, pc.S, pc.E));
         // Values that start a line of their own (table 四's row under its headings) have no label cell before them.
         bool startsLine = start > 0 && f[start - 1] == '\n' && layout == CellLayout.Pipes;
         if (pieces.Count > 0 && !startsLine && !HasDigit(f, pieces[0].S, pieces[0].E)) pieces.RemoveAt(0);
@@ -257,6 +259,32 @@ public static class RegionReader
         }
         if (contentLines == 1) pieces.Add((first, firstEnd));
         else if (contentLines == 0 && keepEmpty) pieces.Add((s, s));
+    }
+
+    /// <summary>"— 5 —", "-5-", "第5页": one or two dashes, the number, one or two dashes (or 第…页), nothing else.</summary>
+    static bool IsPageNumber(string f, int s, int e)
+    {
+        // A line of its own: "行政强制 — 14 —" is a blank, 14 and a blank.
+        int ls = s, le = e;
+        while (ls > 0 && f[ls - 1] == ' ') ls--;
+        while (le < f.Length && f[le] == ' ') le++;
+        if (ls > 0 && f[ls - 1] != '\n' || le < f.Length && f[le] != '\n') return false;
+        var t = f.AsSpan(s, e - s).Trim(' ');
+        if (t.Length < 3) return false;
+        if (t[0] == '第' && t[^1] == '页') return IsShortNumber(t[1..^1].Trim(' '));
+        static bool Dash(char c) => c is '—' or '-' or '–' or '－' or '―';
+        int a = 0, b = t.Length;
+        while (a < 2 && a < b && Dash(t[a])) a++;
+        while (b > a && t.Length - b < 2 && Dash(t[b - 1])) b--;
+        // Dashes on both sides: a lone number is a value, a number framed by dashes is a page.
+        return a > 0 && b < t.Length && IsShortNumber(t[a..b].Trim(' '));
+    }
+
+    static bool IsShortNumber(ReadOnlySpan<char> t)
+    {
+        if (t.Length == 0 || t.Length > 4) return false;
+        foreach (var ch in t) if (!char.IsAsciiDigit(ch)) return false;
+        return true;
     }
 
     static bool IsBlank(string f, int s, int e)

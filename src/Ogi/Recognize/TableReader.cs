@@ -49,10 +49,9 @@ public static partial class TableReader
                 unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table));
             if (rm.Row.Group) continue;
             var tokens = ValueTokens(cells, rm.Row.Columns.Length);
-            // Table 四's headings may end with unused empty cells (one a line once flattened): blanks beyond the row's
-            // cells, before its values, are theirs.
-            if (rm.Row.Definition.AfterHeaders)
-                while (tokens.Count > rm.Row.Columns.Length && tokens[0].Kind == CellKind.Blank) tokens.RemoveAt(0);
+            // Blanks beyond the row's cells, before its values: cells the label spans (a Markdown table repeats a merged
+            // label cell as empty cells) or table 四's headings' unused empty cells, one a line once flattened.
+            while (tokens.Count > rm.Row.Columns.Length && tokens[0].Kind == CellKind.Blank) tokens.RemoveAt(0);
             var readings = RowSplitter.Readings(rm.Row, tokens, table.RowChecks[rm.Row.Index]);
             choices.Add(new RowChoice { Row = rm.Row, Readings = readings });
         }

@@ -15,7 +15,8 @@ public static class DocxReportWriter
         using var ms = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
         {
-            var main = doc.AddMainDocumentPart();
+            // A fixed relationship id: the SDK would draw a random one, and the same report must give the same bytes.
+            var main = doc.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
             var body = new Body();
             foreach (var block in report.Blocks)
             {
@@ -34,7 +35,31 @@ public static class DocxReportWriter
             main.Document = new Document(body);
             main.Document.Save();
         }
-        return ms.ToArray();
+        return Deterministic(ms);
+    }
+
+    /// <summary>
+    /// The package writer stamps every ZIP entry with the current time; the same report must give the same bytes
+    /// (synth is deterministic per seed), so the entries are rewritten with one fixed time.
+    /// </summary>
+    static byte[] Deterministic(MemoryStream package)
+    {
+        var fixedTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        package.Position = 0;
+        using var output = new MemoryStream((int)package.Length + 1024);
+        using (var source = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        using (var target = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+                copy.LastWriteTime = fixedTime;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+        return output.ToArray();
     }
 
     static Paragraph Para(string text, int size, string font, bool bold = false, JustificationValues? justify = null, bool indent = false)
@@ -56,7 +81,9 @@ public static class DocxReportWriter
     static Table Table(GridTable table)
     {
         const int total = 9000; // twips across the text width of an A4 page
-        int colWidth = total / table.Width;
+        var weights = table.Widths ?? Enumerable.Repeat(1, table.Width).ToArray();
+        int sum = weights.Sum();
+        var widths = weights.Select(w => total * w / sum).ToArray();
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
@@ -64,7 +91,7 @@ public static class DocxReportWriter
         var t = new Table(new TableProperties(new TableWidth { Width = total.ToString(), Type = TableWidthUnitValues.Dxa }, border,
             new TableLayout { Type = TableLayoutValues.Fixed }, new TableJustification { Val = TableRowAlignmentValues.Center }));
         var grid = new TableGrid();
-        for (int c = 0; c < table.Width; c++) grid.Append(new GridColumn { Width = colWidth.ToString() });
+        foreach (var w in widths) grid.Append(new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         t.Append(grid);
         var positions = table.Positions();
         for (int r = 0; r < table.Rows.Count; r++)
@@ -77,7 +104,8 @@ public static class DocxReportWriter
                 // Word draws a vertically merged cell as one cell per row: the first restarts the merge, the others continue it.
                 bool startsHere = origin;
                 bool mergedDown = cell.RowSpan > 1;
-                var props = new TableCellProperties(new TableCellWidth { Width = (colWidth * cell.ColSpan).ToString(), Type = TableWidthUnitValues.Dxa });
+                int width = widths.Skip(c).Take(cell.ColSpan).Sum();
+                var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
                 if (cell.ColSpan > 1) props.Append(new GridSpan { Val = cell.ColSpan });
                 if (mergedDown) props.Append(new VerticalMerge { Val = startsHere ? MergedCellValues.Restart : MergedCellValues.Continue });
                 props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });

@@ -13,6 +13,8 @@ public sealed class GridTable(string id, string title, int width)
     public string Title { get; } = title;
     public int Width { get; } = width;
     public List<List<GridCell>> Rows { get; } = [];
+    /// <summary>Relative widths of the grid columns, or null for equal columns.</summary>
+    public int[]? Widths { get; set; }
     /// <summary>Rows at the top that are column headings (repeated after a page break).</summary>
     public int HeaderRows { get; set; }
 

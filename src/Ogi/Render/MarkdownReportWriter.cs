@@ -18,7 +18,8 @@ public static class MarkdownReportWriter
                 case TitleBlock t: sb.Append("# ").Append(t.Text).Append("\n\n"); break;
                 case HeadingBlock h: sb.Append("## ").Append(h.Text).Append("\n\n"); break;
                 case ParagraphBlock p: sb.Append(Escape(p.Text)).Append("\n\n"); break;
-                case MetaLineBlock m: sb.Append(m.Signature ? "<div align=\"right\">" + Escape(m.Text) + "</div>" : Escape(m.Text)).Append("\n\n"); break;
+                // Plain Markdown throughout (no inline HTML for the right-aligned signature): it stays text to any reader.
+                case MetaLineBlock m: sb.Append(Escape(m.Text)).Append("\n\n"); break;
                 case TableBlock tb: WriteTable(sb, tb.Table); sb.Append('\n'); break;
             }
         }

@@ -35,6 +35,7 @@ public static class OfficialTableBuilder
             var grid = new GridTable(table.Id, table.Definition.Title, layout.Width);
             foreach (var row in layout.Header) grid.Rows.Add(row.Select(c => new GridCell(c.Text, c.ColSpan, c.RowSpan, Heading: true)).ToList());
             grid.HeaderRows = layout.Header.Count;
+            grid.Widths = layout.Widths is { } w && w.Length == layout.Width ? w : null;
             if (layout.Blocks.Count > 0) AddBlocks(grid, table, layout, values, style);
             else if (layout.LabelColumns > 1) AddLeveledRows(grid, table, layout, values, style);
             else AddRows(grid, table, layout, values, style);

@@ -16,6 +16,8 @@ public sealed class TableLayout
     [JsonPropertyName("unitColumn")] public bool UnitColumn { get; init; }
     /// <summary>Table 四 prints its one row of values under the headings with no label of its own.</summary>
     [JsonPropertyName("rowLabels")] public bool RowLabels { get; init; } = true;
+    /// <summary>Relative column widths as the format's Word file draws them (table 三's wide label columns); equal when absent.</summary>
+    [JsonPropertyName("widths")] public int[]? Widths { get; init; }
     [JsonPropertyName("header")] public List<List<LayoutCell>> Header { get; init; } = [];
     /// <summary>Table 二: one block per article item, each with its heading row and its own column headings.</summary>
     [JsonPropertyName("blocks")] public List<LayoutBlock> Blocks { get; init; } = [];
