@@ -18,6 +18,8 @@ public static class ReportComposer
         if (content.Year is int year)
             blocks.Add(new ParagraphBlock(
                 $"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求编制。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"));
+        if (content.Sections.Count == 0)
+            warnings?.Add("the data gives no section texts (\"sections\": {\"一、总体情况\": \"…\"}); placeholders and the tables' main figures are printed");
         var placed = new HashSet<GridTable>();
         foreach (var heading in template.Definition.Headings)
         {
@@ -26,7 +28,7 @@ public static class ReportComposer
             if (text is null)
             {
                 text = SummaryOf(template, heading, content.Values) ?? "（文字描述）";
-                warnings?.Add($"section {heading} has no text in the data; a placeholder is printed");
+                if (content.Sections.Count > 0) warnings?.Add($"section {heading} has no text in the data; a placeholder is printed");
             }
             foreach (var para in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 blocks.Add(new ParagraphBlock(para));

@@ -32,30 +32,49 @@ public sealed class ReportContent
         try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
         catch (JsonException e) { throw new FormatException("not JSON: " + e.Message.Split('\n')[0]); }
         if (root is not JsonObject obj) throw new FormatException("not a JSON object");
-        template ??= obj["template"]?.GetValue<string>();
+        template ??= Text(obj["template"], "template");
         if (template is null or "unknown") throw new FormatException("no template: give --template gov2021|gov2019|legacy");
         var meta = obj["metadata"] as JsonObject;
         var values = new Dictionary<string, decimal?>();
         if (obj["values"] is JsonObject vs)
             foreach (var (k, v) in vs)
-                values[k] = v is null ? null : v.GetValueKind() == JsonValueKind.Number ? v.GetValue<decimal>()
-                    : throw new FormatException($"values.{k}: a number or null, not {v.ToJsonString()}");
+            {
+                if (v is null) { values[k] = null; continue; }
+                if (v.GetValueKind() != JsonValueKind.Number || !v.AsValue().TryGetValue<decimal>(out var number))
+                    throw new FormatException($"values.{k}: a number or null, not {Show(v)}");
+                values[k] = number;
+            }
+        else if (obj["values"] is not null) throw new FormatException("values: an object of field → number");
         var sections = new Dictionary<string, string>();
         if (obj["sections"] is JsonObject ss)
-            foreach (var (k, v) in ss) if (v is not null) sections[k] = v.GetValue<string>();
+            foreach (var (k, v) in ss) if (Text(v, "sections." + k) is string t) sections[k] = t;
         DateOnly? published = null;
-        if (meta?["published"]?.GetValue<string>() is string p)
+        if (Text(meta?["published"], "metadata.published") is string p)
             published = DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
                 : throw new FormatException($"metadata.published: an ISO date (2024-01-31), not {p}");
+        int? year = null;
+        if (meta?["year"] is JsonNode y)
+            year = y.GetValueKind() == JsonValueKind.Number && y.AsValue().TryGetValue<int>(out var yv) && yv is >= 1990 and <= 2100 ? yv
+                : throw new FormatException($"metadata.year: a year such as 2024, not {Show(y)}");
         return new ReportContent
         {
             Template = template,
-            Title = meta?["title"]?.GetValue<string>(),
-            Agency = meta?["agency"]?.GetValue<string>(),
-            Year = meta?["year"]?.GetValue<int>(),
+            Title = Text(meta?["title"], "metadata.title"),
+            Agency = Text(meta?["agency"], "metadata.agency"),
+            Year = year,
             Published = published,
             Values = values,
             Sections = sections,
         };
+    }
+
+    static string? Text(JsonNode? node, string path) => node is null ? null
+        : node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>()
+        : throw new FormatException($"{path}: a string, not {Show(node)}");
+
+    static string Show(JsonNode node)
+    {
+        var s = node.ToJsonString();
+        return s.Length > 40 ? s[..40] + "…" : s;
     }
 }
