@@ -113,7 +113,7 @@ public static partial class TableReader
             var (start, end) = Region(text, match, i, layout);
             var cells = RegionReader.ReadCells(text, start, end, layout);
             int values = 0;
-            foreach (var c in cells) if (c.Kind != CellKind.Text) values++;
+            foreach (var c in cells) if (c.Kind is CellKind.Number or CellKind.Blank) values++;
             if (values == row.Columns.Length) fit++;
         }
         return fit;
@@ -177,6 +177,8 @@ public static partial class TableReader
                 k++;
             }
             if (slug.Length < 2 || !values.Any(v => v.Kind == CellKind.Number)) continue;
+            // The table's headings again after a page break (指标名称 | 计量单位 | 2015年度) are no row.
+            if (AllHeadings(slug, table.FoldedHeaders)) continue;
             for (int c = 0; c < columns.Length && c < values.Count; c++)
             {
                 var t = values[c];
@@ -188,6 +190,21 @@ public static partial class TableReader
             }
         }
         return found;
+    }
+
+    /// <summary>Whether the words are the table's column headings one after another.</summary>
+    static bool AllHeadings(string words, string[] headings)
+    {
+        int p = 0;
+        while (p < words.Length)
+        {
+            int next = -1;
+            foreach (var h in headings)
+                if (h.Length > 0 && string.CompareOrdinal(words, p, h, 0, h.Length) == 0) { next = p + h.Length; break; }
+            if (next < 0) return false;
+            p = next;
+        }
+        return words.Length > 0;
     }
 
     /// <summary>A label without its numbering, spaces and punctuation: 3.电子邮件申请数 → 电子邮件申请数.</summary>

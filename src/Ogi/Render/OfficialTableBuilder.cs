@@ -12,7 +12,7 @@ public sealed class TableStyle
     public static readonly TableStyle Official = new();
 
     public static string OfficialLabel(CompiledRow row) =>
-        Numbering.Format(row.Definition.Numbering, row.Definition.Ord) + (row.Definition.Prefix ?? "") + (row.Definition.Official ?? row.Label);
+        (row.Definition.Prefix ?? "") + Numbering.Format(row.Definition.Numbering, row.Definition.Ord) + (row.Definition.Official ?? row.Label);
 
     public static string PlainValue(CompiledColumn column, decimal? value) =>
         value is null ? "" : value.Value.ToString("0.######", CultureInfo.InvariantCulture);
@@ -25,15 +25,17 @@ public sealed class TableStyle
 /// </summary>
 public static class OfficialTableBuilder
 {
-    public static List<GridTable> Build(CompiledTemplate template, IReadOnlyDictionary<string, decimal?> values, TableStyle? style = null)
+    /// <param name="year">fills "{year}" in column headings (the legacy form's 2015年度 column)</param>
+    public static List<GridTable> Build(CompiledTemplate template, IReadOnlyDictionary<string, decimal?> values, TableStyle? style = null, int? year = null)
     {
+        string yearText = year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "本";
         style ??= TableStyle.Official;
         var tables = new List<GridTable>();
         foreach (var table in template.TablesFor(values))
         {
             var layout = table.Definition.Layout ?? new TableLayout { Width = 1 + table.Definition.Columns.Length };
             var grid = new GridTable(table.Id, table.Definition.Title, layout.Width);
-            foreach (var row in layout.Header) grid.Rows.Add(row.Select(c => new GridCell(c.Text, c.ColSpan, c.RowSpan, Heading: true)).ToList());
+            foreach (var row in layout.Header) grid.Rows.Add(row.Select(c => new GridCell(c.Text.Replace("{year}", yearText), c.ColSpan, c.RowSpan, Heading: true)).ToList());
             grid.HeaderRows = layout.Header.Count;
             grid.Widths = layout.Widths is { } w && w.Length == layout.Width ? w : null;
             if (layout.Blocks.Count > 0) AddBlocks(grid, table, layout, values, style);
@@ -46,7 +48,9 @@ public static class OfficialTableBuilder
 
     static List<GridCell> ValueCells(CompiledRow row, IReadOnlyDictionary<string, decimal?> values, TableStyle style, int room)
     {
-        var cells = row.Columns.Select(c => new GridCell(style.Value(c, values.GetValueOrDefault(c.Field)), Field: c.Field)).ToList();
+        // Values are in 万元; a row the form counts in 元 prints them in 元.
+        decimal scale = row.Definition.Unit == "元" ? 10000m : 1m;
+        var cells = row.Columns.Select(c => new GridCell(style.Value(c, values.GetValueOrDefault(c.Field) * (c.Money ? scale : 1m)), Field: c.Field)).ToList();
         // A row with fewer values than the block has columns: its last value spans the rest (第（五）项 本年处理决定数量).
         if (cells.Count > 0 && cells.Count < room) cells[^1] = cells[^1] with { ColSpan = room - cells.Count + 1 };
         return cells;

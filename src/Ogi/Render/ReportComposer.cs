@@ -13,7 +13,7 @@ public static class ReportComposer
     {
         var template = TemplateCatalog.All.FirstOrDefault(t => t.Id == content.Template)
                        ?? throw new FormatException($"unknown template {content.Template}: gov2021, gov2019 or legacy");
-        var tables = OfficialTableBuilder.Build(template, content.Values, style);
+        var tables = OfficialTableBuilder.Build(template, content.Values, style, content.Year);
         var blocks = new List<ReportBlock> { new TitleBlock(content.DisplayTitle) };
         if (content.Year is int year)
             blocks.Add(new ParagraphBlock(

@@ -26,7 +26,7 @@ public static class ReportSynthesizer
         var agency = AgencyGenerator.Next(rng);
         int year = rng.Next(2012, 2026);
         var template = TemplateCatalog.ForYear(year)!;
-        var values = new ValueGenerator(rng, agency.Level).Generate(template);
+        var values = new ValueGenerator(rng, agency.Level).Generate(template, year);
         var tables = template.TablesFor(values);
         var equations = tables.SelectMany(t => t.Equations).ToList();
         if (equations.FirstOrDefault(e => !GlueOracle.Holds(e, values)) is { } bad)
@@ -226,7 +226,7 @@ public static class ReportSynthesizer
                 string label = d.Official ?? row.Label;
                 // Now and then a listed variant instead of the official words (规范性文件 for 行政规范性文件, 政务 for 政府).
                 if (variants && d.Labels.Length > 1 && (row.Index * 31 + salt) % 3 == 0) label = d.Labels[(row.Index + salt) % d.Labels.Length];
-                return number + (d.Prefix ?? "") + label;
+                return (d.Prefix ?? "") + number + label;
             },
             Value = (column, value) =>
             {

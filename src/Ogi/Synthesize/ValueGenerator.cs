@@ -29,10 +29,11 @@ public sealed class ValueGenerator(Random rng, AgencyLevel level)
 
     decimal Money(double mean) => rng.Next(3) == 0 ? 0 : Math.Round((decimal)(mean * Math.Exp(Gaussian())), rng.Next(2) == 0 ? 2 : 1);
 
-    public Dictionary<string, decimal?> Generate(CompiledTemplate template) => template.Id switch
+    public Dictionary<string, decimal?> Generate(CompiledTemplate template, int year) => template.Id switch
     {
         "gov2021" or "gov2019" => Gov(template.Id),
-        _ => Legacy(),
+        // Some provinces printed their own legacy form: Fujian's, with a 历年累计 column (two versions).
+        _ => rng.Next(6) == 0 ? Fujian(year >= 2015) : Legacy(),
     };
 
     static readonly string[] Applicants = ["natural", "commercial", "research", "nonprofit", "legal", "other_org"];
@@ -135,6 +136,44 @@ public sealed class ValueGenerator(Random rng, AgencyLevel level)
         }
         parts[0] = left;
         return parts;
+    }
+
+    /// <summary>
+    /// Fujian's legacy form: the year's column and the cumulative one (all years to date). Each column is a consistent
+    /// table of its own; the cumulative one is the year's plus the years before, so it is never smaller.
+    /// </summary>
+    Dictionary<string, decimal?> Fujian(bool from2015)
+    {
+        var year = FujianColumn(from2015, _scale);
+        var before = FujianColumn(from2015, _scale * (2 + rng.Next(8)));
+        var v = new Dictionary<string, decimal?>(year);
+        foreach (var (field, value) in year)
+            v["legacy.extra.cumulative." + field["legacy.".Length..]] = value + before[field];
+        return v;
+    }
+
+    Dictionary<string, decimal?> FujianColumn(bool from2015, double s)
+    {
+        var v = new Dictionary<string, decimal?>();
+        int website = Count(s * 40), gazette = Count(s * 0.5);
+        v["legacy.proactive.total"] = website + gazette + (rng.Next(4) == 0 ? Count(s * 5) : 0);
+        v["legacy.channels.website"] = website;
+        v["legacy.channels.gazette"] = gazette;
+        string[] channels = from2015 ? ["requests.in_person", "requests.online", "extra.letter_fax_requests"]
+            : ["requests.in_person", "requests.fax", "extra.email_requests", "requests.online", "requests.letter", "extra.other_requests"];
+        int received = 0;
+        foreach (var c in channels) { int n = Count(s * 0.2); v["legacy." + c] = n; received += n; }
+        v["legacy.requests.received"] = received;
+        string[] replies = from2015 ? ["replies.granted", "replies.partial", "replies.denied", "extra.other_replies"] : ["replies.granted", "replies.partial", "replies.denied"];
+        var split = Distribute(received, from2015 ? [0.7, 0.1, 0.1, 0.1] : [0.8, 0.1, 0.1]);
+        for (int i = 0; i < replies.Length; i++) v["legacy." + replies[i]] = split[i];
+        v["legacy.replies.total"] = received;
+        v["legacy.review.total"] = Count(s * 0.01);
+        v["legacy.litigation.total"] = Count(s * 0.005);
+        v["legacy.complaints"] = Count(s * 0.01);
+        // Fee waivers are printed in 元: whole yuan, held in 万元.
+        if (from2015) v["legacy.extra.fee_waivers"] = rng.Next(5) == 0 ? rng.Next(1, 2000) / 10000m : 0;
+        return v;
     }
 
     Dictionary<string, decimal?> Legacy()
