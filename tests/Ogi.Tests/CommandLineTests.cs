@@ -206,6 +206,42 @@ public class RenderSynthCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Render_never_writes_over_an_existing_file_unasked()
+    {
+        var data = Path.Combine(_dir, "report.json");
+        File.Copy(Path.Combine(TestData.SeedGold, "003_e2088ef8146a25db.json"), data);
+        var original = Path.Combine(_dir, "report.docx");
+        File.WriteAllText(original, "the agency's own report");
+        var (exit, _, err) = CommandLineTests.Run("render", data, "--format", "docx");
+        Assert.Equal(2, exit);
+        Assert.Contains("exists", err);
+        Assert.Equal("the agency's own report", File.ReadAllText(original));
+        Assert.Equal(2, CommandLineTests.Run("render", data, "--format", "txt", "--out", data).Exit);
+        var unknown = Path.Combine(_dir, "unknown.json");
+        File.WriteAllText(unknown, "{\"template\": \"gov2025\", \"values\": {}}");
+        var u = CommandLineTests.Run("render", unknown);
+        Assert.Equal(2, u.Exit);
+        Assert.Single(u.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Parse_out_keeps_every_result_or_says_why_not()
+    {
+        var a = Directory.CreateDirectory(Path.Combine(_dir, "a")).FullName;
+        var b = Directory.CreateDirectory(Path.Combine(_dir, "b")).FullName;
+        File.Copy(TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"), Path.Combine(a, "r.txt"));
+        File.Copy(TestData.Document(TestData.Seeds, "000_c0b7254846a238aa"), Path.Combine(b, "r.txt"));
+        var pred = Path.Combine(_dir, "pred");
+        var (exit, _, err) = CommandLineTests.Run("parse", a, b, "--out", pred);
+        Assert.Equal(2, exit);
+        Assert.Contains("already holds the result of", err);
+        Assert.Single(Directory.GetFiles(pred));
+        var same = CommandLineTests.Run("parse", a, "--out", a);
+        Assert.Equal(2, same.Exit);
+        Assert.Contains("input folders", same.Err);
+    }
+
+    [Fact]
     public void Synth_refuses_an_unknown_layout_and_a_bad_share()
     {
         var a = CommandLineTests.Run("synth", "--count", "3", "--out", Path.Combine(_dir, "x"), "--layouts", "html,fax");
@@ -213,5 +249,6 @@ public class RenderSynthCommandLineTests : IDisposable
         Assert.Contains("unknown layout fax", a.Err);
         var b = CommandLineTests.Run("synth", "--count", "3", "--out", Path.Combine(_dir, "y"), "--broken", "1.5");
         Assert.Equal(2, b.Exit);
+        Assert.Equal(2, CommandLineTests.Run("synth", "--count", "3", "--out", Path.Combine(_dir, "z"), "--broken", "NaN").Exit);
     }
 }

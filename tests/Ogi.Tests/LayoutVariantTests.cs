@@ -169,3 +169,48 @@ public class MisdeclaredEncodingTests
         Assert.Equal(859m, TestData.Values(r.Main)["applications.new.total"]);
     }
 }
+
+/// <summary>Layouts a review of the synth-driven parser changes found risky, each read right.</summary>
+public class ReviewedLayoutTests
+{
+    static Dictionary<string, decimal?> GoldValues(string file) =>
+        TestData.Gold(file).GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => TestData.Number(p.Value));
+
+    static string Render(string template, Dictionary<string, decimal?> values, Ogi.Render.TableStyle style, Ogi.Render.TextTableLayout layout)
+    {
+        var content = new Ogi.Render.ReportContent { Template = template, Title = "青川县2022年度政府信息公开工作年度报告", Values = values };
+        return Ogi.Render.TextReportWriter.Write(Ogi.Render.ReportComposer.Compose(content, style), new Ogi.Render.TextWriterOptions { Layout = layout });
+    }
+
+    [Theory]
+    [InlineData(Ogi.Render.TextTableLayout.Pipes)]
+    [InlineData(Ogi.Render.TextTableLayout.Lines)]
+    public void An_unnumbered_blank_row_before_an_unnumbered_total_is_no_heading(Ogi.Render.TextTableLayout layout)
+    {
+        var values = GoldValues(Path.Combine(TestData.CorpusGold, "pingtan-zone-2022.json"));
+        foreach (var f in values.Keys.Where(k => k.StartsWith("applications.other_handling.misc.", StringComparison.Ordinal)).ToList()) values[f] = null;
+        var unnumbered = new Ogi.Render.TableStyle { Label = row => row.Definition.Official ?? row.Label };
+        var text = Render("gov2021", values, unnumbered, layout);
+        Assert.Contains("其他", text);
+        var got = TestData.Values(ReportParser.Parse(Encoding.UTF8.GetBytes(text)).Main);
+        var wrong = values.Where(kv => !(got.TryGetValue(kv.Key, out var v) && v == kv.Value)).Select(kv => kv.Key).ToList();
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong.Take(10)));
+    }
+
+    [Fact]
+    public void Dashes_around_a_number_under_their_label_are_cells_not_a_page_number()
+    {
+        var values = GoldValues(Path.Combine(TestData.SeedGold, "003_e2088ef8146a25db.json"));
+        values["proactive.coercion.prior_items"] = null;
+        values["proactive.coercion.change"] = 5;
+        values["proactive.coercion.decisions"] = null;
+        var text = Render("gov2019", values, Ogi.Render.TableStyle.Official, Ogi.Render.TextTableLayout.Spaces);
+        int at = text.IndexOf("行政强制", StringComparison.Ordinal);
+        int lineEnd = text.IndexOf('\n', at);
+        text = text[..at] + "行政强制\n—    5    —" + text[lineEnd..];
+        var got = TestData.Values(ReportParser.Parse(Encoding.UTF8.GetBytes(text)).Main);
+        Assert.Null(got["proactive.coercion.prior_items"]);
+        Assert.Equal(5m, got["proactive.coercion.change"]);
+        Assert.Null(got["proactive.coercion.decisions"]);
+    }
+}

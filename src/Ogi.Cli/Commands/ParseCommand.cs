@@ -57,14 +57,40 @@ public static class ParseCommand
             Console.Error.WriteLine($"ogi: {outDir}: cannot create the folder: {e.Message.Split('\n')[0]}");
             return 2;
         }
+        // The folder of results must not be a folder of inputs: a synth corpus keeps its gold NAME.json there.
+        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        if (paths.Any(p => Directory.Exists(p) && Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar) == target))
+        {
+            Console.Error.WriteLine($"ogi: --out {outDir} is one of the input folders; give another folder");
+            return 2;
+        }
         var files = InputFiles.Expand(paths, out var missing);
         int failed = 0, written = 0;
         foreach (var (p, e) in missing) { Console.Error.WriteLine($"ogi: {p}: {e}"); failed++; }
+        var writtenFrom = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024))
         {
             if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; continue; }
-            using var stream = File.Create(Path.Combine(outDir, Path.GetFileNameWithoutExtension(o.Path) + ".json"));
-            JsonReportWriter.Write(stream, o.Report, null, pretty);
+            var name = Path.GetFileNameWithoutExtension(o.Path) + ".json";
+            // Results are named after the report (score pairs NAME.json with NAME.*): two reports of one name cannot both be kept.
+            if (writtenFrom.TryGetValue(name, out var first))
+            {
+                Console.Error.WriteLine($"ogi: {o.Path}: {name} already holds the result of {first}; not written");
+                failed++;
+                continue;
+            }
+            try
+            {
+                using var stream = File.Create(Path.Combine(outDir, name));
+                JsonReportWriter.Write(stream, o.Report, null, pretty);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"ogi: {Path.Combine(outDir, name)}: cannot write: {e.Message.Split('\n')[0]}");
+                failed++;
+                continue;
+            }
+            writtenFrom[name] = o.Path;
             written++;
         }
         Console.Error.WriteLine($"ogi: {written} reports parsed into {outDir}" + (failed > 0 ? $"; {failed} could not be read" : ""));

@@ -14,7 +14,7 @@ public static class RenderCommand
         var data = new Argument<string>("data") { Description = "JSON with template, metadata, values (what `ogi parse --json` writes) and optionally \"sections\": {\"一、总体情况\": \"…\"}" };
         var template = new Option<string?>("--template", "-t") { Description = "gov2021 | gov2019 | legacy (default: the data's own template)" };
         var format = new Option<string>("--format", "-f") { Description = "html | md | txt | docx", DefaultValueFactory = _ => "html" };
-        var output = new Option<string?>("--out", "-o") { Description = "the file to write (default: standard output; for docx, DATA with .docx)" };
+        var output = new Option<string?>("--out", "-o") { Description = "the file to write (default: standard output; for docx, DATA with .docx unless that exists)" };
         var cmd = new Command("render", "write a report in the official format from its canonical values: the six sections, tables 二/三/四 or the legacy 统计表")
             { data, template, format, output };
         cmd.SetAction(r => Run(r.GetValue(data)!, r.GetValue(template), r.GetValue(format)!, r.GetValue(output)));
@@ -41,12 +41,23 @@ public static class RenderCommand
             return 2;
         }
 
-        var findings = ContentCheck.Check(content, out var unknown);
+        List<Ogi.Validate.Finding> findings;
+        List<string> unknown;
+        var warnings = new List<string>();
+        RenderedReport report;
+        try
+        {
+            findings = ContentCheck.Check(content, out unknown);
+            report = ReportComposer.Compose(content, warnings: warnings);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"ogi render: {dataPath}: {e.Message.Split('\n')[0]}");
+            return 2;
+        }
         foreach (var f in findings) Console.Error.WriteLine($"ogi render: warning: {f.Rule} {f.Severity}: {f.Message}");
         if (unknown.Count > 0)
             Console.Error.WriteLine($"ogi render: warning: {unknown.Count} field(s) not in template {content.Template}, not rendered: {string.Join(", ", unknown.Take(5))}{(unknown.Count > 5 ? ", …" : "")}");
-        var warnings = new List<string>();
-        var report = ReportComposer.Compose(content, warnings: warnings);
         foreach (var w in warnings) Console.Error.WriteLine($"ogi render: note: {w}");
 
         byte[] bytes = format switch
@@ -56,7 +67,14 @@ public static class RenderCommand
             "txt" => Encoding.UTF8.GetBytes(TextReportWriter.Write(report)),
             _ => Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report)),
         };
-        if (output is null && format == "docx") output = Path.ChangeExtension(dataPath, ".docx");
+        if (output is null && format == "docx")
+        {
+            // Beside the data, but never over an existing file: data parsed from report.docx sits next to it.
+            output = Path.ChangeExtension(dataPath, ".docx");
+            if (File.Exists(output)) { Console.Error.WriteLine($"ogi render: {output} exists; give --out (-o) to choose the file"); return 2; }
+        }
+        if (output is not null && output != "-" && Path.GetFullPath(output) == Path.GetFullPath(dataPath))
+        { Console.Error.WriteLine($"ogi render: --out {output} is the data file itself"); return 2; }
         try
         {
             if (output is null or "-")

@@ -24,7 +24,7 @@ public static class SynthCommand
     static int Run(int count, string outDir, int seed, string? layoutList, double broken)
     {
         if (count < 0) { Console.Error.WriteLine("ogi synth: --count must be 0 or more"); return 2; }
-        if (broken is < 0 or > 1) { Console.Error.WriteLine("ogi synth: --broken is a share between 0 and 1"); return 2; }
+        if (double.IsNaN(broken) || broken is < 0 or > 1) { Console.Error.WriteLine("ogi synth: --broken is a share between 0 and 1"); return 2; }
         var layouts = new List<SynthLayout>();
         foreach (var name in (layoutList ?? string.Join(",", SynthLayouts.All.Select(SynthLayouts.Name))).Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

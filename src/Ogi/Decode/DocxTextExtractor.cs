@@ -14,8 +14,8 @@ namespace Ogi.Decode;
 public static class DocxTextExtractor
 {
     const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    /// <summary>A report's document.xml is a few megabytes at most; a ZIP bomb is refused, not inflated.</summary>
-    const long MaxDocumentXml = 256L * 1024 * 1024;
+    /// <summary>A report's document.xml is a few megabytes at most; a ZIP bomb is refused, not inflated (as a text file over the size limit is).</summary>
+    const long MaxDocumentXml = DocumentDecoder.DefaultMaxBytes;
 
     public static string Extract(ReadOnlySpan<byte> bytes)
     {

@@ -214,6 +214,8 @@ public static class RegionReader
         // Values that start a line of their own (table 四's row under its headings) have no label cell before them.
         bool startsLine = start > 0 && f[start - 1] == '\n' && layout == CellLayout.Pipes;
         if (pieces.Count > 0 && !startsLine && !HasDigit(f, pieces[0].S, pieces[0].E)) pieces.RemoveAt(0);
+        // A Markdown row opens with a border: "| 6 | 6 |" holds no empty cell before its first pipe.
+        else if (startsLine && pieces.Count > 0 && IsBlank(f, pieces[0].S, pieces[0].E) && MarkdownTable(f, start)) pieces.RemoveAt(0);
         bool delimited = layout != CellLayout.Runs || pieces.Count > 1;
         var piece = new List<CellToken>();
         foreach (var (s, e) in pieces)
@@ -261,14 +263,20 @@ public static class RegionReader
         else if (contentLines == 0 && keepEmpty) pieces.Add((s, s));
     }
 
-    /// <summary>"— 5 —", "-5-", "第5页": one or two dashes, the number, one or two dashes (or 第…页), nothing else.</summary>
+    /// <summary>
+    /// "— 5 —", "-5-", "第5页": one or two dashes, the number, one or two dashes (or 第…页), nothing else, on a line of
+    /// its own set apart by an empty line, as a page's foot is. "行政强制 — 14 —" on one line, or under its label with
+    /// no empty line, is a blank, 14 and a blank.
+    /// </summary>
     static bool IsPageNumber(string f, int s, int e)
     {
-        // A line of its own: "行政强制 — 14 —" is a blank, 14 and a blank.
         int ls = s, le = e;
         while (ls > 0 && f[ls - 1] == ' ') ls--;
         while (le < f.Length && f[le] == ' ') le++;
         if (ls > 0 && f[ls - 1] != '\n' || le < f.Length && f[le] != '\n') return false;
+        bool emptyBefore = ls >= 2 && IsBlank(f, f.LastIndexOf('\n', ls - 2) + 1, ls - 1);
+        bool emptyAfter = le + 1 < f.Length && IsBlank(f, le + 1, NextLineEnd(f, le + 1));
+        if (!emptyBefore && !emptyAfter) return false;
         var t = f.AsSpan(s, e - s).Trim(' ');
         if (t.Length < 3) return false;
         if (t[0] == '第' && t[^1] == '页') return IsShortNumber(t[1..^1].Trim(' '));
@@ -278,6 +286,21 @@ public static class RegionReader
         while (b > a && t.Length - b < 2 && Dash(t[b - 1])) b--;
         // Dashes on both sides: a lone number is a value, a number framed by dashes is a page.
         return a > 0 && b < t.Length && IsShortNumber(t[a..b].Trim(' '));
+    }
+
+    static int NextLineEnd(string f, int from)
+    {
+        int nl = f.IndexOf('\n', from);
+        return nl < 0 ? f.Length : nl;
+    }
+
+    /// <summary>Whether the table around here is a Markdown (GFM) table: a delimiter row "| --- | --- |" above.</summary>
+    static bool MarkdownTable(string f, int at)
+    {
+        int from = Math.Max(0, at - 6000);
+        int d = f.LastIndexOf("| --- |", at, at - from, StringComparison.Ordinal);
+        if (d < 0) d = f.LastIndexOf("|---|", at, at - from, StringComparison.Ordinal);
+        return d >= 0;
     }
 
     static bool IsShortNumber(ReadOnlySpan<char> t)

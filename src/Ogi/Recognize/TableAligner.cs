@@ -96,8 +96,9 @@ public static class TableAligner
     }
 
     /// <summary>
-    /// Where two or more of the table's column headings stand next to each other (only cell borders between): the
-    /// heading rows, at the top and again after each page break.
+    /// Where three or more of the table's column headings stand next to each other (only cell borders between): the
+    /// heading rows, at the top and again after each page break. Two are not enough: an unnumbered 其他 row with
+    /// blank cells and the 总计 row under it read the same.
     /// </summary>
     static List<(int Start, int End)> HeadingRuns(string compact, CompiledTable table)
     {
@@ -106,7 +107,12 @@ public static class TableAligner
         {
             if (h.Length < 2) continue;
             for (int at = compact.IndexOf(h, StringComparison.Ordinal); at >= 0; at = compact.IndexOf(h, at + h.Length, StringComparison.Ordinal))
-                found.Add((at, at + h.Length));
+            {
+                // Words followed straight by numbers are a row's label (其他 1 1 0 … under the headings' 其他), not a heading.
+                int next = at + h.Length;
+                if (ValuesFollow(compact, next)) continue;
+                found.Add((at, next));
+            }
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         var runs = new List<(int Start, int End)>();
@@ -121,10 +127,22 @@ public static class TableAligner
                 if (gap > 0 && compact.AsSpan(end, gap).Trim('|').Length > 0) break;
                 if (found[j].End > end) { end = found[j].End; count++; }
             }
-            if (count >= 2) runs.Add((start, end));
+            if (count >= 3) runs.Add((start, end));
             i = j;
         }
         return runs;
+    }
+
+    /// <summary>Numbers (or blank marks) next, not the numbering of a label (3、其他, 2.重复申请).</summary>
+    internal static bool ValuesFollow(string compact, int at)
+    {
+        while (at < compact.Length && compact[at] == '|') at++; // cell borders between a label and its values
+        if (at >= compact.Length) return false;
+        if (compact[at] is '—' or '/') return true;
+        if (!char.IsAsciiDigit(compact[at])) return false;
+        int d = at;
+        while (d < compact.Length && char.IsAsciiDigit(compact[d])) d++;
+        return !(d - at <= 2 && d < compact.Length && compact[d] is '、' or '.' or ',' or ')');
     }
 
     static bool InRun(List<(int Start, int End)> runs, int start, int end)

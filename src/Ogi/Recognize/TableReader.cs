@@ -49,9 +49,10 @@ public static partial class TableReader
                 unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table));
             if (rm.Row.Group) continue;
             var tokens = ValueTokens(cells, rm.Row.Columns.Length);
-            // Blanks beyond the row's cells, before its values: cells the label spans (a Markdown table repeats a merged
-            // label cell as empty cells) or table 四's headings' unused empty cells, one a line once flattened.
-            while (tokens.Count > rm.Row.Columns.Length && tokens[0].Kind == CellKind.Blank) tokens.RemoveAt(0);
+            // Table 四's headings may end with unused empty cells (one a line once flattened): blanks beyond the row's
+            // cells, before its values, are theirs.
+            if (rm.Row.Definition.AfterHeaders)
+                while (tokens.Count > rm.Row.Columns.Length && tokens[0].Kind == CellKind.Blank) tokens.RemoveAt(0);
             var readings = RowSplitter.Readings(rm.Row, tokens, table.RowChecks[rm.Row.Index]);
             choices.Add(new RowChoice { Row = rm.Row, Readings = readings });
         }
@@ -94,9 +95,10 @@ public static partial class TableReader
             {
                 int at = c.IndexOf(label, end, Math.Max(0, nextStart - end), StringComparison.Ordinal);
                 if (at < 0 || at + label.Length > nextStart) continue;
-                bool digits = false;
-                for (int k = end; k < at && !digits; k++) digits = char.IsAsciiDigit(c[k]);
-                if (!digits) { end = at + label.Length; moved = true; break; }
+                // Values between the two are the first one's; the numbering of the second (3、其他) is not.
+                bool values = false;
+                for (int k = end; k < at && !values; k++) values = char.IsAsciiDigit(c[k]) && TableAligner.ValuesFollow(c, k) && (k == 0 || !char.IsAsciiDigit(c[k - 1]));
+                if (!values) { end = at + label.Length; moved = true; break; }
             }
         }
         return end;
@@ -111,10 +113,8 @@ public static partial class TableReader
             var row = match.Rows[i].Row;
             if (row.Group) continue;
             var (start, end) = Region(text, match, i, layout);
-            var cells = RegionReader.ReadCells(text, start, end, layout);
-            int values = 0;
-            foreach (var c in cells) if (c.Kind is CellKind.Number or CellKind.Blank) values++;
-            if (values == row.Columns.Length) fit++;
+            var tokens = ValueTokens(RegionReader.ReadCells(text, start, end, layout), row.Columns.Length);
+            if (tokens.Count == row.Columns.Length) fit++;
         }
         return fit;
     }

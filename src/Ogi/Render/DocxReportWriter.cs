@@ -1,78 +1,88 @@
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Ogi.Render;
 
 /// <summary>
 /// The report as a Word document with real tables: merged cells as Word merges them (w:gridSpan across,
-/// w:vMerge restart/continue down), the fonts Chinese government documents use, A4 pages.
+/// w:vMerge restart/continue down), fonts, sizes, margins and table width as the format's own Word file has them, A4.
 /// </summary>
 public static class DocxReportWriter
 {
+    // The format's own Word file: 宋体 throughout, title 18 pt bold, text 12 pt, tables 10 pt, Word's default margins.
+    const string Font = "宋体";
+    const int TitleSize = 36, TextSize = 24, TableSize = 20; // half-points
+    const int TableWidth = 9740; // twips, as the format's tables
+
     public static byte[] Write(RenderedReport report)
     {
-        using var ms = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        var body = new Body();
+        foreach (var block in report.Blocks)
         {
-            // A fixed relationship id: the SDK would draw a random one, and the same report must give the same bytes.
-            var main = doc.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
-            var body = new Body();
-            foreach (var block in report.Blocks)
+            switch (block)
             {
-                switch (block)
-                {
-                    case TitleBlock t: body.Append(Para(t.Text, size: 44, bold: true, font: "方正小标宋简体", justify: JustificationValues.Center)); break;
-                    case HeadingBlock h: body.Append(Para(h.Text, size: 32, font: "黑体", indent: true)); break;
-                    case ParagraphBlock p: body.Append(Para(p.Text, size: 32, font: "仿宋_GB2312", indent: true)); break;
-                    case MetaLineBlock m: body.Append(Para(m.Text, size: 32, font: "仿宋_GB2312", justify: m.Signature ? JustificationValues.Right : null)); break;
-                    case TableBlock tb: body.Append(Table(tb.Table)); body.Append(new Paragraph()); break;
-                }
+                case TitleBlock t: body.Append(Para(t.Text, TitleSize, bold: true, justify: JustificationValues.Center)); break;
+                case HeadingBlock h: body.Append(Para(h.Text, TextSize, bold: true, indent: true)); break;
+                case ParagraphBlock p: body.Append(Para(p.Text, TextSize, indent: true)); break;
+                case MetaLineBlock m: body.Append(Para(m.Text, TextSize, justify: m.Signature ? JustificationValues.Right : null)); break;
+                case TableBlock tb: body.Append(Table(tb.Table)); body.Append(new Paragraph()); break;
             }
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 }));
-            main.Document = new Document(body);
-            main.Document.Save();
         }
-        return Deterministic(ms);
+        body.Append(new SectionProperties(
+            new PageSize { Width = 11906, Height = 16838 },
+            new PageMargin { Top = 1440, Bottom = 1440, Left = 1800, Right = 1800, Header = 851, Footer = 992, Gutter = 0 }));
+        return Package(new Document(body).OuterXml);
     }
 
+    const string ContentTypes = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+        + "</Types>";
+
+    const string Relationships = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+        + "</Relationships>";
+
     /// <summary>
-    /// The package writer stamps every ZIP entry with the current time; the same report must give the same bytes
-    /// (synth is deterministic per seed), so the entries are rewritten with one fixed time.
+    /// The document built with the SDK's typed model, packaged as the three parts a Word file needs. Written here
+    /// rather than by the SDK's package writer: that one stamps entries with the current time and draws random
+    /// relationship ids, and the same report must give the same bytes (synth is deterministic); it is also most of
+    /// the cost.
     /// </summary>
-    static byte[] Deterministic(MemoryStream package)
+    static byte[] Package(string documentXml)
     {
         var fixedTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        package.Position = 0;
-        using var output = new MemoryStream((int)package.Length + 1024);
-        using (var source = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
-        using (var target = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using var output = new MemoryStream(documentXml.Length / 2);
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in source.Entries)
+            foreach (var (name, xml) in new[] { ("[Content_Types].xml", ContentTypes), ("_rels/.rels", Relationships),
+                         ("word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + documentXml) })
             {
-                var copy = target.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
-                copy.LastWriteTime = fixedTime;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
+                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = fixedTime;
+                using var stream = entry.Open();
+                stream.Write(new UTF8Encoding(false).GetBytes(xml));
             }
         }
         return output.ToArray();
     }
 
-    static Paragraph Para(string text, int size, string font, bool bold = false, JustificationValues? justify = null, bool indent = false)
+    static Paragraph Para(string text, int size, bool bold = false, JustificationValues? justify = null, bool indent = false)
     {
         var props = new ParagraphProperties();
         if (justify is JustificationValues j) props.Append(new Justification { Val = j });
-        if (indent) props.Append(new Indentation { FirstLine = "640" });
-        return new Paragraph(props, Run(text, size, font, bold));
+        if (indent) props.Append(new Indentation { FirstLine = "480" });
+        return new Paragraph(props, Run(text, size, bold));
     }
 
-    static Run Run(string text, int size, string font, bool bold = false)
+    static Run Run(string text, int size, bool bold = false)
     {
-        var rp = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
+        var rp = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, EastAsia = Font });
         if (bold) rp.Append(new Bold());
         rp.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
@@ -80,7 +90,7 @@ public static class DocxReportWriter
 
     static Table Table(GridTable table)
     {
-        const int total = 9000; // twips across the text width of an A4 page
+        const int total = TableWidth;
         var weights = table.Widths ?? Enumerable.Repeat(1, table.Width).ToArray();
         int sum = weights.Sum();
         var widths = weights.Select(w => total * w / sum).ToArray();
@@ -109,8 +119,10 @@ public static class DocxReportWriter
                 if (cell.ColSpan > 1) props.Append(new GridSpan { Val = cell.ColSpan });
                 if (mergedDown) props.Append(new VerticalMerge { Val = startsHere ? MergedCellValues.Restart : MergedCellValues.Continue });
                 props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-                var para = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
-                if (startsHere && cell.Text.Length > 0) para.Append(Run(cell.Text, 21, "宋体"));
+                // Headings and values centred, row labels to the left, as the format has them.
+                bool label = cell.Field is null && !cell.Heading;
+                var para = new Paragraph(new ParagraphProperties(new Justification { Val = label ? JustificationValues.Left : JustificationValues.Center }));
+                if (startsHere && cell.Text.Length > 0) para.Append(Run(cell.Text, TableSize));
                 tr.Append(new TableCell(props, para));
                 c += cell.ColSpan;
             }

@@ -3,8 +3,9 @@ using System.Text;
 namespace Ogi.Render;
 
 /// <summary>
-/// The report as Markdown. Markdown tables cannot merge cells: a merged cell's text stands in the first grid
-/// position it covers and the others stay empty, the way a merged Word cell reads when it is split.
+/// The report as Markdown (GFM tables). Markdown cannot merge cells: a merged value or heading stands in the first
+/// grid position it covers, a merged row label in the last — right before the row's values, so that a reader (ogi
+/// too) finds the values straight after their label; the other positions stay empty.
 /// </summary>
 public static class MarkdownReportWriter
 {
@@ -34,7 +35,7 @@ public static class MarkdownReportWriter
         {
             sb.Append('|');
             for (int c = 0; c < cols; c++)
-                sb.Append(' ').Append(grid[r, c].Origin ? Escape(grid[r, c].Cell.Text) : "").Append(" |");
+                sb.Append(' ').Append(StandsHere(grid, r, c) ? Escape(grid[r, c].Cell.Text) : "").Append(" |");
             sb.Append('\n');
             if (r == 0)
             {
@@ -45,5 +46,17 @@ public static class MarkdownReportWriter
         }
     }
 
-    static string Escape(string s) => s.Replace("|", "\\|");
+    /// <summary>A label in the last column and first row of its span; any other cell where it starts.</summary>
+    static bool StandsHere((GridCell Cell, bool Origin)[,] grid, int r, int c)
+    {
+        var cell = grid[r, c].Cell;
+        bool label = cell.Field is null && !cell.Heading && cell.ColSpan > 1;
+        if (!label) return grid[r, c].Origin;
+        bool lastColumn = c + 1 == grid.GetLength(1) || !ReferenceEquals(grid[r, c + 1].Cell, cell);
+        bool firstRow = r == 0 || !ReferenceEquals(grid[r - 1, c].Cell, cell);
+        return lastColumn && firstRow;
+    }
+
+    /// <summary>Pipes and angle brackets escaped: table text stays text, never markup.</summary>
+    static string Escape(string s) => s.Replace("|", "\\|").Replace("<", "\\<").Replace(">", "\\>");
 }

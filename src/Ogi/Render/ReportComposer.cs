@@ -27,7 +27,8 @@ public static class ReportComposer
             var text = SectionText(content, heading);
             if (text is null)
             {
-                text = SummaryOf(template, heading, content.Values) ?? "（文字描述）";
+                text = SummaryOf(template, heading, content.Values)
+                       ?? template.Definition.Sections.FirstOrDefault(s => s.Name == heading)?.Placeholder ?? "（文字描述）";
                 if (content.Sections.Count > 0) warnings?.Add($"section {heading} has no text in the data; a placeholder is printed");
             }
             foreach (var para in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

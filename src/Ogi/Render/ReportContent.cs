@@ -34,6 +34,8 @@ public sealed class ReportContent
         if (root is not JsonObject obj) throw new FormatException("not a JSON object");
         template ??= Text(obj["template"], "template");
         if (template is null or "unknown") throw new FormatException("no template: give --template gov2021|gov2019|legacy");
+        if (obj["metadata"] is { } m && m is not JsonObject) throw new FormatException("metadata: an object (title, agency, year, published)");
+        if (obj["sections"] is { } sn && sn is not JsonObject) throw new FormatException("sections: an object of heading → text");
         var meta = obj["metadata"] as JsonObject;
         var values = new Dictionary<string, decimal?>();
         if (obj["values"] is JsonObject vs)

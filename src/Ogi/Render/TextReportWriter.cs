@@ -24,6 +24,8 @@ public sealed class TextWriterOptions
     public TextTableLayout Layout { get; init; } = TextTableLayout.Pipes;
     /// <summary>Rows per page for <see cref="TextTableLayout.PageBreaks"/>.</summary>
     public int PageRows { get; init; } = 12;
+    /// <summary>How the rows of <see cref="TextTableLayout.PageBreaks"/> are written (pipes, one cell a line, spaces).</summary>
+    public TextTableLayout PageLayout { get; init; } = TextTableLayout.Pipes;
     /// <summary>Glued layout: rows to print with spaces between cells after all (their digits would be ambiguous).</summary>
     public Func<GridTable, int, bool>? SpacedRow { get; init; }
     /// <summary>Glued layout: whether each row ends its line (some pages lose the row breaks too).</summary>
@@ -66,9 +68,9 @@ public static class TextReportWriter
             {
                 // A page ends: its number, then the next page starts with the table's headings again.
                 sb.Append("\n— ").Append(++page).Append(" —\n\n");
-                for (int h = 0; h < table.HeaderRows; h++) WriteRow(sb, table.Rows[h], TextTableLayout.Pipes, o);
+                for (int h = 0; h < table.HeaderRows; h++) WriteRow(sb, table.Rows[h], o.PageLayout, o);
             }
-            var layout = o.Layout == TextTableLayout.PageBreaks ? TextTableLayout.Pipes
+            var layout = o.Layout == TextTableLayout.PageBreaks ? o.PageLayout
                 : o.Layout == TextTableLayout.Glued && o.SpacedRow?.Invoke(table, r) == true ? TextTableLayout.Spaces : o.Layout;
             WriteRow(sb, table.Rows[r], layout, o);
         }

@@ -58,6 +58,14 @@ public static class RowSplitter
         if (chosen.Count == 0) return [OneCellPerToken(cols, tokens)];
         var readings = new List<RowReading>(chosen.Count);
         foreach (var layout in chosen) readings.Add(Build(layout, chosen.Count > 1));
+        // No reading keeps all the row's rules (the report breaks one): the readings that break fewest are the row's,
+        // as the resolver chooses between rows — a stated error is not multiplied by a worse split.
+        if (consistent.Count == 0 && readings.Count > 1)
+        {
+            var broken = readings.Select(r => BrokenChecks(r.Cells, checks)).ToList();
+            int least = broken.Min();
+            readings = readings.Where((_, i) => broken[i] == least).ToList();
+        }
         if (readings.Count > 1) readings.Sort((a, b) => a.Implausibility.CompareTo(b.Implausibility));
         return readings;
 
@@ -126,6 +134,19 @@ public static class RowSplitter
             }
             return true;
         }
+    }
+
+    static int BrokenChecks(CellValue[] cells, ColumnCheck[] checks)
+    {
+        int broken = 0;
+        foreach (var check in checks)
+        {
+            decimal l = 0, r = 0;
+            foreach (var i in check.Lhs) l += cells[i].Value ?? 0;
+            foreach (var i in check.Rhs) r += cells[i].Value ?? 0;
+            if (check.Relation == Relation.Equal ? l != r : l > r) broken++;
+        }
+        return broken;
     }
 
     /// <summary>

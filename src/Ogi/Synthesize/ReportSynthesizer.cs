@@ -33,7 +33,10 @@ public static class ReportSynthesizer
             throw new InvalidOperationException($"synth made a table that breaks {bad.RuleId} ({bad.Where}); a generator bug");
 
         if (rng.NextDouble() < brokenShare) BreakOneRule(rng, equations, values);
-        bool spacedLayout = layout is SynthLayout.Spaces or SynthLayout.Glued;
+        // Page breaks come in every flattening: a print view's pipes, a PDF's lines or space runs.
+        var pageLayout = rng.Next(3) switch { 0 => TextTableLayout.Lines, 1 => TextTableLayout.Spaces, _ => TextTableLayout.Pipes };
+        // Where cells are apart only by spaces (or nothing), a blank cell must be printed as a mark to be a cell at all.
+        bool spacedLayout = layout is SynthLayout.Spaces or SynthLayout.Glued || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces;
         // Some reports leave zero cells blank; a blank is then "the table's 0" or, if most cells are filled, a gap (B1).
         if (rng.Next(6) == 0)
         {
@@ -67,7 +70,7 @@ public static class ReportSynthesizer
             Title = TitleOf(rng, agency.Name, year, template.Id),
             Sections = Narrative(rng, template, agency.Name, year, values),
         };
-        var style = Style(rng, layout, spacedLayout);
+        var style = Style(rng, layout, spacedLayout || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces);
         var report = ReportComposer.Compose(content, style);
 
         // The page's own lines: a CMS breadcrumb, the posting date and source, share links; a footer.
@@ -121,7 +124,7 @@ public static class ReportSynthesizer
                 HashSet<(string, int)>? spaced = null;
                 if (tl == TextTableLayout.Glued)
                     spaced = GlueOracle.AmbiguousRows(report.Blocks.OfType<TableBlock>().Select(b => b.Table).ToList(), template, values);
-                bytes = Encoding.UTF8.GetBytes(Text(report, rng, tl, top, bottom, spaced)); ext = "txt";
+                bytes = Encoding.UTF8.GetBytes(Text(report, rng, tl, top, bottom, spaced, pageLayout)); ext = "txt";
                 break;
             }
         }
@@ -206,6 +209,7 @@ public static class ReportSynthesizer
     static TableStyle Style(Random rng, SynthLayout layout, bool spacedLayout)
     {
         bool halfParen = rng.Next(4) == 0;
+        bool numbered = rng.Next(8) != 0; // some reports print the labels without their numbers
         string arabicMark = rng.Next(3) switch { 0 => "、", 1 => "．", _ => "." };
         bool variants = rng.Next(3) == 0;
         bool separators = !spacedLayout && layout != SynthLayout.Glued && rng.Next(4) == 0;
@@ -217,7 +221,7 @@ public static class ReportSynthesizer
             Label = row =>
             {
                 var d = row.Definition;
-                string number = d.Numbering switch
+                string number = !numbered ? "" : d.Numbering switch
                 {
                     "paren" => Numbering.Format("paren", d.Ord, halfParen),
                     "arabic" when d.Ord is int o => o + arabicMark,
@@ -239,16 +243,19 @@ public static class ReportSynthesizer
         };
     }
 
-    static string Text(RenderedReport report, Random rng, TextTableLayout layout, List<string> top, List<string> bottom, HashSet<(string, int)>? spaced)
+    static string Text(RenderedReport report, Random rng, TextTableLayout layout, List<string> top, List<string> bottom, HashSet<(string, int)>? spaced,
+        TextTableLayout pageLayout = TextTableLayout.Pipes)
     {
         string[] gaps = ["  ", "   ", " ", "\t", "    "];
         int gapStyle = rng.Next(gaps.Length);
+        bool rowBreaks = rng.Next(3) != 0; // some glued pages lose the row breaks too
         return TextReportWriter.Write(report, new TextWriterOptions
         {
             Layout = layout,
             PageRows = 8 + rng.Next(10),
             SpacedRow = spaced is null ? null : (t, r) => spaced.Contains((t.Id, r)),
-            GluedRowBreaks = true,
+            GluedRowBreaks = rowBreaks,
+            PageLayout = pageLayout,
             Gap = () => gaps[gapStyle],
             PageTop = top,
             PageBottom = bottom,

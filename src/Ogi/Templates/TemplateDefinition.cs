@@ -29,6 +29,8 @@ public sealed class SectionDefinition
 {
     [JsonPropertyName("name")] public string Name { get; init; } = "";
     [JsonPropertyName("words")] public string[] Words { get; init; } = [];
+    /// <summary>What the format's Word file prints in the section until it is written (（文字描述）).</summary>
+    [JsonPropertyName("placeholder")] public string Placeholder { get; init; } = "（文字描述）";
 }
 
 public sealed class TableDefinition
