@@ -29,7 +29,7 @@ public static class CellGrammar
         }
     }
 
-    static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 
     static void ReadWord(string f, string src, int start, int end, bool delimited, List<CellToken> into)
     {

@@ -31,6 +31,8 @@ public static class DocumentDecoder
         int controls = 0;
         foreach (var ch in text) if (ch < ' ' && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') controls++;
         if (controls > 8 && controls > text.Length / 50) throw new UnreadableDocumentException("binary data, not a text or HTML report");
+        // UTF-16 pages (Word's "save as Unicode web page") show their markup only once decoded.
+        if (!html && encoding is UnicodeEncoding) html = LooksLikeHtml(text);
         if (html)
         {
             // HTML parsers slow down badly on pathological nesting; no report nests a thousand elements deep.
@@ -92,6 +94,14 @@ public static class DocumentDecoder
             int next = rest[1..].IndexOf((byte)'<');
             lt = next < 0 ? -1 : lt + 1 + next;
         }
+        return false;
+    }
+
+    static bool LooksLikeHtml(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 4096));
+        foreach (var m in HtmlMarkers)
+            if (head.Contains(m, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 

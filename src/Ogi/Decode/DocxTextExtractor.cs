@@ -14,6 +14,10 @@ namespace Ogi.Decode;
 public static class DocxTextExtractor
 {
     const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    /// <summary>Strict Open XML (ISO/IEC 29500 Strict) names the same elements in another namespace.</summary>
+    const string WStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+    const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const string RStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships";
     /// <summary>A report's document.xml is a few megabytes at most; a ZIP bomb is refused, not inflated (as a text file over the size limit is).</summary>
     const long MaxDocumentXml = DocumentDecoder.DefaultMaxBytes;
 
@@ -25,8 +29,10 @@ public static class DocxTextExtractor
             var entry = zip.GetEntry("word/document.xml") ?? throw new UnreadableDocumentException("a ZIP archive, not a Word (.docx) report");
             if (entry.Length > MaxDocumentXml) throw new UnreadableDocumentException($"the Word document's text is too large ({entry.Length / (1024 * 1024)} MB unpacked)");
             using var stream = entry.Open();
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true, XmlResolver = null });
-            return Read(reader);
+            using var reader = XmlReader.Create(stream, Settings);
+            var chunks = new List<(int At, string Id)>();
+            var text = Read(reader, chunks);
+            return chunks.Count == 0 ? text : WithChunks(zip, text, chunks);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
         {
@@ -45,7 +51,50 @@ public static class DocxTextExtractor
         catch (InvalidDataException) { return false; }
     }
 
-    static string Read(XmlReader r)
+    static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true, XmlResolver = null };
+
+    /// <summary>
+    /// Word files written by "export to Word" features often hold the whole report as an HTML part imported with
+    /// w:altChunk; its text (as an HTML page gives it) stands where the chunk is.
+    /// </summary>
+    static string WithChunks(ZipArchive zip, string text, List<(int At, string Id)> chunks)
+    {
+        var targets = new Dictionary<string, string>();
+        var rels = zip.GetEntry("word/_rels/document.xml.rels");
+        if (rels is not null)
+        {
+            using var rs = rels.Open();
+            using var rr = XmlReader.Create(rs, Settings);
+            while (rr.Read())
+                if (rr.NodeType == XmlNodeType.Element && rr.LocalName == "Relationship" && rr.GetAttribute("Id") is string id && rr.GetAttribute("Target") is string target)
+                    targets[id] = target;
+        }
+        var sb = new StringBuilder(text.Length);
+        int from = 0;
+        foreach (var (at, id) in chunks)
+        {
+            sb.Append(text, from, at - from);
+            from = at;
+            if (!targets.TryGetValue(id, out var target)) continue;
+            var part = zip.GetEntry(target.StartsWith('/') ? target[1..] : "word/" + target);
+            if (part is null || part.Length > MaxDocumentXml) continue;
+            using var ps = part.Open();
+            using var ms = new MemoryStream();
+            ps.CopyTo(ms);
+            var bytes = ms.ToArray();
+            // An HTML or text chunk; a nested Word file is read as one too.
+            try { sb.Append(DocumentDecoder.Decode(bytes).Text).Append('\n'); }
+            catch (UnreadableDocumentException) { }
+        }
+        sb.Append(text, from, text.Length - from);
+        return sb.ToString();
+    }
+
+    static bool IsW(string ns) => ns == W || ns == WStrict;
+
+    static string? WAttribute(XmlReader r, string name) => r.GetAttribute(name, W) ?? r.GetAttribute(name, WStrict);
+
+    static string Read(XmlReader r, List<(int At, string Id)> chunks)
     {
         var sb = new StringBuilder(16 * 1024);
         int tableDepth = 0;          // nesting of w:tbl
@@ -55,7 +104,7 @@ public static class DocxTextExtractor
         bool inText = false;
         while (r.Read())
         {
-            if (r.NodeType == XmlNodeType.Element && r.NamespaceURI == W)
+            if (r.NodeType == XmlNodeType.Element && IsW(r.NamespaceURI))
             {
                 bool empty = r.IsEmptyElement;
                 switch (r.LocalName)
@@ -63,9 +112,13 @@ public static class DocxTextExtractor
                     case "tbl": if (!empty) tableDepth++; break;
                     case "tr": rowCells = 0; break;
                     case "tc": cellSkipped = false; cellHasParagraph = false; break;
-                    case "vMerge":
+                    case "vMerge" or "hMerge":
                         // <w:vMerge/> or w:val="continue" continues the merge from the row above; "restart" starts it.
-                        if (tableDepth > 0 && r.GetAttribute("val", W) is null or "continue") cellSkipped = true;
+                        // w:hMerge, Word 97's horizontal merge, continues the cell on its left in the same way.
+                        if (tableDepth > 0 && WAttribute(r, "val") is null or "continue") cellSkipped = true;
+                        break;
+                    case "altChunk":
+                        if ((r.GetAttribute("id", R) ?? r.GetAttribute("id", RStrict)) is string chunk) chunks.Add((sb.Length, chunk));
                         break;
                     case "p":
                         if (tableDepth > 0 && cellHasParagraph && !cellSkipped) sb.Append(' ');
@@ -73,13 +126,13 @@ public static class DocxTextExtractor
                         break;
                     case "t": if (!empty && !cellSkipped) inText = true; break;
                     // A tab in a run; w:tab with a position is a tab stop of the paragraph's properties.
-                    case "tab": if (!cellSkipped && r.GetAttribute("pos", W) is null) sb.Append('\t'); break;
+                    case "tab": if (!cellSkipped && WAttribute(r, "pos") is null) sb.Append('\t'); break;
                     case "br" or "cr": if (!cellSkipped) sb.Append(tableDepth > 0 ? ' ' : '\n'); break;
                 }
             }
             else if (inText && r.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
                 sb.Append(r.Value);
-            else if (r.NodeType == XmlNodeType.EndElement && r.NamespaceURI == W)
+            else if (r.NodeType == XmlNodeType.EndElement && IsW(r.NamespaceURI))
             {
                 switch (r.LocalName)
                 {

@@ -104,7 +104,12 @@ public static partial class MetadataExtractor
         {
             var l = Squeeze(StripBullet(lines[i]));
             if (l.Length > 80) continue;
-            if (l.Length >= 8 && MatchTitle(l) is { } r) return r;
+            if (l.Length >= 8 && MatchTitle(l) is { } r)
+            {
+                // "平潭综合实验区" on its own line above "2022年度政府信息公开工作年度报告" (a <br> or a second paragraph).
+                if (r.Item3 is null && AgencyLineAbove(lines, i) is string above && MatchTitle(above + l) is { Item3: not null } withAgency) return withAgency;
+                return r;
+            }
             // A title broken over two lines; but a breadcrumb line followed by the whole title is no fragment.
             if (i + 1 < limit && MatchTitle(Squeeze(StripBullet(lines[i + 1]))) is null && TryJoin(l, lines[i + 1]) is { } j) return j;
         }
@@ -128,6 +133,22 @@ public static partial class MetadataExtractor
         }
         if (b.Success && pre is not null) return (pre + b.Value, ParseInt(b.Groups["year"].Value), pre);
         return (null, null, null);
+    }
+
+    static readonly string[] NotAgency = ["网站", "首页", "位置", "栏目", "专栏", "信息公开", "当前", "导航", "来源", "发布", "时间", "日期"];
+
+    /// <summary>The nearest non-empty line above, when it can be a body's name: short words without punctuation or digits.</summary>
+    static string? AgencyLineAbove(string[] lines, int i)
+    {
+        for (int k = i - 1; k >= 0 && k >= i - 2; k--)
+        {
+            var l = Squeeze(StripBullet(lines[k]));
+            if (l.Length == 0) continue;
+            if (l.Length < 2 || l.Length > 30 || l.Any(IsBreak) || l.Any(c => c is '>' or '»' or '/' or '\\' or '-' or '.' or '!' or '?' or '！' or '？')) return null;
+            foreach (var w in NotAgency) if (l.Contains(w, StringComparison.Ordinal)) return null;
+            return l;
+        }
+        return null;
     }
 
     static (string, int?, string?)? TryJoin(string l, string next)

@@ -33,6 +33,10 @@ public static class TextNormalizer
         {
             var map = Map;
             for (int i = 0; i < src.Length; i++) span[i] = map[src[i]];
+            // Traditional phrases whose simplified character is itself a character of its own (答覆 → 答复: 覆 stays 覆
+            // in 覆盖): folded in context, still one unit for one.
+            for (int i = 1; i < span.Length; i++)
+                if (span[i] == '覆' && span[i - 1] is '答' or '回' or '批' or '反') span[i] = '复';
         });
     }
 

@@ -97,7 +97,7 @@ public static class RegionReader
         int e = TrimNumbering(text, start, end, next);
         // One cell a line: the line breaks before the next label are the region's last, empty cells.
         if (layout is CellLayout.Lines or CellLayout.BlankLines)
-            while (e < end && (text.Folded[e] == '\n' || text.Folded[e] == ' ')) e++;
+            while (e < end && text.Folded[e] is '\n' or ' ' or '\f') e++;
         return e;
     }
 
@@ -106,15 +106,15 @@ public static class RegionReader
         var f = text.Folded;
         int e = end;
         // Pipes stay: "| 1 | |" ends with an empty cell.
-        while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n')) e--;
+        while (e > start && f[e - 1] is ' ' or '\n' or '\f') e--;
         if (next?.Definition.Ord is int ord)
         {
             int stripped = StripOrdinal(f, start, e, ord);
-            if (stripped < e) { e = stripped; while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n')) e--; }
+            if (stripped < e) { e = stripped; while (e > start && f[e - 1] is ' ' or '\n' or '\f') e--; }
         }
         if (e - start >= 3 && f[e - 1] == ':' && f[e - 2] == '中' && f[e - 3] == '其') e -= 3;
         else if (e - start >= 2 && f[e - 1] == '中' && f[e - 2] == '其') e -= 2;
-        while (e > start && (f[e - 1] == ' ' || f[e - 1] == '\n')) e--;
+        while (e > start && f[e - 1] is ' ' or '\n' or '\f') e--;
         return e;
     }
 
@@ -210,7 +210,8 @@ public static class RegionReader
         }
         // The first piece is the rest of the label's own cell unless it holds digits (a glued run, "条 739 4359").
         // A page number between two pages of the table ("— 5 —", "-5-", "第5页") is no cell.
-        pieces.RemoveAll(pc => IsPageNumber(f, pc.S, pc.E));
+        // A form feed's own line is the page break itself, no empty cell.
+        pieces.RemoveAll(pc => IsPageNumber(f, pc.S, pc.E) || IsFormFeedLine(f, pc.S, pc.E));
         // Values that start a line of their own (table 四's row under its headings) have no label cell before them.
         bool startsLine = start > 0 && f[start - 1] == '\n' && layout == CellLayout.Pipes;
         if (pieces.Count > 0 && !startsLine && !HasDigit(f, pieces[0].S, pieces[0].E)) pieces.RemoveAt(0);
@@ -271,15 +272,15 @@ public static class RegionReader
     static bool IsPageNumber(string f, int s, int e)
     {
         int ls = s, le = e;
-        while (ls > 0 && f[ls - 1] == ' ') ls--;
-        while (le < f.Length && f[le] == ' ') le++;
+        while (ls > 0 && f[ls - 1] is ' ' or '\f') ls--;
+        while (le < f.Length && f[le] is ' ' or '\f') le++;
         if (ls > 0 && f[ls - 1] != '\n' || le < f.Length && f[le] != '\n') return false;
         bool emptyBefore = ls >= 2 && IsBlank(f, f.LastIndexOf('\n', ls - 2) + 1, ls - 1);
         bool emptyAfter = le + 1 < f.Length && IsBlank(f, le + 1, NextLineEnd(f, le + 1));
         if (!emptyBefore && !emptyAfter) return false;
-        var t = f.AsSpan(s, e - s).Trim(' ');
+        var t = f.AsSpan(s, e - s).Trim(" \f");
         if (t.Length < 3) return false;
-        if (t[0] == '第' && t[^1] == '页') return IsShortNumber(t[1..^1].Trim(' '));
+        if (t[0] == '第' && t[^1] == '页') return IsPageOfPages(t);
         static bool Dash(char c) => c is '—' or '-' or '–' or '－' or '―';
         int a = 0, b = t.Length;
         while (a < 2 && a < b && Dash(t[a])) a++;
@@ -287,6 +288,8 @@ public static class RegionReader
         // Dashes on both sides: a lone number is a value, a number framed by dashes is a page.
         return a > 0 && b < t.Length && IsShortNumber(t[a..b].Trim(' '));
     }
+
+    static bool IsFormFeedLine(string f, int s, int e) => IsBlank(f, s, e) && f.AsSpan(s, e - s).Contains('\f');
 
     static int NextLineEnd(string f, int from)
     {
@@ -303,6 +306,17 @@ public static class RegionReader
         return d >= 0;
     }
 
+    /// <summary>第3页, 第 3 页 共 8 页, 第3页/共8页, 第3页，共8页.</summary>
+    static bool IsPageOfPages(ReadOnlySpan<char> t)
+    {
+        int of = t.IndexOf('共');
+        var page = (of < 0 ? t : t[..of]).TrimEnd(" /,，、");
+        if (page.Length < 3 || page[0] != '第' || page[^1] != '页' || !IsShortNumber(page[1..^1].Trim(' '))) return false;
+        if (of < 0) return true;
+        var pages = t[of..];
+        return pages.Length >= 3 && pages[^1] == '页' && IsShortNumber(pages[1..^1].Trim(' '));
+    }
+
     static bool IsShortNumber(ReadOnlySpan<char> t)
     {
         if (t.Length == 0 || t.Length > 4) return false;
@@ -312,7 +326,7 @@ public static class RegionReader
 
     static bool IsBlank(string f, int s, int e)
     {
-        for (int i = s; i < e; i++) if (f[i] != ' ' && f[i] != '\n') return false;
+        for (int i = s; i < e; i++) if (f[i] is not (' ' or '\n' or '\f')) return false;
         return true;
     }
 

@@ -35,6 +35,7 @@ public static partial class TableReader
             if (RowsFitting(text, match, other) > RowsFitting(text, match, layout)) layout = other;
         }
         var choices = new List<RowChoice>();
+        var rowTokens = new List<(CompiledRow Row, ColumnGrid.Row Cells)>();
         var unknown = new List<CellValue>();
         var unknownPrefix = table.Definition.UnknownRowPrefix;
         var rows = match.Rows;
@@ -53,8 +54,23 @@ public static partial class TableReader
             // cells, before its values, are theirs.
             if (rm.Row.Definition.AfterHeaders)
                 while (tokens.Count > rm.Row.Columns.Length && tokens[0].Kind == CellKind.Blank) tokens.RemoveAt(0);
-            var readings = RowSplitter.Readings(rm.Row, tokens, table.RowChecks[rm.Row.Index]);
-            choices.Add(new RowChoice { Row = rm.Row, Readings = readings });
+            rowTokens.Add((rm.Row, new ColumnGrid.Row { Columns = rm.Row.Columns.Length, Tokens = tokens }));
+        }
+        // Values apart by spaces (a PDF's text, a fixed-width export) may stand in columns that show their empty cells.
+        if (layout != CellLayout.Pipes) ColumnGrid.PlaceShortRows(text, rowTokens.Select(r => r.Cells).ToList());
+        foreach (var (row, cells) in rowTokens)
+        {
+            var tokens = cells.Tokens;
+            var readings = RowSplitter.Readings(row, tokens, table.RowChecks[row.Index]);
+            bool spaced = layout == CellLayout.Runs || layout != CellLayout.Pipes && SharesLine(text, tokens);
+            if (spaced && !cells.Placed && tokens.Count > 0 && tokens.Count < row.Columns.Length)
+            {
+                // Values apart by spaces that no split of their digits reads by the row's rules are whole values with
+                // empty cells between them, not digits run together.
+                if (tokens.Count >= 2 && readings.All(r => r.BreaksRowRules)) readings = [RowSplitter.Unsplit(row, tokens)];
+                readings = Unplaced(row, tokens, readings, findings);
+            }
+            choices.Add(new RowChoice { Row = row, Readings = readings });
         }
         GluedDigitsResolver.Resolve(choices, table.CrossRowEquations, narrative);
 
@@ -63,6 +79,36 @@ public static partial class TableReader
             if (choice.Chosen is not null) result.AddRange(ChosenCells(choice, narrative, findings));
         result.AddRange(unknown);
         return result;
+    }
+
+    /// <summary>
+    /// A row apart by spaces with fewer values than columns, none of them run together: its empty cells were only
+    /// wider gaps, and where the table's columns give no positions the values are not known to stand in the first
+    /// columns. They are read so, with half confidence and a G1 finding.
+    /// </summary>
+    static List<RowReading> Unplaced(CompiledRow row, List<CellToken> tokens, List<RowReading> readings, List<Finding> findings)
+    {
+        if (readings.Count != 1 || tokens.Count >= row.Columns.Length || tokens.Count == 0) return readings;
+        var cells = readings[0].Cells;
+        if (cells.Any(c => c.FromGluedDigits)) return readings;
+        var doubtful = new List<string>();
+        for (int c = 0; c < cells.Length; c++)
+            if (cells[c].Start >= 0 && cells[c].Confidence > 0.5) { cells[c] = cells[c] with { Confidence = 0.5 }; doubtful.Add(cells[c].Field); }
+        if (doubtful.Count > 0)
+            findings.Add(new Finding("G1", Severity.Info,
+                $"{row.Label}：以空格分隔的行只有 {tokens.Count} 个数值，少于 {row.Columns.Length} 列，空单元格的位置无法确定，按从左起读",
+                $"{row.Label}: a row apart by spaces has {tokens.Count} values for {row.Columns.Length} columns; where its empty cells stand is unknown, read from the left",
+                doubtful));
+        return readings;
+    }
+
+    /// <summary>Whether two of the values stand on one line, apart by spaces.</summary>
+    static bool SharesLine(LayoutText text, List<CellToken> tokens)
+    {
+        for (int k = 1; k < tokens.Count; k++)
+            if (tokens[k - 1].Raw.Length > 0 && tokens[k].Raw.Length > 0 && text.Folded.IndexOf('\n', tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End) < 0)
+                return true;
+        return false;
     }
 
     /// <summary>The source range holding row i's values: after its label (or table 四's headings), up to the next row's numbering.</summary>

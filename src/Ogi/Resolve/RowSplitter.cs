@@ -9,6 +9,8 @@ public sealed class RowReading
     public required CellValue[] Cells { get; init; }
     /// <summary>Lower is more plausible; only compared between readings of the same digits.</summary>
     public double Implausibility { get; init; }
+    /// <summary>A split of run-together digits that breaks the row's own rules (kept when no split keeps them).</summary>
+    public bool BreaksRowRules { get; init; }
 }
 
 /// <summary>
@@ -57,7 +59,7 @@ public static class RowSplitter
         var chosen = consistent.Count > 0 ? consistent : all;
         if (chosen.Count == 0) return [OneCellPerToken(cols, tokens)];
         var readings = new List<RowReading>(chosen.Count);
-        foreach (var layout in chosen) readings.Add(Build(layout, chosen.Count > 1));
+        foreach (var layout in chosen) readings.Add(Build(layout, chosen.Count > 1, consistent.Count == 0));
         // No reading keeps all the row's rules (the report breaks one): the readings that break fewest are the row's,
         // as the resolver chooses between rows — a stated error is not multiplied by a worse split.
         if (consistent.Count == 0 && readings.Count > 1)
@@ -69,7 +71,7 @@ public static class RowSplitter
         if (readings.Count > 1) readings.Sort((a, b) => a.Implausibility.CompareTo(b.Implausibility));
         return readings;
 
-        RowReading Build((int Item, int Pos, int Len)[] layout, bool rank)
+        RowReading Build((int Item, int Pos, int Len)[] layout, bool rank, bool breaks)
         {
             var cells = new CellValue[n];
             for (int c = 0; c < n; c++)
@@ -78,7 +80,7 @@ public static class RowSplitter
                 var it = items[item];
                 cells[c] = it.Glued ? Part(cols[c], it, pos, len, pos + len == it.Digits.Length) : Whole(cols[c], it.Token);
             }
-            return new RowReading { Cells = cells, Implausibility = rank ? Implausibility(row, cells) : 0 };
+            return new RowReading { Cells = cells, Implausibility = rank ? Implausibility(row, cells) : 0, BreaksRowRules = breaks };
         }
 
         void Dfs(int item, int pos, int col, bool ok, bool keepInconsistent)
@@ -194,6 +196,8 @@ public static class RowSplitter
     }
 
     /// <summary>One cell per token: the common case, and the reading of last resort (cells beyond the tokens are missing).</summary>
+    public static RowReading Unsplit(CompiledRow row, IReadOnlyList<CellToken> tokens) => OneCellPerToken(row.Columns, tokens);
+
     static RowReading OneCellPerToken(CompiledColumn[] cols, IReadOnlyList<CellToken> tokens)
     {
         var cells = new CellValue[cols.Length];

@@ -45,7 +45,7 @@ public sealed class LayoutText
     static bool[] BuildDropped()
     {
         var t = new bool[65536];
-        foreach (var c in " \n\r\t\"“”‘’'《》「」〈〉<>") t[c] = true;
+        foreach (var c in " \n\r\t\f\v\"“”‘’'《》「」〈〉<>") t[c] = true;
         return t;
     }
 
