@@ -13,7 +13,6 @@ public static class DocumentDecoder
         if (bytes.Length == 0) throw new UnreadableDocumentException("the file is empty");
         if (bytes.StartsWith("PK\x03\x04"u8))
         {
-            if (!DocxTextExtractor.IsDocx(bytes)) throw new UnreadableDocumentException("a ZIP archive, not a Word (.docx) report");
             var docx = DocxTextExtractor.Extract(bytes);
             if (string.IsNullOrWhiteSpace(docx)) throw new UnreadableDocumentException("the Word document holds no text");
             return new SourceDocument(docx, SourceFormat.Docx, "docx");

@@ -21,12 +21,16 @@ public static class DocxTextExtractor
     /// <summary>A report's document.xml is a few megabytes at most; a ZIP bomb is refused, not inflated (as a text file over the size limit is).</summary>
     const long MaxDocumentXml = DocumentDecoder.DefaultMaxBytes;
 
+    /// <summary>The text of a ZIP container that is a Word document; a ZIP archive of anything else is refused.</summary>
     public static string Extract(ReadOnlySpan<byte> bytes)
     {
+        ZipArchive zip;
+        try { zip = new ZipArchive(new MemoryStream(bytes.ToArray(), writable: false), ZipArchiveMode.Read); }
+        catch (InvalidDataException) { throw NotWord(); }
+        using var _ = zip;
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(bytes.ToArray(), writable: false), ZipArchiveMode.Read);
-            var entry = zip.GetEntry("word/document.xml") ?? throw new UnreadableDocumentException("a ZIP archive, not a Word (.docx) report");
+            var entry = zip.GetEntry("word/document.xml") ?? throw NotWord();
             if (entry.Length > MaxDocumentXml) throw new UnreadableDocumentException($"the Word document's text is too large ({entry.Length / (1024 * 1024)} MB unpacked)");
             using var stream = entry.Open();
             using var reader = XmlReader.Create(stream, Settings);
@@ -40,16 +44,7 @@ public static class DocxTextExtractor
         }
     }
 
-    /// <summary>Whether a ZIP container is a Word document (holds word/document.xml).</summary>
-    public static bool IsDocx(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes.ToArray(), writable: false), ZipArchiveMode.Read);
-            return zip.GetEntry("word/document.xml") is not null;
-        }
-        catch (InvalidDataException) { return false; }
-    }
+    static UnreadableDocumentException NotWord() => new("a ZIP archive, not a Word (.docx) report");
 
     static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true, XmlResolver = null };
 

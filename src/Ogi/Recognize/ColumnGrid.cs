@@ -30,24 +30,27 @@ public static class ColumnGrid
         foreach (var group in rows.GroupBy(r => r.Columns))
         {
             var members = group.ToList();
-            // Columns need several rows, each on lines of its own: rows run together on one line are no grid.
-            if (!members.Any(r => IsShort(r)) || members.Count(r => r.Tokens.Count > 0) < 3 || !OwnLines(text, members)) continue;
-            var bands = BestBands(text, members, group.Key);
-            if (bands is null) continue;
-            foreach (var row in members)
-                if (IsShort(row)) Place(text, row, bands.Value.Measure, bands.Value.Bands);
+            // Columns need several rows, each on lines of its own: rows run together on one line are no grid. An
+            // empty cell the text shows only as an empty line has no place to measure.
+            if (!members.Any(IsShort) || members.Count(r => r.Tokens.Count > 0) < 3
+                || members.Any(r => r.Tokens.Any(t => t.Raw.Length == 0))) continue;
+            var lineStarts = members.Select(r => r.Tokens.Select(t => LineStart(text.Source, t.Start)).ToArray()).ToList();
+            if (!OwnLines(lineStarts)) continue;
+            var best = BestBands(text.Source, members, lineStarts, group.Key);
+            if (best is not { } b) continue;
+            for (int r = 0; r < members.Count; r++)
+                if (IsShort(members[r])) Place(members[r], b.Positions[r], b.Bands);
         }
     }
 
-    static bool OwnLines(LayoutText text, List<Row> rows)
+    static int LineStart(string s, int at) => at == 0 ? 0 : s.LastIndexOf('\n', at - 1) + 1;
+
+    /// <summary>No line holds values of two rows.</summary>
+    static bool OwnLines(List<int[]> lineStarts)
     {
         var seen = new HashSet<int>();
-        foreach (var r in rows)
-        {
-            var lines = new HashSet<int>();
-            foreach (var t in r.Tokens) lines.Add(t.Start == 0 ? 0 : text.Source.LastIndexOf('\n', t.Start - 1) + 1);
-            foreach (var l in lines) if (!seen.Add(l)) return false;
-        }
+        foreach (var starts in lineStarts)
+            foreach (var l in starts.Distinct()) if (!seen.Add(l)) return false;
         return true;
     }
 
@@ -55,46 +58,40 @@ public static class ColumnGrid
 
     enum Measure { CharStart, CharEnd, WidthStart, WidthEnd }
 
-    static (Measure Measure, (int Low, int High)[] Bands)? BestBands(LayoutText text, List<Row> rows, int columns)
+    /// <summary>The measure whose positions fall into exactly <paramref name="columns"/> tight bands, the tightest; with each row's positions in it.</summary>
+    static (List<int[]> Positions, (int Low, int High)[] Bands)? BestBands(string source, List<Row> rows, List<int[]> lineStarts, int columns)
     {
-        (Measure, (int, int)[])? best = null;
+        (List<int[]>, (int, int)[])? best = null;
         int bestSpread = int.MaxValue;
         foreach (var measure in Enum.GetValues<Measure>())
         {
-            var positions = new List<(int Pos, int Row)>();
-            for (int r = 0; r < rows.Count; r++)
-                foreach (var t in rows[r].Tokens)
-                {
-                    if (t.Raw.Length == 0) return null;
-                    positions.Add((Position(text, t, measure), r));
-                }
-            positions.Sort((a, b) => a.Pos.CompareTo(b.Pos));
+            var positions = rows.Select((row, r) => row.Tokens.Select((t, k) => Position(source, t, lineStarts[r][k], measure)).ToArray()).ToList();
+            var sorted = positions.SelectMany(p => p).Order().ToList();
             var bands = new List<(int Low, int High)>();
-            foreach (var (pos, _) in positions)
+            foreach (var pos in sorted)
             {
                 if (bands.Count > 0 && pos - bands[^1].High <= Jitter) bands[^1] = (bands[^1].Low, pos);
                 else bands.Add((pos, pos));
             }
-            if (bands.Count != columns) continue;
+            if (bands.Count != columns || bands.Any(b => b.High - b.Low > Jitter)) continue;
             int spread = bands.Sum(b => b.High - b.Low);
-            if (bands.Any(b => b.High - b.Low > Jitter)) continue;
-            // Every row's values in distinct bands, left to right: otherwise these are no columns.
-            bool ordered = true;
             var arr = bands.ToArray();
-            for (int r = 0; r < rows.Count && ordered; r++)
+            // Every row's values in distinct bands, left to right: otherwise these are no columns.
+            bool ordered = positions.All(row =>
             {
                 int last = -1;
-                foreach (var t in rows[r].Tokens)
+                foreach (var pos in row)
                 {
-                    int b = BandOf(arr, Position(text, t, measure));
-                    if (b <= last) { ordered = false; break; }
+                    int b = BandOf(arr, pos);
+                    if (b <= last) return false;
                     last = b;
                 }
-            }
+                return true;
+            });
             // A band is a column when two rows agree on it, not one value's place.
-            bool anchored = arr.All(b => positions.Count(p => p.Pos >= b.Low && p.Pos <= b.High) >= 2);
+            bool anchored = arr.All(b => sorted.Count(p => p >= b.Low && p <= b.High) >= 2);
             if (!ordered || !anchored) continue;
-            if (spread < bestSpread) { bestSpread = spread; best = (measure, arr); }
+            if (spread < bestSpread) { bestSpread = spread; best = (positions, arr); }
         }
         return best;
     }
@@ -106,14 +103,14 @@ public static class ColumnGrid
         return -1;
     }
 
-    static void Place(LayoutText text, Row row, Measure measure, (int Low, int High)[] bands)
+    static void Place(Row row, int[] positions, (int Low, int High)[] bands)
     {
         var placed = new CellToken?[row.Columns];
-        foreach (var t in row.Tokens)
+        for (int k = 0; k < row.Tokens.Count; k++)
         {
-            int b = BandOf(bands, Position(text, t, measure));
+            int b = BandOf(bands, positions[k]);
             if (b < 0 || placed[b] is not null) return;
-            placed[b] = t;
+            placed[b] = row.Tokens[k];
         }
         var list = new List<CellToken>(row.Columns);
         int at = row.Tokens[0].Start;
@@ -126,18 +123,13 @@ public static class ColumnGrid
         row.Placed = true;
     }
 
-    static int Position(LayoutText text, CellToken t, Measure measure)
+    static int Position(string s, CellToken t, int lineStart, Measure measure) => measure switch
     {
-        var s = text.Source;
-        int lineStart = t.Start == 0 ? 0 : s.LastIndexOf('\n', t.Start - 1) + 1;
-        return measure switch
-        {
-            Measure.CharStart => t.Start - lineStart,
-            Measure.CharEnd => t.End - lineStart,
-            Measure.WidthStart => Width(s, lineStart, t.Start),
-            _ => Width(s, lineStart, t.End),
-        };
-    }
+        Measure.CharStart => t.Start - lineStart,
+        Measure.CharEnd => t.End - lineStart,
+        Measure.WidthStart => Width(s, lineStart, t.Start),
+        _ => Width(s, lineStart, t.End),
+    };
 
     static int Width(string s, int from, int to)
     {

@@ -97,7 +97,7 @@ public static class RegionReader
         int e = TrimNumbering(text, start, end, next);
         // One cell a line: the line breaks before the next label are the region's last, empty cells.
         if (layout is CellLayout.Lines or CellLayout.BlankLines)
-            while (e < end && text.Folded[e] is '\n' or ' ' or '\f') e++;
+            while (e < end && IsGap(text.Folded[e])) e++;
         return e;
     }
 
@@ -106,15 +106,15 @@ public static class RegionReader
         var f = text.Folded;
         int e = end;
         // Pipes stay: "| 1 | |" ends with an empty cell.
-        while (e > start && f[e - 1] is ' ' or '\n' or '\f') e--;
+        while (e > start && IsGap(f[e - 1])) e--;
         if (next?.Definition.Ord is int ord)
         {
             int stripped = StripOrdinal(f, start, e, ord);
-            if (stripped < e) { e = stripped; while (e > start && f[e - 1] is ' ' or '\n' or '\f') e--; }
+            if (stripped < e) { e = stripped; while (e > start && IsGap(f[e - 1])) e--; }
         }
         if (e - start >= 3 && f[e - 1] == ':' && f[e - 2] == '中' && f[e - 3] == '其') e -= 3;
         else if (e - start >= 2 && f[e - 1] == '中' && f[e - 2] == '其') e -= 2;
-        while (e > start && f[e - 1] is ' ' or '\n' or '\f') e--;
+        while (e > start && IsGap(f[e - 1])) e--;
         return e;
     }
 
@@ -324,9 +324,12 @@ public static class RegionReader
         return true;
     }
 
+    /// <summary>Space, line break or form feed: layout between cells, never a cell's content.</summary>
+    static bool IsGap(char c) => c is ' ' or '\n' or '\f';
+
     static bool IsBlank(string f, int s, int e)
     {
-        for (int i = s; i < e; i++) if (f[i] is not (' ' or '\n' or '\f')) return false;
+        for (int i = s; i < e; i++) if (!IsGap(f[i])) return false;
         return true;
     }
 

@@ -67,7 +67,7 @@ public static partial class TableReader
             {
                 // Values apart by spaces that no split of their digits reads by the row's rules are whole values with
                 // empty cells between them, not digits run together.
-                if (tokens.Count >= 2 && readings.All(r => r.BreaksRowRules)) readings = [RowSplitter.Unsplit(row, tokens)];
+                if (tokens.Count >= 2 && readings.All(r => r.BreaksRowRules)) readings = [RowSplitter.OneCellPerToken(row.Columns, tokens)];
                 readings = Unplaced(row, tokens, readings, findings);
             }
             choices.Add(new RowChoice { Row = row, Readings = readings });

@@ -196,9 +196,7 @@ public static class RowSplitter
     }
 
     /// <summary>One cell per token: the common case, and the reading of last resort (cells beyond the tokens are missing).</summary>
-    public static RowReading Unsplit(CompiledRow row, IReadOnlyList<CellToken> tokens) => OneCellPerToken(row.Columns, tokens);
-
-    static RowReading OneCellPerToken(CompiledColumn[] cols, IReadOnlyList<CellToken> tokens)
+    public static RowReading OneCellPerToken(CompiledColumn[] cols, IReadOnlyList<CellToken> tokens)
     {
         var cells = new CellValue[cols.Length];
         for (int c = 0; c < cols.Length; c++)
