@@ -1,0 +1,21 @@
+namespace Ogi.Store;
+
+/// <summary>
+/// The read side of the store that the answers (query, stats, compare, export) are built on. Implemented by the
+/// SQLite and the PostgreSQL store alike, which must give the same answers.
+/// </summary>
+public interface IReportQueries
+{
+    /// <summary>The current parse of every report the filter takes, ordered by place code, agency, year, id.
+    /// <paramref name="fields"/>: only these values are loaded (null: all of them) — stats over 100,000 reports load two fields, not two hundred.</summary>
+    IEnumerable<ReportRecord> Reports(ReportFilter filter, IReadOnlyCollection<string>? fields = null);
+
+    /// <summary>One report by id, or by a prefix of its SHA-256 (at least 8 hex digits); null when none.</summary>
+    ReportRecord? Report(string idOrSha);
+
+    /// <summary>One agency's reports, oldest year first (its series, across renamings).</summary>
+    IReadOnlyList<ReportRecord> Series(long agencyId);
+
+    /// <summary>The agency whose report of that year exists, by id or name (exact, then unique substring).</summary>
+    long? FindAgency(string idOrName);
+}
