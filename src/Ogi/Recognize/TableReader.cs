@@ -34,10 +34,11 @@ public static partial class TableReader
         if (layout is CellLayout.Lines or CellLayout.BlankLines)
         {
             var other = layout == CellLayout.Lines ? CellLayout.BlankLines : CellLayout.Lines;
-            var mine = ReadRows(text, match, layout);
-            var theirs = ReadRows(text, match, other);
-            if (RowsFitting(match, theirs) > RowsFitting(match, mine)) { layout = other; read = theirs; }
-            else read = mine;
+            read = ReadRows(text, match, layout);
+            int fitting = RowsFitting(match, read);
+            // Where every row already has its number of cells the other reading cannot do better: it is not read.
+            if (fitting < match.Rows.Count(r => !r.Row.Group) && ReadRows(text, match, other) is var theirs && RowsFitting(match, theirs) > fitting)
+            { layout = other; read = theirs; }
         }
         var choices = new List<RowChoice>();
         var rowTokens = new List<(CompiledRow Row, ColumnGrid.Row Cells)>();

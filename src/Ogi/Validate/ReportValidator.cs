@@ -58,9 +58,10 @@ public static class ReportValidator
                     $"{where}{c.Field} is negative ({Show(c.Value)}), which this count cannot be", [c.Field]));
         foreach (var t in tables)
         {
-            var fields = t.Table.Fields.Where(byField.ContainsKey).ToList();
-            var blank = fields.Where(f => byField[f].Value is null).ToList();
-            int filled = fields.Count - blank.Count;
+            var blank = new List<string>();
+            int filled = 0;
+            foreach (var f in t.Table.Fields)
+                if (byField.TryGetValue(f, out var cell)) { if (cell.Value is null) blank.Add(f); else filled++; }
             // "Otherwise filled": most of the table holds numbers, so a blank is a gap rather than the table's way of writing 0.
             if (blank.Count > 0 && filled >= blank.Count * 2)
                 findings.Add(new Finding("B1", Severity.Warning,
