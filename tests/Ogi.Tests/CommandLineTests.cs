@@ -11,9 +11,13 @@ public class CommandLineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-    internal static (int Exit, string Out, string Err) Run(params string[] args)
+    internal static (int Exit, string Out, string Err) Run(params string[] args) => RunIn(null, args);
+
+    /// <summary>ogi started from another folder (null: this process's), left to find ../shared on its own (no OGI_SHARED).</summary>
+    internal static (int Exit, string Out, string Err) RunIn(string? folder, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        if (folder is not null) { psi.WorkingDirectory = folder; psi.Environment.Remove("OGI_SHARED"); }
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
@@ -217,6 +221,19 @@ public class CommandLineMistakeTests
         var legacy = CommandLineTests.Run("parse", Path.Combine(TestData.Corpus, "pingtan-zone-2012.txt"));
         Assert.Contains(legacy.Out.Split('\n'), l => l.Contains("单位") && l.Contains("2012年度") && l.Contains("历年累计"));
         Assert.Contains(legacy.Out.Split('\n'), l => l.Contains("主动公开信息数") && l.Contains(" 条 "));
+    }
+
+    [Fact]
+    public void Bench_finds_the_floor_beside_the_repository_from_any_folder()
+    {
+        // Started from the root folder, where no ../shared is: the floor is found from where ogi is.
+        var (exit, output, err) = CommandLineTests.RunIn("/", "bench", "--files", "24", "--count", "48");
+        Assert.True(exit == 0, err);
+        Assert.Matches(@"floor +: [\d,]+ docs/s", output);
+        Assert.Matches(@"whole process +: +[\d,]+ reports/s", output);
+        Assert.Matches(@"ratio to the floor \d\.\d{3} \(target ≥ 0\.12\)", output);
+        Assert.Matches(@"cold file +: [\d,]+ ms", output);
+        Assert.Contains("stages", output);
     }
 
     [Fact]
