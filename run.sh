@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/setup.sh
-dotnet build src/Ogi.Cli -c Release -nologo -v quiet
+# Published where `dotnet build` puts it, precompiled (ReadyToRun) for this machine: see README "Speed and memory".
+dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o src/Ogi.Cli/bin/Release/net10.0 -nologo -v quiet
 ogi() { dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll "$@"; }
 if [ $# -gt 0 ]; then targets=("$@"); else targets=(../shared/seeds ../shared/corpus); fi
 ogi parse "${targets[@]}" || true

@@ -14,7 +14,14 @@ var root = new RootCommand("ogi — read, check and compare China's government i
 };
 try
 {
-    return root.Parse(args).Invoke();
+    var parsed = root.Parse(args);
+    // Checked before anything runs, for every command: one line and exit 2, not a run in the wrong mode or the whole help.
+    if (CommandLineCheck.Problem(parsed) is { } problem)
+    {
+        Console.Error.WriteLine(problem);
+        return CommandLineCheck.UsageError;
+    }
+    return parsed.Invoke();
 }
 catch (Exception e)
 {

@@ -11,9 +11,13 @@ public class CommandLineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-    internal static (int Exit, string Out, string Err) Run(params string[] args)
+    internal static (int Exit, string Out, string Err) Run(params string[] args) => RunIn(null, args);
+
+    /// <summary>ogi started from another folder (null: this process's), left to find ../shared on its own (no OGI_SHARED).</summary>
+    internal static (int Exit, string Out, string Err) RunIn(string? folder, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        if (folder is not null) { psi.WorkingDirectory = folder; psi.Environment.Remove("OGI_SHARED"); }
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
@@ -127,6 +131,119 @@ public class CommandLineTests : IDisposable
         var doc = JsonDocument.Parse(output).RootElement;
         Assert.Equal("unknown", doc.GetProperty("template").GetString());
         Assert.Empty(doc.GetProperty("values").EnumerateObject());
+    }
+}
+
+/// <summary>The command line a newcomer meets: mistakes get one line, the nearest name and exit 2, before anything runs.</summary>
+public class CommandLineMistakeTests
+{
+    static void OneLine((int Exit, string Out, string Err) run, string expected)
+    {
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("", run.Out);
+        Assert.Equal(expected, Assert.Single(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void A_mistyped_option_is_not_taken_for_a_file()
+    {
+        // Before the check `--jsno` was a file name, and the folder was parsed into the readable summary.
+        OneLine(CommandLineTests.Run("parse", TestData.Seeds, "--jsno"), "ogi parse: unknown option '--jsno' (did you mean --json?)");
+        OneLine(CommandLineTests.Run("check", "--thread", "2", TestData.Seeds), "ogi check: unknown option '--thread' (did you mean --threads?)");
+        OneLine(CommandLineTests.Run("render", "x.json", "--formt", "txt"), "ogi render: unknown option '--formt' (did you mean --format?)");
+        OneLine(CommandLineTests.Run("synth", "--out", "x", "--layout", "html"), "ogi synth: unknown option '--layout' (did you mean --layouts?)");
+    }
+
+    [Fact]
+    public void An_unknown_command_gets_one_line_with_the_nearest_command()
+    {
+        var run = CommandLineTests.Run("pasre", TestData.Seeds);
+        OneLine(run, "ogi: unknown command 'pasre' (did you mean parse?); the commands: parse, check, text, bench, render, synth");
+    }
+
+    [Fact]
+    public void Missing_arguments_and_bad_values_get_one_line_not_the_help()
+    {
+        var parse = CommandLineTests.Run("parse");
+        Assert.Equal(2, parse.Exit);
+        Assert.StartsWith("ogi parse: missing <files>: report files or folders", Assert.Single(parse.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        OneLine(CommandLineTests.Run("synth", "--count", "3"), "ogi synth: missing --out: the folder to write NAME.ext and NAME.json (gold) into");
+        OneLine(CommandLineTests.Run("synth", "--count", "many", "--out", "x"), "ogi synth: --count takes a whole number, not 'many'");
+        OneLine(CommandLineTests.Run("render", "x.json", "--format"), "ogi render: --format needs a value: html | md | txt | docx");
+        OneLine(CommandLineTests.Run("render", "a.json", "b.json"), "ogi render: unexpected argument 'b.json' (see ogi render --help)");
+    }
+
+    [Fact]
+    public void A_file_named_like_an_option_is_read_after_a_double_dash()
+    {
+        var run = CommandLineTests.Run("parse", "--json", "--", "-x");
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("ogi: -x: no such file or folder", run.Err.Trim());
+    }
+
+    [Fact]
+    public void Render_says_in_words_what_it_was_given()
+    {
+        OneLine(CommandLineTests.Run("render", TestData.Seeds), $"ogi render: {TestData.Seeds} is a folder; render reads one JSON file, what `ogi parse --json` writes");
+        var report = TestData.Document(TestData.Seeds, "003_e2088ef8146a25db");
+        OneLine(CommandLineTests.Run("render", report), $"ogi render: {report} is not JSON; render reads the JSON `ogi parse --json` writes (to read a report, use ogi parse)");
+    }
+
+    [Fact]
+    public void Check_ends_with_a_count_and_says_which_exit_status_wins()
+    {
+        var broken = CommandLineTests.Run("check", TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"));
+        Assert.Equal(1, broken.Exit);
+        Assert.Matches(@"^ogi check: 1 report, \d+ findings; exit 1: 1 report breaking a consistency rule$", broken.Err.Trim());
+        var dir = Directory.CreateTempSubdirectory("ogi-check-").FullName;
+        try
+        {
+            File.Copy(TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"), Path.Combine(dir, "a.txt"));
+            File.WriteAllBytes(Path.Combine(dir, "b.txt"), [0, 1, 2, 3, 0, 0]);
+            var both = CommandLineTests.Run("check", dir);
+            Assert.Equal(2, both.Exit);
+            Assert.Matches(@"ogi check: 1 report, \d+ findings; exit 2: 1 file could not be read \(this wins over exit 1 for the 1 report breaking a rule\)\n$", both.Err);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void The_summary_shows_headings_whole_labels_units_and_its_marks()
+    {
+        var (exit, output, _) = CommandLineTests.Run("parse", TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"));
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n');
+        Assert.Contains(lines, l => l.Contains("自然人") && l.Contains("商业企业") && l.TrimEnd().EndsWith("总计"));
+        // The longest label of table 三, once cut at 30 columns.
+        Assert.Contains(lines, l => l.Contains("要求行政机关确认或重新出具已获取信息"));
+        Assert.Contains(lines, l => l.Contains("采购总金额（单位：万元）"));
+        Assert.Contains(lines, l => l.Contains("? 读数存疑") && l.Contains("not printed"));
+        var legacy = CommandLineTests.Run("parse", Path.Combine(TestData.Corpus, "pingtan-zone-2012.txt"));
+        Assert.Contains(legacy.Out.Split('\n'), l => l.Contains("单位") && l.Contains("2012年度") && l.Contains("历年累计"));
+        Assert.Contains(legacy.Out.Split('\n'), l => l.Contains("主动公开信息数") && l.Contains(" 条 "));
+    }
+
+    [Fact]
+    public void Bench_finds_the_floor_beside_the_repository_from_any_folder()
+    {
+        // Started from the root folder, where no ../shared is: the floor is found from where ogi is.
+        var (exit, output, err) = CommandLineTests.RunIn("/", "bench", "--files", "24", "--count", "48");
+        Assert.True(exit == 0, err);
+        Assert.Matches(@"floor +: [\d,]+ docs/s", output);
+        Assert.Matches(@"whole process +: +[\d,]+ reports/s", output);
+        Assert.Matches(@"ratio to the floor \d\.\d{3} \(target ≥ 0\.12\)", output);
+        Assert.Matches(@"cold file +: [\d,]+ ms", output);
+        Assert.Contains("stages", output);
+    }
+
+    [Fact]
+    public void Help_names_every_format_a_command_reads()
+    {
+        foreach (var command in new[] { "parse", "check", "text" })
+        {
+            var help = CommandLineTests.Run(command, "--help").Out;
+            foreach (var format in new[] { "text", "HTML", "Word" }) Assert.Contains(format, help, StringComparison.OrdinalIgnoreCase);
+        }
     }
 }
 

@@ -14,19 +14,8 @@ public static class TestData
     public static string SeedGold => Path.Combine(Shared, "gold");
     public static string CorpusGold => Path.Combine(AppContext.BaseDirectory, "Gold", "corpus");
 
-    static string FindShared()
-    {
-        var env = Environment.GetEnvironmentVariable("OGI_SHARED");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(Path.Combine(env, "seeds"))) return env;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "seeds"))) return candidate;
-            candidate = Path.Combine(dir.FullName, "..", "shared");
-            if (Directory.Exists(Path.Combine(candidate, "seeds"))) return Path.GetFullPath(candidate);
-        }
-        throw new DirectoryNotFoundException("../shared (the seeds and corpus) not found; set OGI_SHARED");
-    }
+    static string FindShared() =>
+        Ogi.Cli.SharedFolder.Find() ?? throw new DirectoryNotFoundException("../shared (the seeds and corpus) not found; set OGI_SHARED");
 
     public static string Document(string dir, string name) =>
         Directory.GetFiles(dir).First(f => Path.GetFileNameWithoutExtension(f) == name);

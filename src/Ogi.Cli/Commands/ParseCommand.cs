@@ -5,15 +5,18 @@ namespace Ogi.Cli;
 
 public static class ParseCommand
 {
+    /// <summary>What every command that reads reports reads.</summary>
+    public const string FilesDescription = "report files or folders: text (.txt), web pages (.html), Word (.docx), in any encoding; folders are searched, *.json in them skipped; PDF not yet";
+
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "report files or folders (text, HTML; any encoding)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = FilesDescription, Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "print the JSON document of OUTPUT.md (JSON Lines for several files)" };
         var pretty = new Option<bool>("--pretty") { Description = "indent the JSON (one file only)" };
         var threads = new Option<int>("--threads", "-j") { Description = "parallel parses for several files (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var maxMb = new Option<int>("--max-size") { Description = "refuse files larger than this many MB", DefaultValueFactory = _ => 64 };
         var outDir = new Option<string?>("--out", "-o") { Description = "write one NAME.json per report into this folder (the --pred folder of ../shared/tools/score) instead of printing" };
-        var cmd = new Command("parse", "read reports (text, HTML, Word .docx; folders are searched, *.json files in them skipped): template, agency, year, the statistics tables, the findings") { files, json, pretty, threads, maxMb, outDir };
+        var cmd = new Command("parse", "read reports (text, HTML, Word .docx; any encoding): template, agency, year, the statistics tables, the findings") { files, json, pretty, threads, maxMb, outDir };
         cmd.SetAction(r => Run(r.GetValue(files)!, r.GetValue(json), r.GetValue(pretty), r.GetValue(threads), r.GetValue(maxMb), r.GetValue(outDir)));
         return cmd;
     }

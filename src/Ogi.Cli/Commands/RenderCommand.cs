@@ -31,9 +31,17 @@ public static class RenderCommand
         try
         {
             var info = new FileInfo(dataPath);
+            if (Directory.Exists(dataPath)) { Console.Error.WriteLine($"ogi render: {dataPath} is a folder; render reads one JSON file, what `ogi parse --json` writes"); return 2; }
             if (!info.Exists) { Console.Error.WriteLine($"ogi render: {dataPath}: no such file"); return 2; }
             if (info.Length > 16 * 1024 * 1024) { Console.Error.WriteLine($"ogi render: {dataPath}: too large for report data"); return 2; }
-            content = ReportContent.FromJson(File.ReadAllText(dataPath, Encoding.UTF8), templateId);
+            var json = File.ReadAllText(dataPath, Encoding.UTF8);
+            // A report given where its data belongs (render report.txt) is told so in words, not by a JSON reader's error.
+            if (json.TrimStart('\uFEFF', ' ', '\t', '\r', '\n') is not ['{', ..])
+            {
+                Console.Error.WriteLine($"ogi render: {dataPath} is not JSON; render reads the JSON `ogi parse --json` writes (to read a report, use ogi parse)");
+                return 2;
+            }
+            content = ReportContent.FromJson(json, templateId);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {

@@ -85,11 +85,26 @@ public static class JsonReportWriter
         w.WriteStartObject(name);
         foreach (var c in cells)
         {
-            if (c.Value is decimal v) WriteNumber(w, c.Field, v);
-            else w.WriteNull(c.Field);
+            var field = Encoded(c.Field);
+            if (c.Value is decimal v) WriteNumber(w, field, v);
+            else w.WriteNull(field);
         }
         w.WriteEndObject();
     }
+
+    /// <summary>
+    /// Field names come from the templates (a few hundred): each is escaped and converted to UTF-8 once, not in
+    /// every report twice. Names read from reports (legacy.extra.*) are few; past a bound they are encoded each time.
+    /// </summary>
+    static JsonEncodedText Encoded(string field)
+    {
+        if (FieldNames.TryGetValue(field, out var e)) return e;
+        e = JsonEncodedText.Encode(field, Options.Encoder);
+        if (FieldNames.Count < 10_000) FieldNames.TryAdd(field, e);
+        return e;
+    }
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonEncodedText> FieldNames = new(StringComparer.Ordinal);
 
     static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("field"), RawName = JsonEncodedText.Encode("raw"),
         StartName = JsonEncodedText.Encode("start"), EndName = JsonEncodedText.Encode("end"), ConfidenceName = JsonEncodedText.Encode("confidence");
@@ -100,7 +115,7 @@ public static class JsonReportWriter
         foreach (var c in cells)
         {
             w.WriteStartObject();
-            w.WriteString(FieldName, c.Field);
+            w.WriteString(FieldName, Encoded(c.Field));
             w.WriteString(RawName, c.Raw);
             w.WriteNumber(StartName, c.Start);
             w.WriteNumber(EndName, c.End);
@@ -120,7 +135,7 @@ public static class JsonReportWriter
         w.WriteEndArray();
     }
 
-    static void WriteNumber(Utf8JsonWriter w, string name, decimal v)
+    static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, decimal v)
     {
         // Counts are whole numbers: written as integers, without decimal arithmetic.
         if (v.Scale == 0 && v >= long.MinValue && v <= long.MaxValue) w.WriteNumber(name, (long)v);

@@ -15,13 +15,26 @@ public static class ReportParser
 {
     public static ParsedReport ParseFile(string path, long maxBytes = DocumentDecoder.DefaultMaxBytes) => Parse(DocumentDecoder.DecodeFile(path, maxBytes));
 
-    public static ParsedReport Parse(byte[] bytes) => Parse(DocumentDecoder.Decode(bytes));
-
-    public static ParsedReport Parse(SourceDocument source)
+    /// <summary>Decodes and parses; <paramref name="clock"/> (ogi bench) is given the time of each stage.</summary>
+    public static ParsedReport Parse(byte[] bytes, StageClock? clock = null)
     {
+        clock?.Start();
+        var source = DocumentDecoder.Decode(bytes);
+        clock?.Lap(Stage.Decode);
+        return Parse(source, clock);
+    }
+
+    public static ParsedReport Parse(SourceDocument source) => Parse(source, null);
+
+    static ParsedReport Parse(SourceDocument source, StageClock? clock)
+    {
+        clock?.Start();
         var text = new LayoutText(source.Text);
+        clock?.Lap(Stage.Segment);
         var meta = MetadataExtractor.Extract(text);
+        clock?.Lap(Stage.Metadata);
         var recognition = TemplateRecognizer.Recognize(text, meta.Year);
+        clock?.Lap(Stage.Recognize);
         var findings = new List<Finding>();
         var tables = new List<ParsedTable>();
         var template = recognition.Template;
@@ -31,6 +44,7 @@ public static class ReportParser
             templateId = template.Id;
             var spans = recognition.Copies.SelectMany(c => c).Select(m => (m.CompactStart, Math.Min(text.Compact.Length, m.CompactEnd + 200))).ToList();
             var narrative = NarrativeFigures.Find(text, template, spans);
+            clock?.Lap(Stage.Validate);
             var infos = new List<(ParsedTable, List<TableMatch>)>();
             var printed = new HashSet<string>();
             foreach (var copy in recognition.Copies)
@@ -39,10 +53,12 @@ public static class ReportParser
                 if (!printed.Add(string.Join("\u0001", copy.Select(m => text.Compact[m.CompactStart..m.CompactEnd])))) continue;
                 var tableFindings = new List<Finding>();
                 var table = TableReader.Read(text, copy, narrative, tableFindings);
+                clock?.Lap(Stage.ReadCells);
                 string where = infos.Count == 0 ? "" : $"[表{infos.Count + 1}] ";
                 findings.AddRange(tableFindings);
                 ReportValidator.Validate(template, table, copy.Select(m => new TableMatchInfo(m.Table)).ToList(), where,
                     infos.Count == 0 ? narrative : null, findings);
+                clock?.Lap(Stage.Validate);
                 infos.Add((table, copy));
                 tables.Add(table);
             }
@@ -54,6 +70,7 @@ public static class ReportParser
             templateId = template?.Id ?? "unknown";
         }
         ReportValidator.ValidateDocument(template, meta, text, findings);
+        clock?.Lap(Stage.Validate);
         return new ParsedReport { Template = templateId, Metadata = meta, Tables = tables, Findings = findings, Source = source };
     }
 }

@@ -57,6 +57,24 @@ public static class TableAligner
         return result;
     }
 
+    /// <summary>
+    /// The tables of <see cref="Align"/> without <c>fillGaps</c>, completed as <c>fillGaps</c> would have: the rows
+    /// their chains skipped are looked for where they must stand. The chains are not aligned again.
+    /// </summary>
+    public static List<TableMatch> FillGaps(LayoutText text, IReadOnlyList<TableMatch> chains)
+    {
+        var result = new List<TableMatch>(chains.Count);
+        List<(int Start, int End)>? headingRuns = null;
+        foreach (var m in chains)
+        {
+            headingRuns ??= HeadingRuns(text.Compact, m.Table);
+            var chain = m.Rows.Select(r => new Hit(r.Row.Index, r.CompactStart, r.CompactEnd, 0)).ToList();
+            result.Add(new TableMatch { Table = m.Table, Rows = FillGaps(text, m.Table, chain, headingRuns), Score = m.Score });
+        }
+        result.Sort((a, b) => a.CompactStart.CompareTo(b.CompactStart));
+        return result;
+    }
+
     readonly record struct Hit(int Row, int Start, int End, int Weight);
 
     static List<Hit> Deduplicate(List<Hit> hits)

@@ -29,10 +29,16 @@ public static partial class TableReader
         var layout = RegionReader.DetectLayout(text, spanStart, spanEnd);
         // One cell a line, with or without a blank line after each: where many cells are empty the two look alike;
         // the reading that gives the rows their number of cells is the table's.
+        // Each row's cells in the chosen reading are read once, here, and kept for the rows below.
+        List<CellToken>?[]? read = null;
         if (layout is CellLayout.Lines or CellLayout.BlankLines)
         {
             var other = layout == CellLayout.Lines ? CellLayout.BlankLines : CellLayout.Lines;
-            if (RowsFitting(text, match, other) > RowsFitting(text, match, layout)) layout = other;
+            read = ReadRows(text, match, layout);
+            int fitting = RowsFitting(match, read);
+            // Where every row already has its number of cells the other reading cannot do better: it is not read.
+            if (fitting < match.Rows.Count(r => !r.Row.Group) && ReadRows(text, match, other) is var theirs && RowsFitting(match, theirs) > fitting)
+            { layout = other; read = theirs; }
         }
         var choices = new List<RowChoice>();
         var rowTokens = new List<(CompiledRow Row, ColumnGrid.Row Cells)>();
@@ -44,7 +50,7 @@ public static partial class TableReader
             var rm = rows[i];
             if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             var (start, end) = Region(text, match, i, layout);
-            var cells = RegionReader.ReadCells(text, start, end, layout);
+            var cells = read?[i] ?? RegionReader.ReadCells(text, start, end, layout);
             // Words after the values, before the next known row: perhaps a row the template does not know.
             if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
                 unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table));
@@ -151,16 +157,26 @@ public static partial class TableReader
     }
 
     /// <summary>How many rows the layout reads with exactly as many cells as the row has columns.</summary>
-    static int RowsFitting(LayoutText text, TableMatch match, CellLayout layout)
+    /// <summary>The cells of every row with values (null for heading rows) in one layout.</summary>
+    static List<CellToken>?[] ReadRows(LayoutText text, TableMatch match, CellLayout layout)
+    {
+        var read = new List<CellToken>?[match.Rows.Count];
+        for (int i = 0; i < match.Rows.Count; i++)
+        {
+            if (match.Rows[i].Row.Group) continue;
+            var (start, end) = Region(text, match, i, layout);
+            read[i] = RegionReader.ReadCells(text, start, end, layout);
+        }
+        return read;
+    }
+
+    static int RowsFitting(TableMatch match, List<CellToken>?[] read)
     {
         int fit = 0;
         for (int i = 0; i < match.Rows.Count; i++)
         {
             var row = match.Rows[i].Row;
-            if (row.Group) continue;
-            var (start, end) = Region(text, match, i, layout);
-            var tokens = ValueTokens(RegionReader.ReadCells(text, start, end, layout), row.Columns.Length);
-            if (tokens.Count == row.Columns.Length) fit++;
+            if (read[i] is { } cells && ValueTokens(cells, row.Columns.Length).Count == row.Columns.Length) fit++;
         }
         return fit;
     }

@@ -22,17 +22,15 @@ public static class TemplateRecognizer
         var evidence = TemplateCatalog.All.ToDictionary(t => t, t => t.Tables.Sum(table => scanned.TryGetValue(table, out var h) ? h.Count : 0));
         int most = evidence.Values.Max();
         Recognition? best = null;
-        List<CompiledTable> bestVariants = [];
+        List<List<TableMatch>> bestSlots = [];
         foreach (var template in TemplateCatalog.All)
         {
             if (evidence[template] * 3 < most) continue;
             int score = 0;
             var perSlot = new List<List<TableMatch>>();
-            var variants = new List<CompiledTable>();
             foreach (var slot in template.Tables.GroupBy(t => t.Id))
             {
                 List<TableMatch>? bestVariant = null;
-                CompiledTable? bestTable = null;
                 int bestScore = 0;
                 foreach (var variant in slot)
                 {
@@ -40,18 +38,18 @@ public static class TemplateRecognizer
                     var found = TableAligner.Align(text, variant, scanned.GetValueOrDefault(variant) ?? [], fillGaps: false);
                     if (found.Count == 0) continue;
                     int s = found.Max(f => f.Score) + MarkerScore(text, variant);
-                    if (s > bestScore) { bestScore = s; bestVariant = found; bestTable = variant; }
+                    if (s > bestScore) { bestScore = s; bestVariant = found; }
                 }
                 if (bestVariant is null) continue;
                 score += bestScore;
                 perSlot.Add(bestVariant);
-                variants.Add(bestTable!);
             }
             if (year is int y && template.Definition.CoversYear(y)) score += 6;
-            if (best is null || score > best.Score) { best = new Recognition(template, [], score); bestVariants = variants; }
+            if (best is null || score > best.Score) { best = new Recognition(template, [], score); bestSlots = perSlot; }
         }
         if (best is null || best.Score < MinimumScore) return new Recognition(null, [], best?.Score ?? 0);
-        var perTable = bestVariants.Select(v => TableAligner.Align(text, v, scanned.GetValueOrDefault(v) ?? [], fillGaps: true)).ToList();
+        // The winner's chains are already aligned: only the rows they skipped are looked for now.
+        var perTable = bestSlots.Select(chains => TableAligner.FillGaps(text, chains)).ToList();
         var copies = new List<List<TableMatch>>();
         for (int k = 0; perTable.Any(s => s.Count > k); k++)
             copies.Add(perTable.Where(s => s.Count > k).Select(s => s[k]).ToList());

@@ -20,7 +20,7 @@ public static class TemplateCatalog
         {
             using var stream = asm.GetManifestResourceStream($"Ogi.Templates.{id}.json")
                                ?? throw new InvalidOperationException($"template {id} is not embedded");
-            var def = JsonSerializer.Deserialize<TemplateDefinition>(stream, new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip })
+            var def = JsonSerializer.Deserialize(stream, TemplateJsonContext.Default.TemplateDefinition)
                       ?? throw new InvalidOperationException($"template {id} is empty");
             list.Add(new CompiledTemplate(def));
         }

@@ -5,19 +5,21 @@ namespace Ogi.Templates;
 /// <summary>
 /// One national format, read from Templates/Data/*.json. Parsing, validation and (later) rendering all read this
 /// same definition: a new label variant, row or rule is a line of data there, not code.
+/// Properties have setters, not <c>init</c>: the source-generated reader (<see cref="TemplateJsonContext"/>) fills an
+/// init-only property like a constructor argument, with null when the data leaves it out, losing its default.
 /// </summary>
 public sealed class TemplateDefinition
 {
-    [JsonPropertyName("id")] public string Id { get; init; } = "";
-    [JsonPropertyName("name")] public string Name { get; init; } = "";
-    [JsonPropertyName("years")] public int[] Years { get; init; } = [];
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    [JsonPropertyName("name")] public string Name { get; set; } = "";
+    [JsonPropertyName("years")] public int[] Years { get; set; } = [];
     /// <summary>Required sections (S1): the heading's official wording and words any one of which marks it.</summary>
-    [JsonPropertyName("sections")] public List<SectionDefinition> Sections { get; init; } = [];
-    [JsonPropertyName("tables")] public List<TableDefinition> Tables { get; init; } = [];
-    [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
-    [JsonPropertyName("narrative")] public List<NarrativeCue> Narrative { get; init; } = [];
+    [JsonPropertyName("sections")] public List<SectionDefinition> Sections { get; set; } = [];
+    [JsonPropertyName("tables")] public List<TableDefinition> Tables { get; set; } = [];
+    [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; set; } = [];
+    [JsonPropertyName("narrative")] public List<NarrativeCue> Narrative { get; set; } = [];
     /// <summary>The headings a rendered report prints when they are not the required sections (the legacy outline).</summary>
-    [JsonPropertyName("outline")] public string[]? Outline { get; init; }
+    [JsonPropertyName("outline")] public string[]? Outline { get; set; }
 
     /// <summary>The section headings in the order a report prints them.</summary>
     public IEnumerable<string> Headings => Outline ?? Sections.Select(s => s.Name);
@@ -27,83 +29,83 @@ public sealed class TemplateDefinition
 
 public sealed class SectionDefinition
 {
-    [JsonPropertyName("name")] public string Name { get; init; } = "";
-    [JsonPropertyName("words")] public string[] Words { get; init; } = [];
+    [JsonPropertyName("name")] public string Name { get; set; } = "";
+    [JsonPropertyName("words")] public string[] Words { get; set; } = [];
     /// <summary>What the format's Word file prints in the section until it is written (（文字描述）).</summary>
-    [JsonPropertyName("placeholder")] public string Placeholder { get; init; } = "（文字描述）";
+    [JsonPropertyName("placeholder")] public string Placeholder { get; set; } = "（文字描述）";
 }
 
 public sealed class TableDefinition
 {
-    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
     /// <summary>Tables with the same id are alternative layouts (provincial variants) of one table: the best-matching one is used.</summary>
-    [JsonPropertyName("variant")] public string? Variant { get; init; }
-    [JsonPropertyName("title")] public string Title { get; init; } = "";
-    [JsonPropertyName("headers")] public string[] Headers { get; init; } = [];
-    [JsonPropertyName("markers")] public string[] Markers { get; init; } = [];
-    [JsonPropertyName("columns")] public string[] Columns { get; init; } = [];
-    [JsonPropertyName("rows")] public List<RowDefinition> Rows { get; init; } = [];
-    [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
+    [JsonPropertyName("variant")] public string? Variant { get; set; }
+    [JsonPropertyName("title")] public string Title { get; set; } = "";
+    [JsonPropertyName("headers")] public string[] Headers { get; set; } = [];
+    [JsonPropertyName("markers")] public string[] Markers { get; set; } = [];
+    [JsonPropertyName("columns")] public string[] Columns { get; set; } = [];
+    [JsonPropertyName("rows")] public List<RowDefinition> Rows { get; set; } = [];
+    [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; set; } = [];
     /// <summary>Rows the template does not know, printed between known rows, are kept as &lt;prefix&gt;&lt;label&gt; (legacy.extra.*).</summary>
-    [JsonPropertyName("unknownRowPrefix")] public string? UnknownRowPrefix { get; init; }
+    [JsonPropertyName("unknownRowPrefix")] public string? UnknownRowPrefix { get; set; }
     /// <summary>How the official format draws the table: merged header cells, label columns, blocks (rendering and synthesis).</summary>
-    [JsonPropertyName("layout")] public TableLayout? Layout { get; init; }
+    [JsonPropertyName("layout")] public TableLayout? Layout { get; set; }
 
 }
 
 public sealed class RowDefinition
 {
-    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("id")] public string? Id { get; set; }
     /// <summary>A heading row such as （三）不予公开: it anchors the layout and carries no values.</summary>
-    [JsonPropertyName("group")] public bool Group { get; init; }
+    [JsonPropertyName("group")] public bool Group { get; set; }
     /// <summary>The label's words without its numbering; the first is the official wording.</summary>
-    [JsonPropertyName("labels")] public string[] Labels { get; init; } = [];
+    [JsonPropertyName("labels")] public string[] Labels { get; set; } = [];
     /// <summary>The row's number in its group (2 for “2.重复申请”, 3 for “（三）不予公开”), so that numbering glued to the previous row's digits can be told apart from them.</summary>
-    [JsonPropertyName("ord")] public int? Ord { get; init; }
-    [JsonPropertyName("columns")] public string[]? Columns { get; init; }
-    [JsonPropertyName("parent")] public string? Parent { get; init; }
-    [JsonPropertyName("money")] public bool Money { get; init; }
+    [JsonPropertyName("ord")] public int? Ord { get; set; }
+    [JsonPropertyName("columns")] public string[]? Columns { get; set; }
+    [JsonPropertyName("parent")] public string? Parent { get; set; }
+    [JsonPropertyName("money")] public bool Money { get; set; }
     /// <summary>A label too short to search for far from the previous row (其他, 总计).</summary>
-    [JsonPropertyName("short")] public bool Short { get; init; }
+    [JsonPropertyName("short")] public bool Short { get; set; }
     /// <summary>The values come after a block of column headings (table 四).</summary>
-    [JsonPropertyName("afterHeaders")] public bool AfterHeaders { get; init; }
+    [JsonPropertyName("afterHeaders")] public bool AfterHeaders { get; set; }
     /// <summary>
     /// What real rows almost always satisfy though no rule requires it ("in_force>=issued", "|change|<=prior_items"):
     /// it only ranks readings of glued digits that the arithmetic cannot separate.
     /// </summary>
-    [JsonPropertyName("plausible")] public string[] Plausible { get; init; } = [];
+    [JsonPropertyName("plausible")] public string[] Plausible { get; set; } = [];
     /// <summary>How the format numbers the row: "cn" 一、, "paren" （一）, "arabic" 1., "arabic-dun" 1、 (with <see cref="Ord"/>).</summary>
-    [JsonPropertyName("numbering")] public string? Numbering { get; init; }
+    [JsonPropertyName("numbering")] public string? Numbering { get; set; }
     /// <summary>Words printed before the label instead of a number (其中：).</summary>
-    [JsonPropertyName("prefix")] public string? Prefix { get; init; }
+    [JsonPropertyName("prefix")] public string? Prefix { get; set; }
     /// <summary>The official wording where it is longer than the first label (部分公开（区分处理的，…）).</summary>
-    [JsonPropertyName("official")] public string? Official { get; init; }
+    [JsonPropertyName("official")] public string? Official { get; set; }
     /// <summary>The unit the legacy table prints beside the value (条, 件, 万元).</summary>
-    [JsonPropertyName("unit")] public string? Unit { get; init; }
+    [JsonPropertyName("unit")] public string? Unit { get; set; }
 }
 
 public sealed class RuleDefinition
 {
-    [JsonPropertyName("id")] public string Id { get; init; } = "";
-    [JsonPropertyName("severity")] public string Severity { get; init; } = "error";
-    [JsonPropertyName("table")] public string? Table { get; init; }
-    [JsonPropertyName("each")] public string? Each { get; init; }
-    [JsonPropertyName("groups")] public string[]? Groups { get; init; }
-    [JsonPropertyName("lhs")] public string[]? Lhs { get; init; }
-    [JsonPropertyName("rhs")] public string[]? Rhs { get; init; }
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    [JsonPropertyName("severity")] public string Severity { get; set; } = "error";
+    [JsonPropertyName("table")] public string? Table { get; set; }
+    [JsonPropertyName("each")] public string? Each { get; set; }
+    [JsonPropertyName("groups")] public string[]? Groups { get; set; }
+    [JsonPropertyName("lhs")] public string[]? Lhs { get; set; }
+    [JsonPropertyName("rhs")] public string[]? Rhs { get; set; }
     /// <summary>Legacy: this total equals the sum of every printed row whose parent it is.</summary>
-    [JsonPropertyName("sum")] public string? Sum { get; init; }
+    [JsonPropertyName("sum")] public string? Sum { get; set; }
     /// <summary>Legacy: the printed rows whose parent this is add up to no more than it.</summary>
-    [JsonPropertyName("parts")] public string? Parts { get; init; }
+    [JsonPropertyName("parts")] public string? Parts { get; set; }
     /// <summary>[a, b]: a ≤ b.</summary>
-    [JsonPropertyName("le")] public string[]? Le { get; init; }
-    [JsonPropertyName("zh")] public string Zh { get; init; } = "";
-    [JsonPropertyName("en")] public string En { get; init; } = "";
+    [JsonPropertyName("le")] public string[]? Le { get; set; }
+    [JsonPropertyName("zh")] public string Zh { get; set; } = "";
+    [JsonPropertyName("en")] public string En { get; set; } = "";
 }
 
 public sealed class NarrativeCue
 {
-    [JsonPropertyName("field")] public string Field { get; init; } = "";
-    [JsonPropertyName("unit")] public string Unit { get; init; } = "";
-    [JsonPropertyName("cues")] public string[] Cues { get; init; } = [];
+    [JsonPropertyName("field")] public string Field { get; set; } = "";
+    [JsonPropertyName("unit")] public string Unit { get; set; } = "";
+    [JsonPropertyName("cues")] public string[] Cues { get; set; } = [];
 }

@@ -26,19 +26,25 @@ public static class ReportValidator
                 var lhs = eq.PartsOptional && eq.Relation == Relation.AtMost ? eq.Lhs.Where(byField.ContainsKey).ToArray() : eq.Lhs;
                 var rhs = eq.PartsOptional && eq.Relation == Relation.Equal ? eq.Rhs.Where(byField.ContainsKey).ToArray() : eq.Rhs;
                 if (lhs.Length == 0 || rhs.Length == 0) continue;
-                var fields = lhs.Concat(rhs).ToArray();
                 bool present = true, anyValue = false;
-                foreach (var f in fields)
+                decimal l = 0, r = 0;
+                foreach (var f in lhs)
                 {
                     if (!byField.TryGetValue(f, out var cv)) { present = false; break; }
                     anyValue |= cv.Value is not null;
+                    l += cv.Value ?? 0;
                 }
+                if (present)
+                    foreach (var f in rhs)
+                    {
+                        if (!byField.TryGetValue(f, out var cv)) { present = false; break; }
+                        anyValue |= cv.Value is not null;
+                        r += cv.Value ?? 0;
+                    }
                 if (!present || !anyValue) continue;
-                decimal l = 0, r = 0;
-                foreach (var f in lhs) l += byField[f].Value ?? 0;
-                foreach (var f in rhs) r += byField[f].Value ?? 0;
                 bool ok = eq.Relation == Relation.Equal ? l == r : l <= r;
                 if (ok) continue;
+                string[] fields = [.. lhs, .. rhs];
                 string op = eq.Relation == Relation.Equal ? "≠" : ">";
                 string expr(string[] side, string blank) => string.Join(" + ", side.Select(f => Show(byField[f].Value, blank)));
                 findings.Add(new Finding(eq.RuleId, eq.Severity,
@@ -52,9 +58,10 @@ public static class ReportValidator
                     $"{where}{c.Field} is negative ({Show(c.Value)}), which this count cannot be", [c.Field]));
         foreach (var t in tables)
         {
-            var fields = t.Table.Fields.Where(byField.ContainsKey).ToList();
-            var blank = fields.Where(f => byField[f].Value is null).ToList();
-            int filled = fields.Count - blank.Count;
+            var blank = new List<string>();
+            int filled = 0;
+            foreach (var f in t.Table.Fields)
+                if (byField.TryGetValue(f, out var cell)) { if (cell.Value is null) blank.Add(f); else filled++; }
             // "Otherwise filled": most of the table holds numbers, so a blank is a gap rather than the table's way of writing 0.
             if (blank.Count > 0 && filled >= blank.Count * 2)
                 findings.Add(new Finding("B1", Severity.Warning,
@@ -85,11 +92,14 @@ public static class ReportValidator
             var compact = text.Compact;
             foreach (var section in template.Definition.Sections)
             {
-                if (section.Words.Any(w => compact.Contains(LayoutText.FoldLabel(w), StringComparison.Ordinal))) continue;
+                if (section.Words.Any(w => compact.Contains(FoldedWords.GetOrAdd(w, LayoutText.FoldLabel), StringComparison.Ordinal))) continue;
                 findings.Add(new Finding("S1", Severity.Warning, $"缺少必备章节：{section.Name}", $"a required section is missing: {section.Name}", []));
             }
         }
     }
+
+    /// <summary>A section's words folded once, not for every report.</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedWords = new(StringComparer.Ordinal);
 
     static string Show(decimal? v, string blank = "空") => v is null ? blank : v.Value.ToString("0.######", CultureInfo.InvariantCulture);
 }
