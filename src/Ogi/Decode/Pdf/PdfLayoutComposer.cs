@@ -1,0 +1,108 @@
+using System.Text;
+
+namespace Ogi.Decode.Pdf;
+
+/// <summary>
+/// Pages as geometry → the layout text the rest of the pipeline reads, the shape the Word and HTML readers give:
+/// a paragraph a line (lines that run to the right margin are joined), each ruled table row a line with every
+/// cell closed by " |" and a merged cell written once where it starts; page headers, footers and numbers left
+/// out. Every line and cell records its page and box.
+/// </summary>
+public static class PdfLayoutComposer
+{
+    public static (string Text, List<TextBox> Boxes) Compose(List<PageContent> pages)
+    {
+        var tables = pages.Select(p => RuledTable.Find(p.Rules, p.Glyphs)).ToList();
+        var lines = pages.Select((p, i) => GlyphLine.Build(p.Glyphs.Where(g => !tables[i].Any(t => t.Contains(g))))).ToList();
+        var chrome = PageChrome.Find(pages, lines, l => LineText(l, false));
+        var w = new Writer();
+        for (int p = 0; p < pages.Count; p++)
+        {
+            var page = pages[p];
+            var body = lines[p].Where(l => !chrome[p].Contains(l)).ToList();
+            double right = body.Count == 0 ? page.Width : body.Max(l => l.Box.Right);
+            var items = body.Select(l => (Top: l.Box.Top, Line: (GlyphLine?)l, Table: (RuledTable?)null))
+                .Concat(tables[p].Select(t => (Top: t.Box.Top, Line: (GlyphLine?)null, Table: (RuledTable?)t)))
+                .OrderByDescending(i => i.Top).ToList();
+            foreach (var item in items)
+            {
+                if (item.Table is RuledTable t) w.Table(t, page.Number);
+                else w.Line(item.Line!, page.Number, right);
+            }
+        }
+        return (w.Text.ToString(), w.Boxes);
+    }
+
+    static string LineText(GlyphLine l, bool inCell) { var sb = new StringBuilder(); l.AppendText(sb, inCell); return sb.ToString(); }
+
+    sealed class Writer
+    {
+        public StringBuilder Text { get; } = new(16 * 1024);
+        public List<TextBox> Boxes { get; } = [];
+        /// <summary>The previous text line, when the paragraph may go on in the next one.</summary>
+        (GlyphLine Line, double Right)? open;
+
+        public void Line(GlyphLine line, int page, double right)
+        {
+            bool joins = open is { } o && o.Line.Box.Right >= o.Right - 1.5 * o.Line.Size
+                && line.Box.Left <= o.Line.Box.Left + 0.5 * line.Size && Math.Abs(line.Size - o.Line.Size) < 1.5;
+            if (joins && Text.Length > 0 && Text[^1] == '\n')
+            {
+                Text.Length--;
+                char last = Text.Length > 0 ? Text[^1] : ' ';
+                if (!GlyphLine.IsWide(last) && !GlyphLine.IsWide(line.Glyphs[0].Text[0])) Text.Append(' ');
+            }
+            int start = Text.Length;
+            line.AppendText(Text, false);
+            Boxes.Add(new TextBox(start, Text.Length, page, line.Box, MinConfidence(line.Glyphs)));
+            Text.Append('\n');
+            open = (line, right);
+        }
+
+        public void Table(RuledTable table, int page)
+        {
+            open = null;
+            for (int r = 0; r < table.Rows; r++)
+            {
+                var cells = table.Cells.Where(c => c.Row == r).ToList();
+                // A merged label column continued from the previous page starts empty: it is no cell of this row.
+                int first = cells.FindIndex(c => c.Glyphs.Count > 0);
+                if (first < 0) continue;
+                int lineStart = Text.Length;
+                for (int i = first; i < cells.Count; i++)
+                {
+                    if (Text.Length > lineStart) Text.Append(' ');
+                    var cell = cells[i];
+                    if (cell.Glyphs.Count == 0) { Text.Append('|'); continue; }
+                    int start = Text.Length;
+                    CellText(cell);
+                    Boxes.Add(new TextBox(start, Text.Length, page, cell.Box, MinConfidence(cell.Glyphs)));
+                    Text.Append(" |");
+                }
+                Text.Append('\n');
+            }
+        }
+
+        /// <summary>A cell's lines joined: without a space between Chinese characters (a label wrapped, a header set one character a line), with one otherwise.</summary>
+        void CellText(RuledCell cell)
+        {
+            var lines = GlyphLine.Build(cell.Glyphs);
+            for (int i = 0; i < lines.Count; i++)
+            {
+                if (i > 0)
+                {
+                    char last = Text[^1], next = lines[i].Glyphs[0].Text[0];
+                    if (!(GlyphLine.IsWide(last) || GlyphLine.IsWide(next)) && !(char.IsDigit(last) && char.IsDigit(next))) Text.Append(' ');
+                }
+                lines[i].AppendText(Text, true);
+            }
+        }
+
+        static double MinConfidence(List<PageGlyph> glyphs)
+        {
+            double min = 1.0;
+            foreach (var g in glyphs) if (g.Confidence < min) min = g.Confidence;
+            return min;
+        }
+    }
+}
