@@ -54,6 +54,7 @@ public static class ReportParser
             templateId = template?.Id ?? "unknown";
         }
         ReportValidator.ValidateDocument(template, meta, text, findings);
+        Decode.Pdf.OcrConfidence.Apply(source, tables, findings);
         return new ParsedReport { Template = templateId, Metadata = meta, Tables = tables, Findings = findings, Source = source };
     }
 }

@@ -15,11 +15,13 @@ public static class PdfLayoutComposer
         var tables = pages.Select(p => RuledTable.Find(p.Rules, p.Glyphs)).ToList();
         var lines = pages.Select((p, i) => GlyphLine.Build(p.Glyphs.Where(g => !tables[i].Any(t => t.Contains(g))))).ToList();
         var chrome = PageChrome.Find(pages, lines, l => LineText(l, false));
+        var bodies = lines.Select((ls, p) => ls.Where(l => !chrome[p].Contains(l)).ToList()).ToList();
+        for (int p = 1; p < pages.Count; p++) JoinAcrossPages(tables[p - 1], bodies[p - 1], tables[p], bodies[p]);
         var w = new Writer();
         for (int p = 0; p < pages.Count; p++)
         {
             var page = pages[p];
-            var body = lines[p].Where(l => !chrome[p].Contains(l)).ToList();
+            var body = bodies[p];
             double right = body.Count == 0 ? page.Width : body.Max(l => l.Box.Right);
             var items = body.Select(l => (Top: l.Box.Top, Line: (GlyphLine?)l, Table: (RuledTable?)null))
                 .Concat(tables[p].Select(t => (Top: t.Box.Top, Line: (GlyphLine?)null, Table: (RuledTable?)t)))
@@ -31,6 +33,29 @@ public static class PdfLayoutComposer
             }
         }
         return (w.Text.ToString(), w.Boxes);
+    }
+
+    /// <summary>
+    /// A table that ends one page and begins the next: a label cell that starts the new page spanning more rows than
+    /// its row's other cells is the rest of the merged cell the previous page ended with in the same columns.
+    /// </summary>
+    static void JoinAcrossPages(List<RuledTable> before, List<GlyphLine> beforeLines, List<RuledTable> after, List<GlyphLine> afterLines)
+    {
+        var last = before.MinBy(t => t.Box.Bottom);
+        var first = after.MaxBy(t => t.Box.Top);
+        if (last is null || first is null) return;
+        if (beforeLines.Any(l => l.Box.Top < last.Box.Bottom) || afterLines.Any(l => l.Box.Bottom > first.Box.Top)) return;
+        var top = first.Cells.Where(c => c.Row == 0).ToList();
+        if (top.Count == 0) return;
+        int shortest = top.Min(c => c.RowSpan);
+        foreach (var c in top.Where(c => c.Glyphs.Count > 0 && c.RowSpan > shortest))
+        {
+            var s = last.Cells.FirstOrDefault(s => s.LastRow == last.Rows - 1 && s.Glyphs.Count > 0 && s.Continuation is null
+                && Math.Abs(s.Box.Left - c.Box.Left) < 3 && Math.Abs(s.Box.Right - c.Box.Right) < 3);
+            if (s is null) continue;
+            s.Continuation = c;
+            c.ContinuesAbove = true;
+        }
     }
 
     static string LineText(GlyphLine l, bool inCell) { var sb = new StringBuilder(); l.AppendText(sb, inCell); return sb.ToString(); }
@@ -66,16 +91,18 @@ public static class PdfLayoutComposer
             {
                 var cells = table.Cells.Where(c => c.Row == r).ToList();
                 // A merged label column continued from the previous page starts empty: it is no cell of this row.
-                int first = cells.FindIndex(c => c.Glyphs.Count > 0);
+                int first = cells.FindIndex(c => c.Glyphs.Count > 0 && !c.ContinuesAbove);
                 if (first < 0) continue;
                 int lineStart = Text.Length;
                 for (int i = first; i < cells.Count; i++)
                 {
                     if (Text.Length > lineStart) Text.Append(' ');
                     var cell = cells[i];
+                    if (cell.ContinuesAbove) { if (Text.Length > lineStart && Text[^1] == ' ') Text.Length--; continue; }
                     if (cell.Glyphs.Count == 0) { Text.Append('|'); continue; }
                     int start = Text.Length;
-                    CellText(cell);
+                    CellText(cell.Glyphs);
+                    if (cell.Continuation is { } rest) CellText(rest.Glyphs);
                     Boxes.Add(new TextBox(start, Text.Length, page, cell.Box, MinConfidence(cell.Glyphs)));
                     Text.Append(" |");
                 }
@@ -84,12 +111,13 @@ public static class PdfLayoutComposer
         }
 
         /// <summary>A cell's lines joined: without a space between Chinese characters (a label wrapped, a header set one character a line), with one otherwise.</summary>
-        void CellText(RuledCell cell)
+        void CellText(List<PageGlyph> glyphs)
         {
-            var lines = GlyphLine.Build(cell.Glyphs);
+            var lines = GlyphLine.Build(glyphs);
+            bool after = Text.Length > 0 && Text[^1] is not ' ' and not '\n';
             for (int i = 0; i < lines.Count; i++)
             {
-                if (i > 0)
+                if (i > 0 || after)
                 {
                     char last = Text[^1], next = lines[i].Glyphs[0].Text[0];
                     if (!(GlyphLine.IsWide(last) || GlyphLine.IsWide(next)) && !(char.IsDigit(last) && char.IsDigit(next))) Text.Append(' ');

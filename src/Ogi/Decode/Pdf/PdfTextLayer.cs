@@ -60,11 +60,12 @@ public static class PdfTextLayer
             if (l.TextOrientation == TextOrientation.Other) continue;
             var r = l.BoundingBox;
             double size = l.PointSize > 0 ? l.PointSize : Math.Max(r.Height, 1);
-            // A glyph box can be empty (a space-like glyph, a Type 3 font): stand it on its baseline, a size high.
-            var box = r.Width > 0 && r.Height > 0
-                ? new PdfBox(r.Left, r.Bottom, r.Right, r.Top)
-                : new PdfBox(l.StartBaseLine.X, l.StartBaseLine.Y, Math.Max(l.EndBaseLine.X, l.StartBaseLine.X + size / 2), l.StartBaseLine.Y + size * 0.8);
-            glyphs.Add(new PageGlyph(l.Value, box, size));
+            // Upright text stands in the box of its advance and the font's height on its baseline, not its ink:
+            // quotes and commas then share their line, and gaps are the gaps between advances.
+            var box = l.TextOrientation == TextOrientation.Horizontal && l.EndBaseLine.X > l.StartBaseLine.X
+                ? new PdfBox(l.StartBaseLine.X, l.StartBaseLine.Y - 0.12 * size, l.EndBaseLine.X, l.StartBaseLine.Y + 0.88 * size)
+                : new PdfBox(r.Left, r.Bottom, Math.Max(r.Right, r.Left + size / 2), Math.Max(r.Top, r.Bottom + size / 2));
+            glyphs.Add(new PageGlyph(Radicals.ToIdeographs(l.Value), box, size));
         }
         var rules = new List<Rule>();
         foreach (var path in page.Paths)

@@ -9,6 +9,11 @@ public sealed class RuledCell(int row, int col, int lastRow, int lastCol, PdfBox
     public int LastCol { get; } = lastCol;
     public PdfBox Box { get; } = box;
     public List<PageGlyph> Glyphs { get; } = [];
+    /// <summary>The rest of this cell on the next page (a merged label broken by the page: `（四）无` / `法提供`).</summary>
+    public RuledCell? Continuation { get; set; }
+    /// <summary>This cell is the rest of one on the previous page and is written there.</summary>
+    public bool ContinuesAbove { get; set; }
+    public int RowSpan => LastRow - Row + 1;
 }
 
 /// <summary>
@@ -101,9 +106,16 @@ public sealed class RuledTable
 
     static RuledTable? Build(List<Rule> h, List<Rule> v)
     {
-        var ys = Cluster(h.Select(r => r.At)).OrderByDescending(y => y).ToArray();
         var xs = Cluster(v.Select(r => r.At)).ToArray();
-        if (ys.Length < 2 || xs.Length < 2) return null;
+        if (xs.Length < 2) return null;
+        // A table broken by a page often loses the border on the break (the previous row drew it): the vertical
+        // rules still run to where it was.
+        double top = v.Max(r => r.To), bottom = v.Min(r => r.From), highest = h.Max(r => r.At), lowest = h.Min(r => r.At);
+        h = [.. h];
+        if (top > highest + 3 * Tolerance) h.Add(new Rule(true, top, xs[0], xs[^1]));
+        if (bottom < lowest - 3 * Tolerance) h.Add(new Rule(true, bottom, xs[0], xs[^1]));
+        var ys = Cluster(h.Select(r => r.At)).OrderByDescending(y => y).ToArray();
+        if (ys.Length < 2) return null;
         int rows = ys.Length - 1, cols = xs.Length - 1;
         bool Covered(List<Rule> lines, double at, double mid) =>
             lines.Any(r => Math.Abs(r.At - at) <= Tolerance && mid >= r.From - Tolerance && mid <= r.To + Tolerance);
