@@ -27,7 +27,8 @@ public static class ExternalProgram
     }
 
     /// <summary>Runs the program to its end; a non-zero exit or the timeout is an <see cref="UnreadableDocumentException"/> naming it.</summary>
-    public static void Run(string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    public static void Run(string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var path = Find(program) ?? throw new UnreadableDocumentException($"{program} is not installed");
         var info = new ProcessStartInfo(path)
@@ -36,6 +37,7 @@ public static class ExternalProgram
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var a in arguments) info.ArgumentList.Add(a);
+        if (environment is not null) foreach (var (k, v) in environment) info.Environment[k] = v;
         using var process = Process.Start(info) ?? throw new UnreadableDocumentException($"{program} could not be started");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

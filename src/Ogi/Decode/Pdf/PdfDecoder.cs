@@ -10,7 +10,7 @@ public static class PdfDecoder
     public static SourceDocument Decode(byte[] bytes)
     {
         var pages = PdfTextLayer.Read(bytes);
-        if (pages.Count == 0) throw new UnreadableDocumentException("a PDF without pages");
+        if (pages.Count == 0) throw new UnreadableDocumentException("a damaged PDF (no pages could be found)");
         var layer = TextLayerQuality.Assess(pages);
         if (layer == TextLayer.Good) return Compose(pages, ocr: false);
         string what = layer == TextLayer.Missing ? "no text layer (a scanned document)" : "a text layer that cannot be read (fonts without a Unicode map)";

@@ -13,6 +13,8 @@ public static class PdfOcr
     /// <summary>Tesseract reads best at about 300 dpi.</summary>
     const int Dpi = 300;
     static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(120);
+    /// <summary>One thread per Tesseract: a batch already runs one file per core, and OpenMP's threads would fight over them.</summary>
+    static readonly Dictionary<string, string> Threads = new() { ["OMP_THREAD_LIMIT"] = "1" };
 
     public static bool Available =>
         ExternalProgram.Find("tesseract") is not null && ExternalProgram.Find("pdftoppm") is not null && HasChinese();
@@ -38,11 +40,12 @@ public static class PdfOcr
                 "-l", page.Number.ToString(CultureInfo.InvariantCulture), "-singlefile", input, stem], PageTimeout);
             var image = RasterPage.ReadPgm(File.ReadAllBytes(stem + ".pgm"));
             image.Rotate(image.Skew());
-            File.WriteAllBytes(stem + ".pgm", image.ToPgm());
             double scale = 72.0 / Dpi;
             // A border is longer than any stroke of a character at body size (about 50 px at 300 dpi).
             var rules = image.Rules(scale, minHorizontal: Dpi / 3, minVertical: Dpi / 8);
-            ExternalProgram.Run("tesseract", [stem + ".pgm", stem, "-l", "chi_sim+eng", "--psm", "6", "-c", "preserve_interword_spaces=1", "tsv"], PageTimeout, scratch.Path);
+            image.EraseGrid(RuledTable.Find(rules, []), scale, half: Dpi / 100);
+            File.WriteAllBytes(stem + ".pgm", image.ToPgm());
+            ExternalProgram.Run("tesseract", [stem + ".pgm", stem, "-l", "chi_sim+eng", "--psm", "6", "tsv"], PageTimeout, scratch.Path, Threads);
             var glyphs = ReadTsv(File.ReadAllLines(stem + ".tsv"), image.Height, scale);
             pages.Add(new PageContent(page.Number, image.Width * scale, image.Height * scale, glyphs, rules));
         }

@@ -91,6 +91,31 @@ public sealed class RasterPage
     }
 
     /// <summary>
+    /// Paints the tables' grid lines white (a strip <paramref name="half"/> pixels each side), so that OCR reads the
+    /// cells' text and not the borders as `|`, `l` or `一`.
+    /// </summary>
+    public void EraseGrid(IEnumerable<RuledTable> tables, double scale, int half)
+    {
+        foreach (var t in tables)
+        {
+            int x0 = Math.Max(0, (int)(t.Box.Left / scale) - half), x1 = Math.Min(Width - 1, (int)(t.Box.Right / scale) + half);
+            int y0 = Math.Max(0, (int)(Height - t.Box.Top / scale) - half), y1 = Math.Min(Height - 1, (int)(Height - t.Box.Bottom / scale) + half);
+            foreach (var at in t.RowLines)
+            {
+                int y = (int)(Height - at / scale);
+                for (int yy = Math.Max(0, y - half); yy <= Math.Min(Height - 1, y + half); yy++)
+                    Array.Fill(pixels, (byte)255, yy * Width + x0, x1 - x0 + 1);
+            }
+            foreach (var at in t.ColumnLines)
+            {
+                int x = (int)(at / scale);
+                for (int yy = y0; yy <= y1; yy++)
+                    for (int xx = Math.Max(0, x - half); xx <= Math.Min(Width - 1, x + half); xx++) pixels[yy * Width + xx] = 255;
+            }
+        }
+    }
+
+    /// <summary>
     /// Ruling lines: horizontal runs of dark pixels at least <paramref name="minHorizontal"/> long, vertical ones at
     /// least <paramref name="minVertical"/> long (pixels), allowing gaps of a pixel or two (noise, JPEG); in PDF units.
     /// </summary>

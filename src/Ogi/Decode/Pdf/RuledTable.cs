@@ -29,6 +29,9 @@ public sealed class RuledTable
     public List<RuledCell> Cells { get; }
     public int Rows { get; }
     readonly double[] ys, xs;   // ys top to bottom, xs left to right
+    /// <summary>The grid's lines: y of each horizontal one top to bottom, x of each vertical one left to right.</summary>
+    public IReadOnlyList<double> RowLines => ys;
+    public IReadOnlyList<double> ColumnLines => xs;
 
     RuledTable(PdfBox box, double[] ys, double[] xs, List<RuledCell> cells)
     {
