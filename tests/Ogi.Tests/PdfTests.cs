@@ -86,7 +86,7 @@ public class PdfTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Web_pages_printed_by_Chromium_parse_back_to_their_gold()
     {
-        var reports = Enumerable.Range(0, 12).Select(i => ReportSynthesizer.Generate(1602, i, SynthLayout.Html)).ToList();
+        var reports = Enumerable.Range(0, 12).Select(i => ReportSynthesizer.Generate(1604, i, SynthLayout.Html)).ToList();
         foreach (var r in reports)
         {
             var html = Path.Combine(_dir, r.FileName);

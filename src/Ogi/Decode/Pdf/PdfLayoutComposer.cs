@@ -36,8 +36,10 @@ public static class PdfLayoutComposer
     }
 
     /// <summary>
-    /// A table that ends one page and begins the next: a label cell that starts the new page spanning more rows than
-    /// its row's other cells is the rest of the merged cell the previous page ended with in the same columns.
+    /// A table that ends one page and goes on on the next (after its repeated headings or not): a merged label cell
+    /// the page break cut (`（四）无` / `法提供`) is one cell. The part before the break ends the previous page's table
+    /// and its last line is full, edge to edge (the text wrapped on); the rest is the first cell in the same columns on the next
+    /// page, merged over more rows than its row's other cells.
     /// </summary>
     static void JoinAcrossPages(List<RuledTable> before, List<GlyphLine> beforeLines, List<RuledTable> after, List<GlyphLine> afterLines)
     {
@@ -45,14 +47,17 @@ public static class PdfLayoutComposer
         var first = after.MaxBy(t => t.Box.Top);
         if (last is null || first is null) return;
         if (beforeLines.Any(l => l.Box.Top < last.Box.Bottom) || afterLines.Any(l => l.Box.Bottom > first.Box.Top)) return;
-        var top = first.Cells.Where(c => c.Row == 0).ToList();
-        if (top.Count == 0) return;
-        int shortest = top.Min(c => c.RowSpan);
-        foreach (var c in top.Where(c => c.Glyphs.Count > 0 && c.RowSpan > shortest))
+        // A value (digits only) is never cut: it is a label that wraps on.
+        foreach (var s in last.Cells.Where(s => s.LastRow == last.Rows - 1 && s.Glyphs.Any(g => !char.IsAsciiDigit(g.Text[0]) && g.Text[0] is not '.' and not ',')))
         {
-            var s = last.Cells.FirstOrDefault(s => s.LastRow == last.Rows - 1 && s.Glyphs.Count > 0 && s.Continuation is null
-                && Math.Abs(s.Box.Left - c.Box.Left) < 3 && Math.Abs(s.Box.Right - c.Box.Right) < 3);
-            if (s is null) continue;
+            var lastLine = GlyphLine.Build(s.Glyphs)[^1];
+            // Full: from the cell's left padding to its right one (a number, centred in its cell, never is).
+            if (lastLine.Box.Right < s.Box.Right - 1.6 * lastLine.Size || lastLine.Box.Left > s.Box.Left + 1.6 * lastLine.Size) continue;
+            var c = first.Cells.Where(c => Math.Abs(s.Box.Left - c.Box.Left) < 3 && Math.Abs(s.Box.Right - c.Box.Right) < 3)
+                .OrderBy(c => c.Row).FirstOrDefault();
+            if (c is null || c.Glyphs.Count == 0 || c.ContinuesAbove || c.Glyphs.All(g => char.IsAsciiDigit(g.Text[0]))) continue;
+            int shortest = first.Cells.Where(o => o.Row == c.Row).Min(o => o.RowSpan);
+            if (c.RowSpan <= shortest) continue;
             s.Continuation = c;
             c.ContinuesAbove = true;
         }
