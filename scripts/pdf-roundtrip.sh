@@ -42,7 +42,8 @@ for pdf in $(ls "$work"/lo/pdf/*.pdf | head -$((scans / 2))) $(ls "$work"/chromi
   quality=$(( 35 + (i * 13) % 60 ))
   pdftoppm -r 150 -jpeg -jpegopt "quality=$quality" "$pdf" "$d/p"
   turn=0; [ $((i % 3)) -eq 0 ] && turn=$(( i % 2 == 0 ? 1 : -1 ))
-  { echo "<html><head><style>@page{size:A4;margin:0} body{margin:0} img{width:210mm;height:297mm;display:block;page-break-after:always;transform:rotate(${turn}deg)}</style></head><body>"
+  read -r w h < <(pdfinfo "$pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1 \2/p')
+  { echo "<html><head><style>@page{size:${w}pt ${h}pt;margin:0} body{margin:0} img{width:${w}pt;height:${h}pt;display:block;page-break-after:always;transform:rotate(${turn}deg)}</style></head><body>"
     for p in "$d"/p-*.jpg; do echo "<img src=\"$(basename "$p")\">"; done
     echo "</body></html>"; } > "$d/scan.html"
   print "$d/scan.html" "$work/scan/pdf/$n.pdf"

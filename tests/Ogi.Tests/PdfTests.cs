@@ -205,7 +205,10 @@ public class PdfTests(ITestOutputHelper output) : IDisposable
         var dir = Directory.CreateDirectory(Path.Combine(_dir, name + "-scan")).FullName;
         var (exit, said) = Tool("pdftoppm", dir, "-r", "150", "-l", pages.ToString(), "-jpeg", "-jpegopt", $"quality={quality}", pdf, Path.Combine(dir, "p"));
         Assert.True(exit == 0, said);
-        var html = new StringBuilder($"<html><head><style>@page{{size:A4;margin:0}} body{{margin:0}} img{{width:210mm;height:297mm;display:block;page-break-after:always;transform:rotate({turn}deg)}}</style></head><body>");
+        var (_, info) = Tool("pdfinfo", dir, pdf);
+        var size = Regex.Match(info, @"Page size:\s+([\d.]+) x ([\d.]+)");
+        string w = size.Groups[1].Value, h = size.Groups[2].Value;
+        var html = new StringBuilder($"<html><head><style>@page{{size:{w}pt {h}pt;margin:0}} body{{margin:0}} img{{width:{w}pt;height:{h}pt;display:block;page-break-after:always;transform:rotate({turn}deg)}}</style></head><body>");
         foreach (var p in Directory.GetFiles(dir, "p-*.jpg").Order()) html.Append($"<img src=\"{Path.GetFileName(p)}\">");
         File.WriteAllText(Path.Combine(dir, "scan.html"), html.Append("</body></html>").ToString());
         var output = Path.Combine(_dir, name + "-scan.pdf");

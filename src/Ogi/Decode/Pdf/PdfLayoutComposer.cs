@@ -95,9 +95,10 @@ public static class PdfLayoutComposer
             for (int r = 0; r < table.Rows; r++)
             {
                 var cells = table.Cells.Where(c => c.Row == r).ToList();
-                // A merged label column continued from the previous page starts empty: it is no cell of this row.
-                int first = cells.FindIndex(c => c.Glyphs.Count > 0 && !c.ContinuesAbove);
-                if (first < 0) continue;
+                if (cells.All(c => c.Glyphs.Count == 0 || c.ContinuesAbove)) continue;
+                // A merged label column continued from the previous page is empty on this one: no cell of its rows.
+                // (An empty cell of one row is a blank value, as in a table 四 whose first values are blank.)
+                int first = cells.FindIndex(c => !(c.ContinuesAbove || c.Glyphs.Count == 0 && c.RowSpan > 1));
                 int lineStart = Text.Length;
                 for (int i = first; i < cells.Count; i++)
                 {

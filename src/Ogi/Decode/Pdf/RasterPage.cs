@@ -13,6 +13,8 @@ public sealed class RasterPage
     RasterPage(int width, int height, byte[] pixels) { Width = width; Height = height; this.pixels = pixels; }
 
     bool Dark(int x, int y) => pixels[y * Width + x] < 128;
+    /// <summary>Borders of one pixel at scan resolution come out grey once blurred by JPEG and scaling: a lighter threshold finds them.</summary>
+    bool Inked(int x, int y) => pixels[y * Width + x] < 192;
 
     public static RasterPage ReadPgm(byte[] file)
     {
@@ -128,7 +130,7 @@ public sealed class RasterPage
             int start = -1, last = -1;
             for (int x = 0; x <= Width; x++)
             {
-                bool d = x < Width && Dark(x, y);
+                bool d = x < Width && Inked(x, y);
                 if (d) { if (start < 0) start = x; last = x; }
                 else if (start >= 0 && x - last > gap)
                 {
@@ -142,7 +144,7 @@ public sealed class RasterPage
             int start = -1, last = -1;
             for (int y = 0; y <= Height; y++)
             {
-                bool d = y < Height && Dark(x, y);
+                bool d = y < Height && Inked(x, y);
                 if (d) { if (start < 0) start = y; last = y; }
                 else if (start >= 0 && y - last > gap)
                 {

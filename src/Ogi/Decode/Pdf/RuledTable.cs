@@ -93,14 +93,16 @@ public sealed class RuledTable
     }
 
     /// <summary>Positions within the tolerance of each other, as one position each (their mean).</summary>
-    static List<double> Cluster(IEnumerable<double> values)
+    static List<double> Cluster(IEnumerable<double> values, bool chain = false)
     {
         var sorted = values.OrderBy(v => v).ToList();
         var result = new List<double>();
         int start = 0;
         for (int i = 1; i <= sorted.Count; i++)
         {
-            if (i < sorted.Count && sorted[i] - sorted[i - 1] <= Tolerance) continue;
+            // Measured from the group's first value, not the previous one: strokes of characters in a scan, at every x,
+            // must not chain into one line across the page.
+            if (i < sorted.Count && (chain ? sorted[i] - sorted[i - 1] <= 2 * Tolerance : sorted[i] - sorted[start] <= Tolerance)) continue;
             result.Add(sorted.Skip(start).Take(i - start).Average());
             start = i;
         }
@@ -109,7 +111,8 @@ public sealed class RuledTable
 
     static RuledTable? Build(List<Rule> h, List<Rule> v)
     {
-        var xs = Cluster(v.Select(r => r.At)).ToArray();
+        // A table's own lines (noise is not connected to them) a little apart are one line: a thick or blurred border.
+        var xs = Cluster(v.Select(r => r.At), chain: true).ToArray();
         if (xs.Length < 2) return null;
         // A table broken by a page often loses the border on the break (the previous row drew it): the vertical
         // rules still run to where it was.
@@ -117,11 +120,11 @@ public sealed class RuledTable
         h = [.. h];
         if (top > highest + 3 * Tolerance) h.Add(new Rule(true, top, xs[0], xs[^1]));
         if (bottom < lowest - 3 * Tolerance) h.Add(new Rule(true, bottom, xs[0], xs[^1]));
-        var ys = Cluster(h.Select(r => r.At)).OrderByDescending(y => y).ToArray();
+        var ys = Cluster(h.Select(r => r.At), chain: true).OrderByDescending(y => y).ToArray();
         if (ys.Length < 2) return null;
         int rows = ys.Length - 1, cols = xs.Length - 1;
         bool Covered(List<Rule> lines, double at, double mid) =>
-            lines.Any(r => Math.Abs(r.At - at) <= Tolerance && mid >= r.From - Tolerance && mid <= r.To + Tolerance);
+            lines.Any(r => Math.Abs(r.At - at) <= 2 * Tolerance && mid >= r.From - Tolerance && mid <= r.To + Tolerance);
         // Fine cells are joined where no rule separates them.
         var parent = Enumerable.Range(0, rows * cols).ToArray();
         int Root(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
