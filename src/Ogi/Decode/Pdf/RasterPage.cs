@@ -81,12 +81,13 @@ public sealed class RasterPage
         if (angle == 0) return;
         double a = angle * Math.PI / 180, cos = Math.Cos(a), sin = Math.Sin(a), cx = Width / 2.0, cy = Height / 2.0;
         var result = new byte[pixels.Length];
-        // Image y runs down: a page skewed by +angle (counter-clockwise as seen) has rows rising to the right.
+        // Image y runs down: a skew of +angle has rows falling to the right (y grows with x), so each target pixel
+        // takes the source pixel turned by +angle from it.
         for (int y = 0; y < Height; y++)
             for (int x = 0; x < Width; x++)
             {
                 double dx = x - cx, dy = y - cy;
-                int sx = (int)Math.Round(cx + dx * cos + dy * sin), sy = (int)Math.Round(cy - dx * sin + dy * cos);
+                int sx = (int)Math.Round(cx + dx * cos - dy * sin), sy = (int)Math.Round(cy + dx * sin + dy * cos);
                 result[y * Width + x] = sx >= 0 && sx < Width && sy >= 0 && sy < Height ? pixels[sy * Width + sx] : (byte)255;
             }
         pixels = result;

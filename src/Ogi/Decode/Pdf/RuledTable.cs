@@ -122,6 +122,18 @@ public sealed class RuledTable
         if (bottom < lowest - 3 * Tolerance) h.Add(new Rule(true, bottom, xs[0], xs[^1]));
         var ys = Cluster(h.Select(r => r.At), chain: true).OrderByDescending(y => y).ToArray();
         if (ys.Length < 2) return null;
+        // A column rule runs from one row rule to the next at least; shorter strokes that touch a rule are parts
+        // of characters (in a scan), not borders.
+        bool SpansARow(Rule r)
+        {
+            for (int i = 0; i + 1 < ys.Length; i++)
+                if (r.To >= ys[i] - Tolerance && r.From <= ys[i + 1] + Tolerance) return true;
+            return false;
+        }
+        v = v.Where(SpansARow).ToList();
+        if (v.Count < 2) return null;
+        xs = Cluster(v.Select(r => r.At), chain: true).ToArray();
+        if (xs.Length < 2) return null;
         int rows = ys.Length - 1, cols = xs.Length - 1;
         bool Covered(List<Rule> lines, double at, double mid) =>
             lines.Any(r => Math.Abs(r.At - at) <= 2 * Tolerance && mid >= r.From - Tolerance && mid <= r.To + Tolerance);
