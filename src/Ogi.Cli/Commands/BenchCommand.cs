@@ -18,8 +18,10 @@ public static class BenchCommand
         var paths = new Argument<string[]>("paths") { Description = "report files or folders (default: ../shared/seeds ../shared/corpus)", Arity = ArgumentArity.ZeroOrMore };
         var count = new Option<int>("--count", "-n") { Description = "documents to parse", DefaultValueFactory = _ => 10_000 };
         var threads = new Option<int>("--threads", "-j") { Description = "parallel parsers (1 = one core)", DefaultValueFactory = _ => 1 };
-        var cmd = new Command("bench", "measure parse throughput and memory") { paths, count, threads };
-        cmd.SetAction(r => Run(r.GetValue(paths) ?? [], r.GetValue(count), r.GetValue(threads)));
+        var pdf = new Option<string?>("--pdf") { Description = "a folder of PDF reports: pages/s born-digital and OCR beside text reports/s (PdfBench)" };
+        var cmd = new Command("bench", "measure parse throughput and memory") { paths, count, threads, pdf };
+        cmd.SetAction(r => r.GetValue(pdf) is string dir ? PdfBench.Run(dir, "../shared/seeds")
+            : Run(r.GetValue(paths) ?? [], r.GetValue(count), r.GetValue(threads)));
         return cmd;
     }
 
