@@ -18,14 +18,28 @@ public static class OcrConfidence
             findings.Add(new Finding(note.Rule, Severity.Warning, note.Message, note.MessageEn, []));
         if (!source.Ocr) return;
         foreach (var table in tables)
+        {
             for (int i = 0; i < table.Cells.Count; i++)
             {
                 var cell = table.Cells[i];
-                double ocr = MinConfidence(source, cell.Start, Math.Max(cell.End, cell.Start + 1));
+                double ocr = cell.Value is null
+                    ? BlankInScan
+                    : MinConfidence(source, cell.Start, Math.Max(cell.End, cell.Start + 1));
                 // A clean reading keeps the cell's own confidence; a doubtful one lowers it to Tesseract's.
                 if (ocr < Trusted && ocr < cell.Confidence) table.Cells[i] = cell with { Confidence = Math.Round(ocr, 2) };
             }
+            var read = table.Cells.Select(c => c.Field).ToHashSet();
+            var missing = table.Definitions.SelectMany(d => d.Rows).Where(r => !r.Group).SelectMany(r => r.Columns.Select(c => c.Field))
+                .Where(f => !read.Contains(f)).Distinct().ToList();
+            if (missing.Count > 0)
+                findings.Add(new Finding("U1", Severity.Warning,
+                    $"扫描件 OCR 未能读出表格{table.Label}的 {missing.Count} 个单元格",
+                    $"OCR of the scan did not read {missing.Count} cells of table {table.Label}", missing));
+        }
     }
+
+    /// <summary>An empty cell in a scan may be a mark OCR did not see (a faint 0): never as sure as a printed blank.</summary>
+    const double BlankInScan = 0.5;
 
     static double MinConfidence(SourceDocument source, int start, int end)
     {

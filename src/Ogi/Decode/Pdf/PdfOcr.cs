@@ -43,7 +43,7 @@ public static class PdfOcr
             double scale = 72.0 / Dpi;
             // A border is longer than any stroke of a character at body size (about 50 px at 300 dpi).
             var rules = image.Rules(scale, minHorizontal: Dpi / 3, minVertical: Dpi / 8);
-            image.EraseGrid(RuledTable.Find(rules, []), scale, half: Dpi / 100);
+            image.EraseGrid(RuledTable.Find(rules, []), scale, half: Dpi / 60);
             File.WriteAllBytes(stem + ".pgm", image.ToPgm());
             ExternalProgram.Run("tesseract", [stem + ".pgm", stem, "-l", "chi_sim+eng", "--psm", "6", "tsv"], PageTimeout, scratch.Path, Threads);
             var glyphs = ReadTsv(File.ReadAllLines(stem + ".tsv"), image.Height, scale);

@@ -167,8 +167,22 @@ public sealed class RuledTable
         foreach (var g in glyphs)
         {
             if (g.Box.CenterX < Box.Left || g.Box.CenterX > Box.Right || g.Box.CenterY < Box.Bottom || g.Box.CenterY > Box.Top) continue;
-            CellAt(g.Box.CenterX, g.Box.CenterY, map)?.Glyphs.Add(g);
+            var cell = CellAt(g.Box.CenterX, g.Box.CenterY, map);
+            if (cell is null || IsBorderTrace(g, cell)) continue;
+            cell.Glyphs.Add(g);
         }
+    }
+
+    /// <summary>
+    /// What OCR makes of what is left of a border in a scan (`|`, `!`, `l`, `[`) standing against the cell's edge;
+    /// and `|` anywhere in a cell, which would read as the layout text's own cell separator.
+    /// </summary>
+    static bool IsBorderTrace(PageGlyph g, RuledCell cell)
+    {
+        if (g.Text is "|" or "｜") return true;
+        if (g.Text.Length != 1 || "!lI[]{}/\\".IndexOf(g.Text[0]) < 0 || g.Confidence >= 1) return false;
+        const double near = 3.5;
+        return g.Box.Left - cell.Box.Left < near || cell.Box.Right - g.Box.Right < near;
     }
 
     public bool Contains(PageGlyph g) =>
