@@ -198,6 +198,40 @@ public class PdfTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("no text layer", finding.GetProperty("message_en").GetString());
     }
 
+    /// <summary>
+    /// A synthetic report printed by LibreOffice, scanned (150 dpi, JPEG, turned by a degree) and read by OCR: every
+    /// cell that differs from the gold is flagged — confidence below 1, or named by a finding (the table's
+    /// arithmetic, or U1 for cells not read) — never silently wrong.
+    /// </summary>
+    [Fact]
+    public void A_scan_read_by_OCR_flags_every_cell_it_misreads()
+    {
+        var r = ReportSynthesizer.Generate(1605, 2, SynthLayout.Docx);
+        File.WriteAllBytes(Path.Combine(_dir, r.FileName), r.Bytes);
+        var (exit, said) = Tool("soffice", _dir, $"-env:UserInstallation=file://{_dir}/profile", "--headless", "--convert-to", "pdf", "--outdir", _dir, r.FileName);
+        Assert.True(exit == 0, said);
+        var report = ReportParser.ParseFile(Scan(Path.Combine(_dir, r.Name + ".pdf"), pages: 99, turn: 1, quality: 50));
+        Assert.True(report.Source.Ocr);
+        var gold = JsonDocument.Parse(r.Gold.ToJsonString()).RootElement.GetProperty("values");
+        var cells = report.Main?.Cells.ToDictionary(c => c.Field) ?? [];
+        var named = report.Findings.SelectMany(f => f.Fields).ToHashSet();
+        int right = 0, total = 0;
+        var unflagged = new List<string>();
+        foreach (var v in gold.EnumerateObject())
+        {
+            total++;
+            var want = TestData.Number(v.Value);
+            if (cells.TryGetValue(v.Name, out var c) && c.Value == want) { right++; continue; }
+            if (named.Contains(v.Name) || c is not null && c.Confidence < 1) continue;
+            unflagged.Add($"{v.Name}: want {want}, got {c?.Value?.ToString() ?? "nothing"}");
+        }
+        output.WriteLine($"OCR: {right}/{total} cells right, {unflagged.Count} wrong and unflagged");
+        Assert.True(unflagged.Count == 0, "misread without a flag:\n" + string.Join("\n", unflagged));
+        // OCR reads the tables, not noise: most of table 二's cells (large print) and a good share of all.
+        Assert.True(right * 3 >= total, $"only {right} of {total} cells read right");
+        Assert.All(report.Main!.Cells.Where(c => c.Value is not null), c => Assert.NotNull(report.Source.BoxAt(c.Start)));
+    }
+
     /// <summary>Page images at 150 dpi (JPEG at the given quality), turned by some degrees, in a PDF made by Chromium.</summary>
     string Scan(string pdf, int pages, double turn, int quality)
     {
