@@ -8,8 +8,8 @@ public static class TextCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "a report file (text or HTML; any encoding)" };
-        var cmd = new Command("text", "print the decoded text that cell offsets refer to (HTML tables as ' |' rows)") { file };
+        var file = new Argument<string>("file") { Description = "a report file (text, HTML, Word or PDF; any encoding)" };
+        var cmd = new Command("text", "print the decoded text that cell offsets refer to (tables of HTML, Word and PDF as ' |' rows)") { file };
         cmd.SetAction(r =>
         {
             var path = r.GetValue(file)!;
