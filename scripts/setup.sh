@@ -4,6 +4,8 @@
 #   libreoffice-writer-nogui  opens the Word files `ogi render`/`ogi synth` write and converts them to PDF (a test)
 #   poppler-utils             pdftotext, to read that PDF back
 #   fonts-noto-cjk            Chinese glyphs in the PDF
+#   tesseract-ocr, -chi-sim   OCR of scanned PDF reports (optional at run time; the tests read scans with it)
+#   chromium                  prints web pages to PDF: the tests' second PDF producer and their scans
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'; then
@@ -14,6 +16,9 @@ need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh family | grep -qi 'noto'; } || need+=(fonts-noto-cjk)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx chi_sim; } || need+=(tesseract-ocr-chi-sim)
+{ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; } || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=()
   if [ "$(id -u)" -ne 0 ]; then

@@ -26,14 +26,16 @@ public static class BenchCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "report files or folders (text, HTML, Word .docx); default: a synthetic corpus of --files text reports", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "report files or folders (text, HTML, Word .docx, PDF); default: a synthetic corpus of --files text reports", Arity = ArgumentArity.ZeroOrMore };
         var count = new Option<int>("--count", "-n") { Description = "reports parsed in the steady state", DefaultValueFactory = _ => 20_000 };
         var files = new Option<int>("--files") { Description = "reports in the synthetic corpus when no paths are given", DefaultValueFactory = _ => 5_000 };
         var threads = new Option<int>("--threads", "-j") { Description = "parallel parsers in the steady state (1 = one core, beside the floor)", DefaultValueFactory = _ => 1 };
         var core = new Option<int>("--core") { Description = "the core to run on (default: the last one)", DefaultValueFactory = _ => Environment.ProcessorCount - 1 };
-        var cmd = new Command("bench", "measure parse speed beside the floor on one core: the whole process over thousands of files, the steady state by stage, one cold file")
-            { paths, count, files, threads, core };
-        cmd.SetAction(r => Run(r.GetValue(paths) ?? [], r.GetValue(count), r.GetValue(files), r.GetValue(threads), r.GetValue(core)));
+        var pdf = new Option<string?>("--pdf") { Description = "a folder of PDF reports: pages/s born-digital and OCR beside text reports/s (PdfBench)" };
+        var cmd = new Command("bench", "measure parse speed beside the floor on one core: the whole process over thousands of files, the steady state by stage, one cold file; --pdf: PDF pages per second")
+            { paths, count, files, threads, core, pdf };
+        cmd.SetAction(r => r.GetValue(pdf) is string dir ? PdfBench.Run(dir, Path.Combine(SharedFolder.Find() ?? "../shared", "seeds"))
+            : Run(r.GetValue(paths) ?? [], r.GetValue(count), r.GetValue(files), r.GetValue(threads), r.GetValue(core)));
         return cmd;
     }
 

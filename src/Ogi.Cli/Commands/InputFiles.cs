@@ -30,6 +30,8 @@ public static class InputFiles
 
     /// <summary>No report takes anywhere near this long; a file that does must not hold up the files after it.</summary>
     public static readonly TimeSpan PerFileLimit = TimeSpan.FromSeconds(60);
+    /// <summary>A scanned PDF is read by OCR, seconds a page (each program run has its own timeout).</summary>
+    public static readonly TimeSpan PdfLimit = TimeSpan.FromMinutes(10);
 
     public static IEnumerable<Outcome> ParseAll(IReadOnlyList<string> files, int threads, long maxBytes)
     {
@@ -43,7 +45,8 @@ public static class InputFiles
         var work = Task.Run(() => ReportParser.ParseFile(path, maxBytes));
         try
         {
-            if (!work.Wait(PerFileLimit)) return new Outcome(path, null, $"took longer than {PerFileLimit.TotalSeconds:0} s to parse; skipped");
+            var limit = path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? PdfLimit : PerFileLimit;
+            if (!work.Wait(limit)) return new Outcome(path, null, $"took longer than {limit.TotalSeconds:0} s to parse; skipped");
             return new Outcome(path, work.Result, null);
         }
         catch (AggregateException ae) when (ae.InnerException is { } e)

@@ -8,8 +8,8 @@ public static class TextCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "a report file: text (.txt), web page (.html) or Word (.docx), in any encoding" };
-        var cmd = new Command("text", "print the decoded text that cell offsets refer to (text, HTML, Word .docx; tables as ' |' rows)") { file };
+        var file = new Argument<string>("file") { Description = "a report file (text, HTML, Word or PDF; any encoding)" };
+        var cmd = new Command("text", "print the decoded text that cell offsets refer to (tables of HTML, Word and PDF as ' |' rows)") { file };
         cmd.SetAction(r =>
         {
             var path = r.GetValue(file)!;

@@ -1,8 +1,9 @@
 using System.Text;
+using Ogi.Decode.Pdf;
 
 namespace Ogi.Decode;
 
-/// <summary>Bytes → <see cref="SourceDocument"/>: refuses what is not a text, HTML or Word report, detects the encoding, removes markup.</summary>
+/// <summary>Bytes → <see cref="SourceDocument"/>: refuses what is not a text, HTML, Word or PDF report, detects the encoding, removes markup.</summary>
 public static class DocumentDecoder
 {
     /// <summary>Reports are tens of kilobytes; MS-Word HTML pages reach a few megabytes. Anything far larger is not one report.</summary>
@@ -17,6 +18,8 @@ public static class DocumentDecoder
             if (string.IsNullOrWhiteSpace(docx)) throw new UnreadableDocumentException("the Word document holds no text");
             return new SourceDocument(docx, SourceFormat.Docx, "docx");
         }
+        if (IsPdf(bytes)) return PdfDecoder.Decode(bytes.ToArray());
+        if (IsOleCompound(bytes)) return Decode(LegacyWordConverter.ToDocx(bytes));
         RejectBinary(bytes);
         bool html = LooksLikeHtml(bytes);
         var (encoding, preamble) = EncodingDetector.Detect(bytes, html);
@@ -61,11 +64,14 @@ public static class DocumentDecoder
         return Decode(bytes);
     }
 
+    /// <summary>A PDF starts with %PDF-; some producers put a few bytes of junk before it, which readers allow.</summary>
+    static bool IsPdf(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) is >= 0 and <= 64 and var at && (at == 0 || bytes[..at].IndexOf((byte)'<') < 0);
+
+    /// <summary>An OLE compound file: old Word (.doc), WPS (.wps) — and Excel or PowerPoint, which LibreOffice refuses to make a Word file of.</summary>
+    static bool IsOleCompound(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
+
     static void RejectBinary(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("%PDF"u8)) throw new UnreadableDocumentException("a PDF file: PDF reports are not supported yet");
-        if (bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
-            throw new UnreadableDocumentException("a legacy Office (.doc/.xls) file: not supported");
         if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)) return; // UTF-16
         if (EncodingDetector.LooksLikeUtf16(bytes, out _)) return;
         var head = bytes[..Math.Min(bytes.Length, 8192)];

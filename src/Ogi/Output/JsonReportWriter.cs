@@ -46,14 +46,14 @@ public static class JsonReportWriter
         }
         w.WriteEndObject();
         WriteValues(w, "values", r.Main?.Cells ?? []);
-        WriteCells(w, r.Main?.Cells ?? []);
+        WriteCells(w, r.Main?.Cells ?? [], r.Source);
         w.WriteStartArray("tables");
         foreach (var t in r.Tables.Skip(1))
         {
             w.WriteStartObject();
             w.WriteString("label", t.Label);
             WriteValues(w, "values", t.Cells);
-            WriteCells(w, t.Cells);
+            WriteCells(w, t.Cells, r.Source);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -75,9 +75,20 @@ public static class JsonReportWriter
         w.WriteString("format", r.Source.Format.ToString().ToLowerInvariant());
         w.WriteString("encoding", r.Source.EncodingName);
         w.WriteNumber("chars", r.Source.Text.Length);
+        if (r.Source.Pages > 0) w.WriteNumber("pages", r.Source.Pages);
+        if (r.Source.Ocr) w.WriteBoolean("ocr", true);
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
+    }
+
+    /// <summary>A PDF cell's page (from 1) and box in PDF units, [left, bottom, right, top] from the page's bottom-left corner.</summary>
+    static void WritePageBox(Utf8JsonWriter w, Decode.Pdf.TextBox at)
+    {
+        w.WriteNumber("page", at.Page);
+        w.WriteStartArray("box");
+        foreach (var v in (double[])[at.Box.Left, at.Box.Bottom, at.Box.Right, at.Box.Top]) w.WriteNumberValue(Math.Round(v, 2));
+        w.WriteEndArray();
     }
 
     static void WriteValues(Utf8JsonWriter w, string name, List<CellValue> cells)
@@ -109,7 +120,7 @@ public static class JsonReportWriter
     static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("field"), RawName = JsonEncodedText.Encode("raw"),
         StartName = JsonEncodedText.Encode("start"), EndName = JsonEncodedText.Encode("end"), ConfidenceName = JsonEncodedText.Encode("confidence");
 
-    static void WriteCells(Utf8JsonWriter w, List<CellValue> cells)
+    static void WriteCells(Utf8JsonWriter w, List<CellValue> cells, Decode.SourceDocument source)
     {
         w.WriteStartArray("cells");
         foreach (var c in cells)
@@ -120,6 +131,7 @@ public static class JsonReportWriter
             w.WriteNumber(StartName, c.Start);
             w.WriteNumber(EndName, c.End);
             if (c.Confidence == 1.0) w.WriteNumber(ConfidenceName, 1); else w.WriteNumber(ConfidenceName, c.Confidence);
+            if (source.BoxAt(c.Start) is { } at) WritePageBox(w, at);
             if (c.Unit is not null) w.WriteString("unit", c.Unit);
             if (c.Note is not null) w.WriteString("note", c.Note);
             if (c.Approximate) w.WriteBoolean("approximate", true);

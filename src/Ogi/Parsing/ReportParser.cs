@@ -70,6 +70,7 @@ public static class ReportParser
             templateId = template?.Id ?? "unknown";
         }
         ReportValidator.ValidateDocument(template, meta, text, findings);
+        Decode.Pdf.OcrConfidence.Apply(source, tables, findings);
         clock?.Lap(Stage.Validate);
         return new ParsedReport { Template = templateId, Metadata = meta, Tables = tables, Findings = findings, Source = source };
     }
