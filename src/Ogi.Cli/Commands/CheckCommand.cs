@@ -8,7 +8,7 @@ public static class CheckCommand
     {
         var files = new Argument<string[]>("files") { Description = "report files or folders", Arity = ArgumentArity.OneOrMore };
         var threads = new Option<int>("--threads", "-j") { Description = "parallel parses (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("check", "the findings only, one line each; exit 1 when a report breaks a consistency rule (勾稽关系)") { files, threads };
+        var cmd = new Command("check", "the findings only, one line each; exit 1 when a report breaks a consistency rule (勾稽关系) or was not fully read (U1, V1)") { files, threads };
         cmd.SetAction(r => Run(r.GetValue(files)!, r.GetValue(threads)));
         return cmd;
     }
@@ -28,7 +28,7 @@ public static class CheckCommand
                 var fields = f.Fields.Count == 0 ? "-" : string.Join(",", f.Fields.Take(8)) + (f.Fields.Count > 8 ? $",…(+{f.Fields.Count - 8})" : "");
                 output.WriteLine($"{o.Path}\t{f.Rule}\t{f.Severity}\t{fields}\t{f.Message}\t{f.MessageEn}");
             }
-            if (o.Report.BreaksConsistencyRule) broken = true;
+            if (o.Report.BreaksConsistencyRule || o.Report.NotFullyRead) broken = true;
         }
         output.Flush();
         return failed > 0 ? 2 : broken ? 1 : 0;

@@ -53,6 +53,12 @@ public static class ReportParser
             template = meta.LooksLikeAnnualReport && meta.Year is int y ? TemplateCatalog.ForYear(y) : null;
             templateId = template?.Id ?? "unknown";
         }
+        // A notice, plan or letter about the report may print the form's labels, never a report's values.
+        if (template is not null && !meta.LooksLikeAnnualReport && tables.All(t => t.Cells.All(c => c.Value is null)))
+        {
+            template = null; templateId = "unknown"; tables.Clear(); findings.Clear();
+        }
+        if (template is not null) CompletenessCheck.Check(template, tables.FirstOrDefault(), findings);
         ReportValidator.ValidateDocument(template, meta, text, findings);
         return new ParsedReport { Template = templateId, Metadata = meta, Tables = tables, Findings = findings, Source = source };
     }

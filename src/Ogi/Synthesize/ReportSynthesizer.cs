@@ -52,6 +52,8 @@ public static class ReportSynthesizer
             var fields = table.Fields.Where(values.ContainsKey).ToList();
             int blank = fields.Count(f => values[f] is null);
             if (blank > 0 && fields.Count - blank >= blank * 2) expected.Add(("B1", "warning"));
+            // Every cell blank: no reader can tell zeros left blank from values lost (V1).
+            if (fields.Count > 0 && blank == fields.Count) expected.Add(("V1", "warning"));
         }
 
         var deadline = year <= 2018 ? new DateOnly(year + 1, 3, 31) : new DateOnly(year + 1, 1, 31);

@@ -46,6 +46,8 @@ public sealed class TableDefinition
     [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; init; } = [];
     /// <summary>Rows the template does not know, printed between known rows, are kept as &lt;prefix&gt;&lt;label&gt; (legacy.extra.*).</summary>
     [JsonPropertyName("unknownRowPrefix")] public string? UnknownRowPrefix { get; init; }
+    /// <summary>The form was a model whose rows a report prints in part (the 2008 统计表): only a fragment is reported as not read (U1).</summary>
+    [JsonPropertyName("rowsOptional")] public bool RowsOptional { get; init; }
     /// <summary>How the official format draws the table: merged header cells, label columns, blocks (rendering and synthesis).</summary>
     [JsonPropertyName("layout")] public TableLayout? Layout { get; init; }
 
