@@ -213,4 +213,43 @@ public partial class NotSilentlyWrongTests
         foreach (var (text, _) in Reports(template, SynthLayout.Pipes))
             Assert.DoesNotContain("F1", Rules(Parse(text)));
     }
+
+    [Fact]
+    public void A_title_broken_before_its_year_is_one_title()
+    {
+        foreach (var template in new[] { "gov2021", "legacy" })
+            foreach (var (text, gold) in Reports(template, SynthLayout.Pipes))
+            {
+                var meta = gold.GetProperty("metadata");
+                var title = meta.GetProperty("title").GetString()!;
+                var agency = meta.GetProperty("agency").GetString()!;
+                int at = title.IndexOf(meta.GetProperty("year").GetInt32() + "年", StringComparison.Ordinal);
+                if (at <= 0) continue;
+                var r = Parse(text.Replace(title, title[..at] + "\n" + title[at..], StringComparison.Ordinal));
+                Assert.Equal(title, r.Metadata.Title);
+                Assert.Equal(meta.GetProperty("year").GetInt32(), r.Metadata.Year);
+            }
+    }
+
+    [Fact]
+    public void Without_a_title_the_year_is_the_statistics_periods_or_the_proses()
+    {
+        foreach (var (text, gold) in Reports("gov2021", SynthLayout.Pipes))
+        {
+            var meta = gold.GetProperty("metadata");
+            var title = meta.GetProperty("title").GetString()!;
+            int year = meta.GetProperty("year").GetInt32();
+            var untitled = string.Join("\n", text.Split('\n').Where(l => l.Trim() != title));
+            Assert.Contains($"统计期限自{year}年1月1日", untitled);
+            var r = Parse(untitled);
+            Assert.Null(r.Metadata.Title);
+            Assert.Equal(year, r.Metadata.Year);
+            var restated = untitled.Replace($"统计期限自{year}年1月1日起至{year}年12月31日止", $"统计期限为{year}年1月1日至{year}年12月31日", StringComparison.Ordinal);
+            Assert.Equal(year, Parse(restated).Metadata.Year);
+            // No statistics period either: the year the prose opens with ("2023年，南屏县人民政府坚持…").
+            var prose = Regex.Replace(untitled, @"本报告中所列数据的统计期限[^。]*。", "");
+            Assert.DoesNotContain("统计期限", prose);
+            Assert.Equal(year, Parse(prose).Metadata.Year);
+        }
+    }
 }

@@ -39,6 +39,9 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"统计(?:期限|时限|时间|区间)[^0-9]{0,12}(?<year>(?:19|20)[0-9]{2})")]
     private static partial Regex StatisticsPeriod();
 
+    [GeneratedRegex(@"(?<=^|[\s。；;])(?:[^\s。；;,，0-9]{0,6})?(?<year>(?:19|20)[0-9]{2})年(?:度)?(?:[,，]|以来|[^\s0-9月]{0,3}(?:全年|共|在))")]
+    private static partial Regex ProseYear();
+
     [GeneratedRegex(@"(?:联系电话|咨询电话|电话)[ \t]{0,3}[:：]?[ \t]{0,3}(?<v>(?:\(?0[0-9]{2,3}\)?[-－]?)?[0-9]{7,8}(?:[-－][0-9]{1,4})?|1[3-9][0-9]{9})")]
     private static partial Regex Phone();
 
@@ -68,6 +71,8 @@ public static partial class MetadataExtractor
         if (year is null)
         {
             var m = StatisticsPeriod().Match(folded);
+            // Else the year the prose opens its account with (2019年，我局… / 2019年度，…).
+            if (!m.Success) m = ProseYear().Match(Head(folded, 6000));
             if (m.Success) year = ParseInt(m.Groups["year"].Value);
         }
         string? agency = titleAgency;

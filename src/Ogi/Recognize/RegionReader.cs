@@ -68,10 +68,21 @@ public static class RegionReader
         var c = text.Compact;
         int p = compactEnd, afterHeading = compactEnd;
         bool progressed = true;
+        // The bracket closing a heading that holds the label (### 行政诉讼（复议后起诉）).
+        if (p < c.Length && c[p] == ')') afterHeading = ++p;
         while (progressed && p < c.Length)
         {
             progressed = false;
             while (p < c.Length && c[p] == '|') { p++; progressed = true; }
+            // A Markdown table's rule line under its headings (|---|:---:|).
+            if (p < c.Length && c[p] is '-' or ':' && p > 0 && c[p - 1] == '|')
+            {
+                // The rule's own line only: an empty row of values under it is pipes too.
+                int ruleEnd = text.Folded.IndexOf('\n', text.SourceStart(p));
+                int q = p;
+                while (q < c.Length && c[q] is '-' or ':' or '|' && (ruleEnd < 0 || text.SourceStart(q) < ruleEnd)) q++;
+                if (c.AsSpan(p, q - p).Contains("---", StringComparison.Ordinal)) { p = q; afterHeading = p; progressed = true; continue; }
+            }
             foreach (var h in headers)
                 if (string.CompareOrdinal(c, p, h, 0, h.Length) == 0) { p += h.Length; afterHeading = p; progressed = true; break; }
         }

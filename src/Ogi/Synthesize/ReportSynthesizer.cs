@@ -107,6 +107,12 @@ public static class ReportSynthesizer
             }
             case SynthLayout.Docx:
                 bytes = DocxReportWriter.Write(report); ext = "docx"; break;
+            case SynthLayout.Markdown:
+            {
+                var md = MarkdownReportWriter.Write(report, new MarkdownOptions(CompactRules: rng.Next(2) == 0, SplitColumnGroups: rng.Next(2) == 0));
+                bytes = Encoding.UTF8.GetBytes(string.Join("\n", top) + "\n\n" + md + string.Join("\n", bottom) + "\n"); ext = "md";
+                break;
+            }
             case SynthLayout.Traditional:
             {
                 string text = rng.Next(3) == 0 ? HtmlReportWriter.Write(report, HtmlFlavor.Clean, "utf-8", top, bottom)

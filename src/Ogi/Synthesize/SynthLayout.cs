@@ -21,6 +21,8 @@ public enum SynthLayout
     FullWidth,
     /// <summary>A Word document with real merged tables.</summary>
     Docx,
+    /// <summary>Markdown as PDF converters and OCR tools write it: GFM tables (| --- | or |---|), table 四 at times split into one table per column group under ### headings.</summary>
+    Markdown,
 }
 
 public static class SynthLayouts
@@ -41,6 +43,7 @@ public static class SynthLayouts
         SynthLayout.Traditional => "traditional",
         SynthLayout.FullWidth => "full-width",
         SynthLayout.Docx => "docx",
+        SynthLayout.Markdown => "markdown",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 

@@ -70,6 +70,11 @@ public sealed class RowDefinition
     /// <summary>The values come after a block of column headings (table 四).</summary>
     [JsonPropertyName("afterHeaders")] public bool AfterHeaders { get; init; }
     /// <summary>
+    /// The row's columns in equal groups that a report may print as tables of their own, each under its heading
+    /// (table 四 as ### 行政复议, ### 行政诉讼（未经复议直接起诉）…): per group, the words of its heading.
+    /// </summary>
+    [JsonPropertyName("parts")] public string[][]? Parts { get; init; }
+    /// <summary>
     /// What real rows almost always satisfy though no rule requires it ("in_force>=issued", "|change|<=prior_items"):
     /// it only ranks readings of glued digits that the arithmetic cannot separate.
     /// </summary>
