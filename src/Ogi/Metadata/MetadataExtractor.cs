@@ -32,6 +32,9 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报).{0,30}(?:通知|方案|函|计划|要点|意见|公告|通报|批复|请示|决定|办法|安排|说明|目录|清单|公示|评估|考核)$")]
     private static partial Regex OtherDocumentHeading();
 
+    [GeneratedRegex(@"(?:印发|公布|发布)[^的]{0,40}(?:报告|年报)的通知$")]
+    private static partial Regex PublishingNotice();
+
     /// <summary>A publication date printed under the title in brackets: （2021年1月29日）.</summary>
     [GeneratedRegex(@"(?<=^|\n)[ \t]*\([ \t]*(?<date>[^\n()]{6,20}?)[ \t]*\)[ \t]*(?=\n|$)")]
     private static partial Regex BracketedDateLine();
@@ -112,7 +115,8 @@ public static partial class MetadataExtractor
         {
             var l = Squeeze(StripBullet(line));
             if (l.Length < 8 || l.Length > 100) continue;
-            if (OtherDocumentHeading().IsMatch(l)) return true;
+            // 关于印发…年度报告的通知 carries the report itself.
+            if (OtherDocumentHeading().IsMatch(l)) return !PublishingNotice().IsMatch(l);
             if (MatchTitle(l) is not null) return false;
         }
         return false;

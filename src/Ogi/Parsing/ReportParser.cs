@@ -33,12 +33,17 @@ public static class ReportParser
             var narrative = NarrativeFigures.Find(text, template, spans);
             var infos = new List<(ParsedTable, List<TableMatch>)>();
             var printed = new HashSet<string>();
+            var read = new HashSet<int>();
             foreach (var copy in recognition.Copies)
             {
                 // A page that prints its whole content twice holds one table, not two: the same text, not merely the same values.
                 if (!printed.Add(string.Join("\u0001", copy.Select(m => text.Compact[m.CompactStart..m.CompactEnd])))) continue;
                 var tableFindings = new List<Finding>();
                 var table = TableReader.Read(text, copy, narrative, tableFindings);
+                // Two label hits that read the same cells (the prose's 复议后起诉 and the heading's) are one table.
+                var starts = table.Cells.Where(c => c.Start >= 0).Select(c => c.Start).ToList();
+                if (infos.Count > 0 && starts.Count > 0 && starts.All(read.Contains)) continue;
+                read.UnionWith(starts);
                 string where = infos.Count == 0 ? "" : $"[表{infos.Count + 1}] ";
                 findings.AddRange(tableFindings);
                 ReportValidator.Validate(template, table, copy.Select(m => new TableMatchInfo(m.Table)).ToList(), where,

@@ -39,11 +39,22 @@ public static partial class TableReader
         var unknown = new List<CellValue>();
         var unknownPrefix = table.Definition.UnknownRowPrefix;
         var rows = match.Rows;
+        var placedByOrder = new List<CompiledRow>();
         for (int i = 0; i < rows.Count; i++)
         {
             var rm = rows[i];
-            if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             var (start, end) = Region(text, match, i, layout);
+            // Rows whose labels were cut short or dropped, between this row and the next found.
+            if (layout == CellLayout.Pipes && UnlabelledRowReader.Read(text, match, i, start, end, out int ownEnd) is { } unlabelled)
+            {
+                end = ownEnd;
+                foreach (var (row, placed) in unlabelled)
+                {
+                    rowTokens.Add((row, new ColumnGrid.Row { Columns = row.Columns.Length, Tokens = placed }));
+                    placedByOrder.Add(row);
+                }
+            }
+            if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             var cells = RegionReader.ReadCells(text, start, end, layout);
             // Words after the values, before the next known row: perhaps a row the template does not know.
             if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
@@ -80,6 +91,16 @@ public static partial class TableReader
         var result = new List<CellValue>();
         foreach (var choice in choices)
             if (choice.Chosen is not null) result.AddRange(ChosenCells(choice, narrative, findings));
+        foreach (var row in placedByOrder)
+        {
+            var fields = row.Columns.Select(c => c.Field).ToHashSet();
+            for (int k = 0; k < result.Count; k++)
+                if (fields.Contains(result[k].Field) && result[k].Confidence > 0.8) result[k] = result[k] with { Confidence = 0.8 };
+            findings.Add(new Finding("G1", Severity.Info,
+                $"{row.Label}：标签缺失或不完整，按模板的行序放置",
+                $"{row.Label}: its label is missing or cut short; the values are placed by the template's row order",
+                fields.ToList()));
+        }
         result.AddRange(unknown);
         return result;
     }

@@ -17,6 +17,8 @@ public enum TextTableLayout
     Glued,
     /// <summary>Pipe rows with a page number and the table's headings again every few rows (print views, PDF).</summary>
     PageBreaks,
+    /// <summary>A row per line as a CSV record (RFC 4180: a field with a comma or quote is quoted).</summary>
+    Csv,
 }
 
 public sealed class TextWriterOptions
@@ -100,6 +102,15 @@ public static class TextReportWriter
                     if (!first) sb.Append(o.Gap?.Invoke() ?? "  ");
                     sb.Append(c.Text);
                     first = false;
+                }
+                sb.Append('\n');
+                break;
+            case TextTableLayout.Csv:
+                for (int k = 0; k < row.Count; k++)
+                {
+                    if (k > 0) sb.Append(',');
+                    var t = row[k].Text;
+                    sb.Append(t.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + t.Replace("\"", "\"\"") + "\"" : t);
                 }
                 sb.Append('\n');
                 break;

@@ -109,7 +109,9 @@ public static class ReportSynthesizer
                 bytes = DocxReportWriter.Write(report); ext = "docx"; break;
             case SynthLayout.Markdown:
             {
-                var md = MarkdownReportWriter.Write(report, new MarkdownOptions(CompactRules: rng.Next(2) == 0, SplitColumnGroups: rng.Next(2) == 0));
+                var options = new MarkdownOptions(CompactRules: rng.Next(2) == 0, SplitColumnGroups: rng.Next(2) == 0);
+                if (rng.Next(3) == 0) LoseOneLabel(report, rng);
+                var md = MarkdownReportWriter.Write(report, options);
                 bytes = Encoding.UTF8.GetBytes(string.Join("\n", top) + "\n\n" + md + string.Join("\n", bottom) + "\n"); ext = "md";
                 break;
             }
@@ -127,7 +129,7 @@ public static class ReportSynthesizer
                 var tl = layout switch
                 {
                     SynthLayout.Lines => TextTableLayout.Lines, SynthLayout.BlankLines => TextTableLayout.BlankLines, SynthLayout.Spaces => TextTableLayout.Spaces,
-                    SynthLayout.Glued => TextTableLayout.Glued, SynthLayout.PageBreaks => TextTableLayout.PageBreaks, _ => TextTableLayout.Pipes,
+                    SynthLayout.Glued => TextTableLayout.Glued, SynthLayout.PageBreaks => TextTableLayout.PageBreaks, SynthLayout.Csv => TextTableLayout.Csv, _ => TextTableLayout.Pipes,
                 };
                 HashSet<(string, int)>? spaced = null;
                 if (tl == TextTableLayout.Glued)
@@ -153,6 +155,26 @@ public static class ReportSynthesizer
             ["seed"] = seed,
         };
         return new SyntheticReport($"{index:D5}-{SynthLayouts.Name(layout)}-{template.Id}", ext, bytes, gold, layout);
+    }
+
+    /// <summary>
+    /// A converter that cut one row's label short or dropped it (| 行政机关不再处理其政府信息公 | 40 |): the label cell of
+    /// one row of values inside a table (not its first or last row) loses its head, its tail or all its words.
+    /// </summary>
+    static void LoseOneLabel(RenderedReport report, Random rng)
+    {
+        var table = report.Blocks.OfType<TableBlock>().Select(b => b.Table).Where(t => t.Rows.Count(IsValueRow) >= 4).OrderBy(_ => rng.Next()).FirstOrDefault();
+        if (table is null) return;
+        var rows = Enumerable.Range(0, table.Rows.Count).Where(r => IsValueRow(table.Rows[r])).ToList();
+        int row = rows[1 + rng.Next(rows.Count - 2)];
+        var cells = table.Rows[row];
+        int label = cells.FindIndex(c => c.Field is not null) - 1;
+        if (label < 0 || cells[label].Field is not null || cells[label].Text.Length < 6) return;
+        var text = cells[label].Text;
+        int keep = text.Length * 2 / 3;
+        cells[label] = cells[label] with { Text = rng.Next(3) switch { 0 => "", 1 => text[^keep..], _ => text[..keep] } };
+
+        static bool IsValueRow(List<GridCell> cells) => cells.Any(c => c.Field is not null);
     }
 
     /// <summary>Values in template order, as the parser writes them (blank cells as null).</summary>

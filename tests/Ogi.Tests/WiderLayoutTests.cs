@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+using Ogi.Parsing;
+using Ogi.Render;
+using Ogi.Synthesize;
+using Xunit;
+
+namespace Ogi.Tests;
+
+/// <summary>
+/// Layouts of real reports ogi had not seen (issue 13, part 3), each built from the format's structure on synthetic
+/// reports of several seeds: Markdown as converters write it (table 四 split under headings, labels cut short or
+/// dropped), CSV rows, provincial label variants.
+/// </summary>
+public class WiderLayoutTests
+{
+    static IEnumerable<(RenderedReport Report, JsonElement Gold, Dictionary<string, decimal?> Values)> Reports(string template, int count = 5)
+    {
+        int found = 0;
+        for (int i = 0; found < count && i < 300; i++)
+        {
+            var s = ReportSynthesizer.Generate(57, i, SynthLayout.Pipes, brokenShare: 0);
+            var gold = JsonDocument.Parse(s.Gold.ToJsonString()).RootElement;
+            if (gold.GetProperty("template").GetString() != template) continue;
+            found++;
+            var values = gold.GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => TestData.Number(p.Value));
+            var content = ReportContent.FromJson(s.Gold.ToJsonString());
+            yield return (ReportComposer.Compose(content, TableStyle.Official), gold, values);
+        }
+    }
+
+    static ParsedReport Parse(string text) => ReportParser.Parse(Encoding.UTF8.GetBytes(text));
+
+    static void AssertValues(Dictionary<string, decimal?> want, ParsedReport r)
+    {
+        var got = TestData.Values(r.Main);
+        var wrong = want.Where(kv => !(got.TryGetValue(kv.Key, out var v) && v == kv.Value))
+            .Select(kv => $"{kv.Key}: want {kv.Value}, got {(got.TryGetValue(kv.Key, out var v) ? v?.ToString() ?? "null" : "nothing")}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(12)));
+    }
+
+    [Theory]
+    [InlineData("gov2021", false)]
+    [InlineData("gov2021", true)]
+    [InlineData("gov2019", true)]
+    public void Markdown_with_table_four_split_under_its_headings(string template, bool compactRules)
+    {
+        foreach (var (report, _, values) in Reports(template))
+        {
+            var md = MarkdownReportWriter.Write(report, new MarkdownOptions(compactRules, SplitColumnGroups: true));
+            Assert.Contains("### 行政诉讼（未经复议直接起诉）", md);
+            var r = Parse(md);
+            AssertValues(values, r);
+            Assert.Single(r.Tables);
+            Assert.DoesNotContain(r.Findings, f => f.Rule == "U1");
+        }
+    }
+
+    /// <summary>Which label a converter mangled, and how: its head lost, its tail lost, or all its words.</summary>
+    [Theory]
+    [InlineData("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "行政机关不再处理其政府信息公")]
+    [InlineData("重复申请", "")]
+    [InlineData("本机关不掌握相关政府信息", "")]
+    [InlineData("属于行政执法案卷", "行政执法")]
+    [InlineData("行政规范性文件", "")]
+    public void Markdown_rows_whose_label_was_cut_or_dropped_are_placed_by_the_row_order_and_flagged(string label, string printed)
+    {
+        foreach (var (report, _, values) in Reports("gov2021"))
+        {
+            var md = MarkdownReportWriter.Write(report);
+            int at = md.IndexOf(label + " |", StringComparison.Ordinal);
+            Assert.True(at > 0, label);
+            // The label's numbering goes with it (1. / （一）).
+            int cell = md.LastIndexOf('|', at) + 1;
+            var mangled = md[..cell] + " " + printed + md[(at + label.Length)..];
+            var r = Parse(mangled);
+            AssertValues(values, r);
+            Assert.False(r.NotFullyRead);
+            var flagged = Assert.Single(r.Findings, f => f.Rule == "G1" && f.Message.Contains("按模板的行序放置", StringComparison.Ordinal));
+            Assert.All(r.Main!.Cells.Where(c => flagged.Fields.Contains(c.Field)), c => Assert.True(c.Confidence <= 0.8));
+        }
+    }
+
+    [Theory]
+    [InlineData("gov2021")]
+    [InlineData("gov2019")]
+    [InlineData("legacy")]
+    public void Csv_records_inside_the_text(string template)
+    {
+        foreach (var (report, _, values) in Reports(template))
+        {
+            var text = TextReportWriter.Write(report, new TextWriterOptions { Layout = TextTableLayout.Csv });
+            Assert.Matches(@"\n[^|\n]+,[0-9]*,[0-9]*", text);
+            Assert.DoesNotContain(" | ", text);
+            AssertValues(values, Parse(text));
+            // Spreadsheet exports quote thousands separators and end lines with CR LF.
+            var quoted = System.Text.RegularExpressions.Regex.Replace(text, @"(?<=,|^)(\d)(\d{3})(?=,|\n)", "\"$1,$2\"", System.Text.RegularExpressions.RegexOptions.Multiline);
+            AssertValues(values, Parse(quoted.Replace("\n", "\r\n")));
+        }
+    }
+
+    [Fact]
+    public void Numbers_with_thousands_separators_and_prose_are_no_csv_records()
+    {
+        var text = "主动公开信息数\n条\n1,105\n3,013\n本年度共收到申请1,234件,均已答复。\n" + string.Concat(Enumerable.Repeat("行政处罚,120\n", 4));
+        var rows = Ogi.Decode.CsvRows.ToPipeRows(text);
+        Assert.Contains("\n1,105\n3,013\n", rows);
+        Assert.Contains("本年度共收到申请1,234件,均已答复。", rows);
+        Assert.Contains("行政处罚 | 120 |", rows);
+    }
+}
