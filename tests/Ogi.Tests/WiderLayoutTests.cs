@@ -108,4 +108,26 @@ public class WiderLayoutTests
         Assert.Contains("本年度共收到申请1,234件,均已答复。", rows);
         Assert.Contains("行政处罚 | 120 |", rows);
     }
+
+    [Theory]
+    [InlineData("gov2021", TextTableLayout.Pipes)]
+    [InlineData("gov2021", TextTableLayout.Lines)]
+    [InlineData("gov2019", TextTableLayout.Pipes)]
+    public void A_provincial_table_two_keeps_its_own_row_under_an_extra_key(string template, TextTableLayout layout)
+    {
+        foreach (var (report, _, values) in Reports(template))
+        {
+            var table = report.Blocks.OfType<TableBlock>().Select(b => b.Table).First(t => t.Id == "proactive");
+            int normative = table.Rows.FindIndex(r => r.Any(c => c.Field?.StartsWith("proactive.normative.", StringComparison.Ordinal) == true));
+            var own = table.Rows[normative].Select((c, k) => c.Field is null ? c with { Text = c.Text.Length > 0 ? "其他主动公开文件" : "" } : c with { Text = (k * 7 + 3).ToString(), Field = null }).ToList();
+            table.Rows.Insert(normative + 1, own);
+            var rules = table.Rows.First(r => r.Any(c => c.Field?.StartsWith("proactive.rules.", StringComparison.Ordinal) == true));
+            rules[rules.FindIndex(c => c.Text == "规章")] = rules.First(c => c.Text == "规章") with { Text = "规章(设区的市、自治州人民政府应提供相关数据)" };
+            var r = Parse(TextReportWriter.Write(report, new TextWriterOptions { Layout = layout }));
+            AssertValues(values, r);
+            var extra = r.Main!.Cells.Where(c => c.Field.StartsWith("proactive.extra.其他主动公开文件.", StringComparison.Ordinal)).ToList();
+            Assert.Equal(table.Rows[normative].Count(c => c.Field is not null), extra.Count);
+            Assert.All(extra, c => Assert.Equal(decimal.Parse(c.Raw), c.Value));
+        }
+    }
 }

@@ -65,7 +65,7 @@ public static partial class MetadataExtractor
 
     public static ReportMetadata Extract(LayoutText text)
     {
-        var folded = text.Folded;
+        var folded = Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded);
         var lines = FirstLines(folded, 150);
         if (IsOtherDocument(lines))
             return new ReportMetadata(null, null, null, null, FindContact(folded), false);

@@ -59,6 +59,32 @@ public static class TextNormalizer
         }
     }
 
+    /// <summary>
+    /// The folded text without the glosses <see cref="Fold"/> blanked (metadata reads names, not offsets: 拖市镇 must
+    /// stay one word). The same string when there were none.
+    /// </summary>
+    public static string WithoutGlosses(string source, string folded)
+    {
+        int first = -1;
+        for (int i = 0; i < folded.Length && first < 0; i++)
+            if (folded[i] == ' ' && source[i] is '(' or '（') first = i;
+        if (first < 0) return folded;
+        var sb = new System.Text.StringBuilder(folded.Length);
+        sb.Append(folded, 0, first);
+        for (int i = first; i < folded.Length; i++)
+        {
+            // A blanked gloss: its brackets, letters and the spaces between them.
+            if (folded[i] == ' ' && source[i] is '(' or '（')
+            {
+                int k = i + 1;
+                while (k < folded.Length && folded[k] == ' ' && source[k] is not (')' or '）')) k++;
+                if (k < folded.Length && folded[k] == ' ') { i = k; continue; }
+            }
+            sb.Append(folded[i]);
+        }
+        return sb.ToString();
+    }
+
     static bool IsHan(char c) => c >= 0x4E00 && c <= 0x9FFF;
 
     static bool IsToneVowel(char c) => "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ".Contains(c);

@@ -58,7 +58,7 @@ public static partial class TableReader
             var cells = RegionReader.ReadCells(text, start, end, layout);
             // Words after the values, before the next known row: perhaps a row the template does not know.
             if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
-                unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table));
+                unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table, rm.Row.Group ? null : rm.Row.Columns));
             if (rm.Row.Group) continue;
             var tokens = ValueTokens(cells, rm.Row.Columns.Length);
             // Table 四's headings may end with unused empty cells (one a line once flattened): blanks beyond the row's
@@ -227,10 +227,12 @@ public static partial class TableReader
     /// Rows the template does not define, printed between two known rows (an older table's 依申请公开信息数, a
     /// province's own row): a label, perhaps a unit, then values. Kept under the table's prefix with the label as slug.
     /// </summary>
-    static List<CellValue> UnknownRows(LayoutText text, int start, int end, CellLayout layout, string prefix, CompiledTable table)
+    static List<CellValue> UnknownRows(LayoutText text, int start, int end, CellLayout layout, string prefix, CompiledTable table, CompiledColumn[]? block)
     {
         var found = new List<CellValue>();
-        var columns = table.Rows.First(r => !r.Group).Columns;
+        // A row of the block it stands in has that block's columns (table 二's 其他主动公开文件 under 规章's three).
+        var columns = block ?? table.Rows.First(r => !r.Group).Columns;
+        bool perColumn = columns.Count(c => !c.Cumulative) > 1;
         var tokens = RegionReader.ReadCells(text, start, end, layout, stopAtText: false);
         int k = 0;
         while (k < tokens.Count && tokens[k].Kind != CellKind.Text) k++; // the known row's own values
@@ -252,7 +254,7 @@ public static partial class TableReader
             for (int c = 0; c < columns.Length && c < values.Count; c++)
             {
                 var t = values[c];
-                string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : prefix + slug;
+                string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : perColumn ? prefix + slug + "." + columns[c].Id : prefix + slug;
                 decimal? v = t.Kind == CellKind.Number ? t.Value : null;
                 string? u = t.Unit ?? unit;
                 if (v is decimal money && u is "元" or "亿元") v = CellGrammar.ToWanYuan(money, u);

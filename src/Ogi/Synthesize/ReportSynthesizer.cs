@@ -74,6 +74,9 @@ public static class ReportSynthesizer
         };
         var style = Style(rng, layout, spacedLayout || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces);
         var report = ReportComposer.Compose(content, style);
+        // Provincial forms of table 二 (a longer 规章 label, a row of their own): a draw of its own, so that every other
+        // report keeps its bytes.
+        var provincial = ProvincialTableTwo(new Random(unchecked(seed * 7919 + index)), report, layout);
 
         // The page's own lines: a CMS breadcrumb, the posting date and source, share links; a footer.
         var sourceIsFull = rng.Next(3) == 0 && agency.FullName != agency.Name && layout != SynthLayout.Docx; // a Word file has no page around it
@@ -119,7 +122,10 @@ public static class ReportSynthesizer
             {
                 string text = rng.Next(3) == 0 ? HtmlReportWriter.Write(report, HtmlFlavor.Clean, "utf-8", top, bottom)
                     : Text(report, rng, rng.Next(2) == 0 ? TextTableLayout.Pipes : TextTableLayout.Lines, top, bottom, null);
-                bytes = Encoding.UTF8.GetBytes(ChineseConverter.ToTraditional(text)); ext = text.StartsWith('<') ? "html" : "txt";
+                var traditional = ChineseConverter.ToTraditional(text);
+                // Some traditional pages gloss characters with pinyin (信息內(nèi)容, 鎮(zhèn)): a draw of its own.
+                if (new Random(unchecked(seed * 104729 + index)).Next(3) == 0) traditional = Glossed(traditional);
+                bytes = Encoding.UTF8.GetBytes(traditional); ext = text.StartsWith('<') ? "html" : "txt";
                 break;
             }
             case SynthLayout.FullWidth:
@@ -149,7 +155,7 @@ public static class ReportSynthesizer
                 ["year"] = year,
                 ["published"] = published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },
-            ["values"] = Values(template, values),
+            ["values"] = Values(template, values, provincial),
             ["expect_findings"] = new JsonArray(expected.Distinct().Select(f => (JsonNode)new JsonObject { ["rule"] = f.Rule, ["severity"] = f.Severity }).ToArray()),
             ["layout"] = SynthLayouts.Name(layout),
             ["seed"] = seed,
@@ -163,7 +169,10 @@ public static class ReportSynthesizer
     /// </summary>
     static void LoseOneLabel(RenderedReport report, Random rng)
     {
-        var table = report.Blocks.OfType<TableBlock>().Select(b => b.Table).Where(t => t.Rows.Count(IsValueRow) >= 4).OrderBy(_ => rng.Next()).FirstOrDefault();
+        // Not in a table with a provincial row: that row's label is not the template's, so the order would not place it.
+        var table = report.Blocks.OfType<TableBlock>().Select(b => b.Table)
+            .Where(t => t.Rows.Count(IsValueRow) >= 4 && !t.Rows.Any(r => r.Any(c => c.Field?.Contains(".extra.", StringComparison.Ordinal) == true)))
+            .OrderBy(_ => rng.Next()).FirstOrDefault();
         if (table is null) return;
         var rows = Enumerable.Range(0, table.Rows.Count).Where(r => IsValueRow(table.Rows[r])).ToList();
         int row = rows[1 + rng.Next(rows.Count - 2)];
@@ -178,12 +187,60 @@ public static class ReportSynthesizer
     }
 
     /// <summary>Values in template order, as the parser writes them (blank cells as null).</summary>
-    static JsonObject Values(CompiledTemplate template, Dictionary<string, decimal?> values)
+    static JsonObject Values(CompiledTemplate template, Dictionary<string, decimal?> values, Dictionary<string, decimal> extra)
     {
         var o = new JsonObject();
         foreach (var f in template.TablesFor(values).SelectMany(t => t.Fields))
             if (values.TryGetValue(f, out var v)) o[f] = v is null ? null : v == decimal.Truncate(v.Value) && Math.Abs(v.Value) < long.MaxValue ? JsonValue.Create((long)v.Value) : JsonValue.Create(v.Value);
+        foreach (var (f, v) in extra) o[f] = (long)v;
         return o;
+    }
+
+    static readonly (char Character, string Pinyin)[] Glosses = [('內', "nèi"), ('鎮', "zhèn"), ('縣', "xiàn"), ('政', "zhèng"), ('府', "fǔ"), ('許', "xǔ"), ('復', "fù")];
+
+    /// <summary>Pinyin after some characters, in the page's own brackets: no part of any label or name.</summary>
+    static string Glossed(string text)
+    {
+        var sb = new StringBuilder(text.Length + 512);
+        foreach (var c in text)
+        {
+            sb.Append(c);
+            foreach (var (character, pinyin) in Glosses)
+                if (c == character) { sb.Append('(').Append(pinyin).Append(')'); break; }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Layouts whose cells are delimited, so that a row the template does not know reads back cell by cell.</summary>
+    static readonly SynthLayout[] DelimitedLayouts = [SynthLayout.Html, SynthLayout.WordHtml, SynthLayout.Pipes, SynthLayout.Lines, SynthLayout.Markdown, SynthLayout.Csv, SynthLayout.Docx];
+
+    const string ProvincialRow = "其他主动公开文件";
+
+    /// <summary>
+    /// Some provinces print table 二 with 规章's longer label (设区的市、自治州人民政府应提供相关数据) and a row of their
+    /// own after 规范性文件; the parser keeps such a row under proactive.extra.&lt;label&gt;.&lt;column&gt;.
+    /// </summary>
+    static Dictionary<string, decimal> ProvincialTableTwo(Random rng, RenderedReport report, SynthLayout layout)
+    {
+        var extra = new Dictionary<string, decimal>();
+        var table = report.Blocks.OfType<TableBlock>().Select(b => b.Table).FirstOrDefault(t => t.Id == "proactive");
+        if (table is null || !DelimitedLayouts.Contains(layout) || rng.Next(6) != 0) return extra;
+        int Row(string field) => table.Rows.FindIndex(r => r.Any(c => c.Field?.StartsWith(field, StringComparison.Ordinal) == true));
+        int rules = Row("proactive.rules."), normative = Row("proactive.normative.");
+        if (rules < 0 || normative < 0) return extra;
+        var label = table.Rows[rules].FindIndex(c => c.Text == "规章");
+        if (label >= 0) table.Rows[rules][label] = table.Rows[rules][label] with { Text = "规章(设区的市、自治州人民政府应提供相关数据)" };
+        var row = new List<GridCell>();
+        foreach (var cell in table.Rows[normative])
+        {
+            if (cell.Field is null) { row.Add(cell with { Text = cell.Text.Length > 0 ? ProvincialRow : "" }); continue; }
+            var field = "proactive.extra." + ProvincialRow + "." + cell.Field[(cell.Field.LastIndexOf('.') + 1)..];
+            decimal v = rng.Next(3) == 0 ? 0 : rng.Next(1, 60);
+            extra[field] = v;
+            row.Add(cell with { Text = v.ToString(CultureInfo.InvariantCulture), Field = field });
+        }
+        table.Rows.Insert(normative + 1, row);
+        return extra;
     }
 
     static void BreakOneRule(Random rng, List<Equation> equations, Dictionary<string, decimal?> values)
