@@ -130,4 +130,34 @@ public class WiderLayoutTests
             Assert.All(extra, c => Assert.Equal(decimal.Parse(c.Raw), c.Value));
         }
     }
+
+    [Theory]
+    [InlineData("gov2021", TextTableLayout.Pipes)]
+    [InlineData("gov2019", TextTableLayout.Pipes)]
+    [InlineData("gov2021", TextTableLayout.Csv)]
+    public void Table_four_transposed(string template, TextTableLayout layout)
+    {
+        foreach (var (report, _, values) in Reports(template))
+        {
+            int at = report.Blocks.FindIndex(b => b is TableBlock { Table.Id: "appeals" });
+            report.Blocks[at] = new TableBlock(((TableBlock)report.Blocks[at]).Table.Transposed()!);
+            var text = TextReportWriter.Write(report, new TextWriterOptions { Layout = layout });
+            Assert.Matches(@"\n结果维持[ |,]", text);
+            AssertValues(values, Parse(text));
+        }
+    }
+
+    [Fact]
+    public void Table_four_with_行政诉讼_and_its_subheading_in_one_cell()
+    {
+        foreach (var (report, _, values) in Reports("gov2021"))
+        {
+            var text = TextReportWriter.Write(report, new TextWriterOptions { Layout = TextTableLayout.Pipes });
+            int from = text.IndexOf("行政复议 | 行政诉讼 |", StringComparison.Ordinal);
+            int to = text.IndexOf("结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持", StringComparison.Ordinal);
+            Assert.True(from > 0 && to > from);
+            var merged = text[..from] + "行政复议 | 行政诉讼（未经复议直接起诉） | 行政诉讼（复议后起诉） |\n" + text[to..];
+            AssertValues(values, Parse(merged));
+        }
+    }
 }

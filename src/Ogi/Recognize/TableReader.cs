@@ -67,7 +67,7 @@ public static partial class TableReader
                 while (tokens.Count > rm.Row.Columns.Length && tokens[0].Kind == CellKind.Blank) tokens.RemoveAt(0);
             // Column groups printed as tables of their own (table 四 under three headings).
             if (tokens.Count < rm.Row.Columns.Length && rm.Row.Definition.Parts is not null
-                && PartedRowReader.Read(text, table, rm, end, layout, ValueTokens) is { } parted) tokens = parted;
+                && (PartedRowReader.Read(text, table, rm, end, layout, ValueTokens) ?? TransposedRowReader.Read(text, rm, text.SourceEnd(rm.CompactEnd), Math.Min(text.Source.Length, start + 600), layout)) is { } parted) tokens = parted;
             rowTokens.Add((rm.Row, new ColumnGrid.Row { Columns = rm.Row.Columns.Length, Tokens = tokens }));
         }
         // Values apart by spaces (a PDF's text, a fixed-width export) may stand in columns that show their empty cells.

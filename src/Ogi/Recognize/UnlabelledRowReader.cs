@@ -41,6 +41,8 @@ public static class UnlabelledRowReader
             var values = LineValues(text, match.Table, s, e, columns, out bool heading, out bool anyNumber);
             // The next row's label cells before its label, a line of headings: no row.
             if (heading || !complete && !anyNumber) continue;
+            // Words without a digit are headings the template does not list (采购总金额（单位：万元）).
+            if (values is null && f.AsSpan(s, e - s).IndexOfAnyInRange('0', '9') < 0) continue;
             if (values is null) return null;
             found.Add((s, values));
         }
@@ -73,6 +75,16 @@ public static class UnlabelledRowReader
             heading = true;
             return null;
         }
+        // Values follow a label's words; where the grid is wider than the row, its unused cells trail them.
+        bool Words((int S, int E) x)
+        {
+            var piece = new List<CellToken>();
+            CellGrammar.Read(f, text.Source, x.S, x.E, delimited: true, piece);
+            return piece.Any(t => t.Kind == CellKind.Text);
+        }
+        int lastWords = cells.FindLastIndex(x => !Empty(x) && Words(x));
+        if (lastWords >= 0)
+            while (cells.Count > lastWords + 1 + columns && Empty(cells[^1])) cells.RemoveAt(cells.Count - 1);
         if (cells.Count < columns) return null;
         var tokens = new List<CellToken>(columns);
         foreach (var (cs, ce) in cells.Skip(cells.Count - columns))

@@ -25,7 +25,7 @@ public static class MarkdownReportWriter
                 case ParagraphBlock p: sb.Append(Escape(p.Text)).Append("\n\n"); break;
                 // Plain Markdown throughout (no inline HTML for the right-aligned signature): it stays text to any reader.
                 case MetaLineBlock m: sb.Append(Escape(m.Text)).Append("\n\n"); break;
-                case TableBlock tb when options.SplitColumnGroups && ColumnGroups(tb.Table) is { } groups: WriteGroups(sb, tb.Table, groups, options); break;
+                case TableBlock tb when options.SplitColumnGroups && tb.Table.ColumnGroups() is { } groups: WriteGroups(sb, tb.Table, groups, options); break;
                 case TableBlock tb: WriteTable(sb, tb.Table, options); sb.Append('\n'); break;
             }
         }
@@ -51,38 +51,6 @@ public static class MarkdownReportWriter
         sb.Append('|');
         for (int c = 0; c < cols; c++) sb.Append(options.CompactRules ? "---|" : " --- |");
         sb.Append('\n');
-    }
-
-    /// <summary>
-    /// A table of headings over one row of values, split by its column groups: the groups are the runs of columns
-    /// under the same headings above their own (行政复议 | 行政诉讼·未经复议直接起诉 | 行政诉讼·复议后起诉), all of
-    /// one width. Null where the table is not so.
-    /// </summary>
-    static List<(string Heading, int From, int To)>? ColumnGroups(GridTable table)
-    {
-        var grid = table.Positions();
-        int rows = grid.GetLength(0), cols = grid.GetLength(1);
-        if (rows < 2 || Enumerable.Range(0, cols).Any(c => grid[rows - 1, c].Cell.Field is null)) return null;
-        string Path(int c)
-        {
-            var cells = new List<GridCell>();
-            for (int r = 0; r < rows - 1; r++)
-                if (grid[r, c].Cell.Text.Length > 0 && (cells.Count == 0 || !ReferenceEquals(cells[^1], grid[r, c].Cell))) cells.Add(grid[r, c].Cell);
-            if (cells.Count < 2) return "";
-            var path = cells.Take(cells.Count - 1).Select(x => x.Text).ToList();
-            return path.Count == 1 ? path[0] : path[0] + string.Concat(path.Skip(1).Select(p => "（" + p + "）"));
-        }
-        var groups = new List<(string, int, int)>();
-        for (int c = 0; c < cols;)
-        {
-            var p = Path(c);
-            if (p.Length == 0) return null;
-            int e = c + 1;
-            while (e < cols && Path(e) == p) e++;
-            groups.Add((p, c, e));
-            c = e;
-        }
-        return groups.Count >= 2 && groups.All(g => g.Item3 - g.Item2 == groups[0].Item3 - groups[0].Item2) ? groups : null;
     }
 
     static void WriteGroups(StringBuilder sb, GridTable table, List<(string Heading, int From, int To)> groups, MarkdownOptions options)

@@ -77,6 +77,10 @@ public static class ReportSynthesizer
         // Provincial forms of table 二 (a longer 规章 label, a row of their own): a draw of its own, so that every other
         // report keeps its bytes.
         var provincial = ProvincialTableTwo(new Random(unchecked(seed * 7919 + index)), report, layout);
+        // Table 四 on its side (groups as columns, outcomes as rows) in a sixth of the delimited reports of the national forms.
+        if (DelimitedLayouts.Contains(layout) && layout != SynthLayout.Lines && new Random(unchecked(seed * 3571 + index)).Next(6) == 0)
+            for (int b = 0; b < report.Blocks.Count; b++)
+                if (report.Blocks[b] is TableBlock { Table.Id: "appeals" } four && four.Table.Transposed() is { } turned) report.Blocks[b] = new TableBlock(turned);
 
         // The page's own lines: a CMS breadcrumb, the posting date and source, share links; a footer.
         var sourceIsFull = rng.Next(3) == 0 && agency.FullName != agency.Name && layout != SynthLayout.Docx; // a Word file has no page around it

@@ -74,6 +74,8 @@ public sealed class RowDefinition
     /// (table 四 as ### 行政复议, ### 行政诉讼（未经复议直接起诉）…): per group, the words of its heading.
     /// </summary>
     [JsonPropertyName("parts")] public string[][]? Parts { get; init; }
+    /// <summary>The headings of the columns inside each part, in order (结果维持 … 总计): a table printed transposed has them as its rows.</summary>
+    [JsonPropertyName("partColumns")] public string[]? PartColumns { get; init; }
     /// <summary>
     /// What real rows almost always satisfy though no rule requires it ("in_force>=issued", "|change|<=prior_items"):
     /// it only ranks readings of glued digits that the arithmetic cannot separate.
