@@ -32,6 +32,8 @@ public static class UnlabelledRowReader
         }
         // A row of values owns its first line; a heading row (（六）其他处理) has none, and the skipped row may share its line.
         int first = rows[i].Row.Group ? 0 : 1;
+        // Rows one a line: the row's own line holds a cell for each of its columns (not a cell a line: 件 |\n0 |).
+        if (first == 1 && (lines.Count == 0 || f.AsSpan(lines[0].S, lines[0].E - lines[0].S).Count('|') - 1 < rows[i].Row.Columns.Length)) return null;
         var found = new List<(int Start, List<CellToken> Tokens)>();
         for (int k = first; k < lines.Count; k++)
         {
