@@ -160,4 +160,30 @@ public class WiderLayoutTests
             AssertValues(values, Parse(merged));
         }
     }
+
+    [Theory]
+    [InlineData("gov2021")]
+    [InlineData("gov2019")]
+    public void Labels_wrapped_onto_a_second_line_in_space_aligned_text(string template)
+    {
+        // Cells apart only by spaces print a blank as a mark, or it is no cell at all.
+        var marked = new TableStyle { Value = (c, v) => v is null ? "—" : TableStyle.PlainValue(c, v) };
+        foreach (var (_, gold, values) in Reports(template))
+        {
+            var report = ReportComposer.Compose(ReportContent.FromJson(gold.GetRawText()), marked);
+            // Inside the note in brackets: 部分公开（区分处理的 … 2 … / ，只计这一情形，不计其他情形）.
+            var text = TextReportWriter.Write(report, new TextWriterOptions { Layout = TextTableLayout.Spaces, WrapLabelsAt = 5 });
+            Assert.Contains("\n，只计这一情形，不计其他情形）\n", text);
+            AssertValues(values, Parse(text));
+            // After a label variant's words: 1、申请人无正当理由逾期不补正、行政机关 … / 不再处理其政府信息公开申请.
+            var label = template == "gov2021" ? "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" : null;
+            if (label is null) continue;
+            var plain = TextReportWriter.Write(report, new TextWriterOptions { Layout = TextTableLayout.Spaces });
+            int at = plain.IndexOf(label, StringComparison.Ordinal);
+            int end = plain.IndexOf('\n', at);
+            var wrapped = plain[..(at + 18)] + plain[(at + label.Length)..end] + "\n" + label[18..] + plain[end..];
+            Assert.Contains("、行政机关  ", wrapped);
+            AssertValues(values, Parse(wrapped));
+        }
+    }
 }
