@@ -15,6 +15,19 @@ public class CellGrammarTests
     }
 
     [Theory]
+    [InlineData("3.补正后申请内容仍不明确", true)]
+    [InlineData("1.属于国家秘密", true)]
+    [InlineData("1、属于国家秘密", true)]
+    [InlineData("12.其他", true)]
+    [InlineData("3.补正后申请内容仍不明确", false)]
+    public void A_labels_numbering_is_never_a_value(string cell, bool delimited)
+    {
+        var t = Assert.Single(Read(cell, delimited));
+        Assert.Equal(CellKind.Text, t.Kind);
+        Assert.Null(t.Value);
+    }
+
+    [Theory]
     [InlineData("减89", -89)]
     [InlineData("增5", 5)]
     [InlineData("-15", -15)]
@@ -100,4 +113,5 @@ public class LongRunTests
         Assert.Equal("gov2019", r.Template);
         Assert.True(TestData.Values(r.Main).ContainsKey("applications.new.total"));
     }
+
 }

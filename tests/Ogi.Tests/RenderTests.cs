@@ -75,8 +75,11 @@ public class RenderTests
             var content = ReportContent.FromJson(gold.ToJsonString());
             blanks += content.Values.Count(v => v.Value is null);
             var got = TestData.Values(ReportParser.Parse(Render(content, format)).Main);
-            var wrong = content.Values.Where(kv => !(got.TryGetValue(kv.Key, out var v) && v == kv.Value)).Select(kv => kv.Key).ToList();
-            if (wrong.Count > 0 || got.Count != content.Values.Count) failures.Add($"#{i}: {wrong.Count} wrong ({string.Join(", ", wrong.Take(4))}), {got.Count}/{content.Values.Count} fields");
+            // A provincial row of synth's (proactive.extra.*) is no field of the template: render does not draw it.
+            var fields = Ogi.Templates.TemplateCatalog.Get(content.Template).Tables.SelectMany(t => t.Fields).ToHashSet();
+            var drawn = content.Values.Where(kv => fields.Contains(kv.Key) || kv.Key.StartsWith("legacy.extra.", StringComparison.Ordinal)).ToList();
+            var wrong = drawn.Where(kv => !(got.TryGetValue(kv.Key, out var v) && v == kv.Value)).Select(kv => kv.Key).ToList();
+            if (wrong.Count > 0 || got.Count != drawn.Count) failures.Add($"#{i}: {wrong.Count} wrong ({string.Join(", ", wrong.Take(4))}), {got.Count}/{content.Values.Count} fields");
         }
         Assert.True(blanks > 100, "the sample should hold blank cells");
         Assert.True(failures.Count == 0, $"{format}: " + string.Join("\n", failures.Take(10)));

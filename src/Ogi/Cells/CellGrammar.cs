@@ -70,6 +70,12 @@ public static class CellGrammar
         }
         int digitsStart = p;
         while (p < end && (char.IsAsciiDigit(f[p]) || f[p] == ',' && IsThousandsGroup(f, p, end))) p++;
+        // "3.补正后申请内容仍不明确", "1、属于国家秘密": a label's own numbering, never a value.
+        if (sign == 0 && (delimited ? p - digitsStart <= 2 : p - digitsStart == 1) && IsNumberingMark(f, p, end))
+        {
+            into.Add(new CellToken(CellKind.Text, src[start..end], start, end));
+            return;
+        }
         // "…00000003.要求提供…": a digit, a dot or 、 and then words is the numbering of the next label, not a value's digit.
         bool numberingFollows = !delimited && p - digitsStart > 1 && p + 1 < end && (f[p] == '.' || f[p] == '、') && f[p + 1] >= 0x4E00 && f[p + 1] <= 0x9FFF;
         if (numberingFollows) p--;
@@ -133,6 +139,10 @@ public static class CellGrammar
             if (next < end) ReadWord(f, src, next, end, delimited, into);
         }
     }
+
+    /// <summary>A dot or 、 right after the digits and then a Chinese character: the digits number a label.</summary>
+    static bool IsNumberingMark(string f, int p, int end) =>
+        p + 1 < end && f[p] is '.' or '、' && f[p + 1] >= 0x4E00 && f[p + 1] <= 0x9FFF;
 
     static int? ClosingParen(string f, int p, int end)
     {

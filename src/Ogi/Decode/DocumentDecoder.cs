@@ -42,7 +42,7 @@ public static class DocumentDecoder
             if (depth > 1000) throw new UnreadableDocumentException($"the page nests its elements {depth} levels deep; not a report page");
             text = HtmlTextRenderer.Render(text);
         }
-        else text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        else text = CsvRows.ToPipeRows(text.Replace("\r\n", "\n").Replace('\r', '\n'));
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the page holds no text");
         return new SourceDocument(text, html ? SourceFormat.Html : SourceFormat.Text, encoding.WebName);
     }

@@ -25,8 +25,25 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"(?<=^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)[ \t]{0,3}[:：][ \t]{0,3}\|?[ \t]{0,3}(?:\n[ \t]{0,3}\|?[ \t]{0,3}){0,2}(?<name>[^\s|:：]{2,40})")]
     private static partial Regex PublisherLine();
 
+    /// <summary>
+    /// The heading of a document about the report, not the report: a notice, plan, letter… whose words go on past
+    /// 年度报告 (关于做好2022年度政府信息公开工作年度报告编制发布工作的通知).
+    /// </summary>
+    [GeneratedRegex(@"(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报).{0,30}(?:通知|方案|函|计划|要点|意见|公告|通报|批复|请示|决定|办法|安排|说明|目录|清单|公示|评估|考核)$")]
+    private static partial Regex OtherDocumentHeading();
+
+    [GeneratedRegex(@"(?:印发|公布|发布)[^的]{0,40}(?:报告|年报)的通知$")]
+    private static partial Regex PublishingNotice();
+
+    /// <summary>A publication date printed under the title in brackets: （2021年1月29日）.</summary>
+    [GeneratedRegex(@"(?<=^|\n)[ \t]*\([ \t]*(?<date>[^\n()]{6,20}?)[ \t]*\)[ \t]*(?=\n|$)")]
+    private static partial Regex BracketedDateLine();
+
     [GeneratedRegex(@"统计(?:期限|时限|时间|区间)[^0-9]{0,12}(?<year>(?:19|20)[0-9]{2})")]
     private static partial Regex StatisticsPeriod();
+
+    [GeneratedRegex(@"(?<=^|[\s。；;])(?:[^\s。；;,，0-9]{0,6})?(?<year>(?:19|20)[0-9]{2})年(?:度)?(?:[,，]|以来|[^\s0-9月]{0,3}(?:全年|共|在))")]
+    private static partial Regex ProseYear();
 
     [GeneratedRegex(@"(?:联系电话|咨询电话|电话)[ \t]{0,3}[:：]?[ \t]{0,3}(?<v>(?:\(?0[0-9]{2,3}\)?[-－]?)?[0-9]{7,8}(?:[-－][0-9]{1,4})?|1[3-9][0-9]{9})")]
     private static partial Regex Phone();
@@ -48,13 +65,17 @@ public static partial class MetadataExtractor
 
     public static ReportMetadata Extract(LayoutText text)
     {
-        var folded = text.Folded;
+        var folded = Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded);
         var lines = FirstLines(folded, 150);
+        if (IsOtherDocument(lines))
+            return new ReportMetadata(null, null, null, null, FindContact(folded), false);
         var (title, titleYear, titleAgency) = FindTitle(lines, folded);
         int? year = titleYear;
         if (year is null)
         {
             var m = StatisticsPeriod().Match(folded);
+            // Else the year the prose opens its account with (2019年，我局… / 2019年度，…).
+            if (!m.Success) m = ProseYear().Match(Head(folded, 6000));
             if (m.Success) year = ParseInt(m.Groups["year"].Value);
         }
         string? agency = titleAgency;
@@ -87,6 +108,20 @@ public static partial class MetadataExtractor
     }
 
 
+    /// <summary>Whether the document's heading, the first line that names the report, is that of another document about it.</summary>
+    static bool IsOtherDocument(string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            var l = Squeeze(StripBullet(line));
+            if (l.Length < 8 || l.Length > 100) continue;
+            // 关于印发…年度报告的通知 carries the report itself.
+            if (OtherDocumentHeading().IsMatch(l)) return !PublishingNotice().IsMatch(l);
+            if (MatchTitle(l) is not null) return false;
+        }
+        return false;
+    }
+
     static (string? Title, int? Year, string? Agency) FindTitle(string[] lines, string folded)
     {
         int limit = Math.Min(lines.Length, 150);
@@ -114,7 +149,8 @@ public static partial class MetadataExtractor
             if (i + 1 < limit && MatchTitle(Squeeze(StripBullet(lines[i + 1]))) is null && TryJoin(l, lines[i + 1]) is { } j) return j;
         }
         // A title phrase inside a sentence ("特向社会公布2017年岭东区政府信息公开工作年度报告").
-        var head = Squeeze(folded.Length > 6000 ? folded[..6000] : folded);
+        // The title of a document the report cites (《关于做好…年度报告…的通知》) is not the report's.
+        var head = WithoutCitations(Squeeze(folded.Length > 6000 ? folded[..6000] : folded));
         var a = TitleInSentenceAfterYear().Match(head);
         var b = TitlePhraseAtYear().Match(head);
         // The agency before the year: the words back to the previous punctuation.
@@ -134,6 +170,11 @@ public static partial class MetadataExtractor
         if (b.Success && pre is not null) return (pre + b.Value, ParseInt(b.Groups["year"].Value), pre);
         return (null, null, null);
     }
+
+    [GeneratedRegex(@"《[^《》]{0,80}》")]
+    private static partial Regex Citation();
+
+    static string WithoutCitations(string s) => s.Contains('《') ? Citation().Replace(s, "，") : s;
 
     static readonly string[] NotAgency = ["网站", "首页", "位置", "栏目", "专栏", "信息公开", "当前", "导航", "来源", "发布", "时间", "日期"];
 
@@ -228,6 +269,8 @@ public static partial class MetadataExtractor
             best = d; bestRank = rank;
         }
         if (best is not null) return best;
+        foreach (Match m in BracketedDateLine().Matches(Head(folded, 4000)))
+            if (ChineseDate.ParseFirst(m.Groups["date"].Value) is DateOnly d && (year is null || d.Year > year.Value && d.Year <= year.Value + 2)) return d;
         // The date at the end of the report (its signature line).
         int tailStart = Math.Max(0, folded.Length - Math.Max(800, folded.Length / 4));
         var tail = folded[tailStart..];

@@ -37,7 +37,56 @@ public static class TextNormalizer
             // in 覆盖): folded in context, still one unit for one.
             for (int i = 1; i < span.Length; i++)
                 if (span[i] == '覆' && span[i - 1] is '答' or '回' or '批' or '反') span[i] = '复';
+            BlankPinyinGlosses(span);
         });
     }
+
+    /// <summary>
+    /// Ruby or pinyin after a character (拖市镇(zhèn), 信息內(nèi)容) is a reading aid, no part of a name or label: the
+    /// gloss and its brackets become spaces, which label matching already ignores.
+    /// </summary>
+    static void BlankPinyinGlosses(Span<char> span)
+    {
+        for (int i = 1; i < span.Length; i++)
+        {
+            if (span[i] != '(' || !IsHan(span[i - 1])) continue;
+            int k = i + 1;
+            bool tone = false;
+            while (k < span.Length && k - i <= 24 && (span[k] is >= 'a' and <= 'z' or ' ' || IsToneVowel(span[k]))) { tone |= IsToneVowel(span[k]); k++; }
+            if (!tone || k >= span.Length || span[k] != ')') continue;
+            span[i..(k + 1)].Fill(' ');
+            i = k;
+        }
+    }
+
+    /// <summary>
+    /// The folded text without the glosses <see cref="Fold"/> blanked (metadata reads names, not offsets: 拖市镇 must
+    /// stay one word). The same string when there were none.
+    /// </summary>
+    public static string WithoutGlosses(string source, string folded)
+    {
+        int first = -1;
+        for (int i = 0; i < folded.Length && first < 0; i++)
+            if (folded[i] == ' ' && source[i] is '(' or '（') first = i;
+        if (first < 0) return folded;
+        var sb = new System.Text.StringBuilder(folded.Length);
+        sb.Append(folded, 0, first);
+        for (int i = first; i < folded.Length; i++)
+        {
+            // A blanked gloss: its brackets, letters and the spaces between them.
+            if (folded[i] == ' ' && source[i] is '(' or '（')
+            {
+                int k = i + 1;
+                while (k < folded.Length && folded[k] == ' ' && source[k] is not (')' or '）')) k++;
+                if (k < folded.Length && folded[k] == ' ') { i = k; continue; }
+            }
+            sb.Append(folded[i]);
+        }
+        return sb.ToString();
+    }
+
+    static bool IsHan(char c) => c >= 0x4E00 && c <= 0x9FFF;
+
+    static bool IsToneVowel(char c) => "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ".Contains(c);
 
 }

@@ -28,5 +28,7 @@ public sealed class ParsedReport
     public required SourceDocument Source { get; init; }
 
     public ParsedTable? Main => Tables.Count > 0 ? Tables[0] : null;
+    /// <summary>A table of the report, or its values, could not be read (U1, V1): the result is not clean.</summary>
+    public bool NotFullyRead => CompletenessCheck.NotFullyRead(Findings);
     public bool BreaksConsistencyRule => Findings.Any(f => f.Severity == Severity.Error && f.Rule.Length == 2 && (f.Rule[0] == 'R' || f.Rule[0] == 'L'));
 }

@@ -47,12 +47,17 @@ public static class ReportParser
             clock?.Lap(Stage.Validate);
             var infos = new List<(ParsedTable, List<TableMatch>)>();
             var printed = new HashSet<string>();
+            var read = new HashSet<int>();
             foreach (var copy in recognition.Copies)
             {
                 // A page that prints its whole content twice holds one table, not two: the same text, not merely the same values.
                 if (!printed.Add(string.Join("\u0001", copy.Select(m => text.Compact[m.CompactStart..m.CompactEnd])))) continue;
                 var tableFindings = new List<Finding>();
                 var table = TableReader.Read(text, copy, narrative, tableFindings);
+                // Two label hits that read the same cells (the prose's 复议后起诉 and the heading's) are one table.
+                var starts = table.Cells.Where(c => c.Start >= 0).Select(c => c.Start).ToList();
+                if (infos.Count > 0 && starts.Count > 0 && starts.All(read.Contains)) continue;
+                read.UnionWith(starts);
                 clock?.Lap(Stage.ReadCells);
                 string where = infos.Count == 0 ? "" : $"[表{infos.Count + 1}] ";
                 findings.AddRange(tableFindings);
@@ -69,6 +74,12 @@ public static class ReportParser
             template = meta.LooksLikeAnnualReport && meta.Year is int y ? TemplateCatalog.ForYear(y) : null;
             templateId = template?.Id ?? "unknown";
         }
+        // A notice, plan or letter about the report may print the form's labels, never a report's values.
+        if (template is not null && !meta.LooksLikeAnnualReport && tables.All(t => t.Cells.All(c => c.Value is null)))
+        {
+            template = null; templateId = "unknown"; tables.Clear(); findings.Clear();
+        }
+        if (template is not null) CompletenessCheck.Check(template, tables.FirstOrDefault(), findings);
         ReportValidator.ValidateDocument(template, meta, text, findings);
         Decode.Pdf.OcrConfidence.Apply(source, tables, findings);
         clock?.Lap(Stage.Validate);

@@ -57,9 +57,24 @@ public static class RegionReader
                 if (f[k] == '(') depth++;
                 else if (f[k] == ')' && --depth == 0) return k + 1;
                 else if (f[k] == '|' ) break;
+                // A label wrapped onto the next line (space-aligned text): its values stand after the words of the first.
+                else if (f[k] == '\n') return WordsEnd(f, q, k);
             }
         }
         return p;
+    }
+
+    /// <summary>Where the words of a line end: at the gap before its first value (a digit, a sign or a blank mark).</summary>
+    static int WordsEnd(string f, int from, int lineEnd)
+    {
+        for (int k = from; k < lineEnd; k++)
+        {
+            if (f[k] != ' ') continue;
+            int v = k;
+            while (v < lineEnd && f[v] == ' ') v++;
+            if (v < lineEnd && (char.IsAsciiDigit(f[v]) || f[v] is '-' or '—' or '/' or '减' or '增' or '+')) return k;
+        }
+        return lineEnd;
     }
 
     /// <summary>Skips column headings that stand between a heading-block label and its values (table 四).</summary>
@@ -68,10 +83,21 @@ public static class RegionReader
         var c = text.Compact;
         int p = compactEnd, afterHeading = compactEnd;
         bool progressed = true;
+        // The bracket closing a heading that holds the label (### 行政诉讼（复议后起诉）).
+        if (p < c.Length && c[p] == ')') afterHeading = ++p;
         while (progressed && p < c.Length)
         {
             progressed = false;
             while (p < c.Length && c[p] == '|') { p++; progressed = true; }
+            // A Markdown table's rule line under its headings (|---|:---:|).
+            if (p < c.Length && c[p] is '-' or ':' && p > 0 && c[p - 1] == '|')
+            {
+                // The rule's own line only: an empty row of values under it is pipes too.
+                int ruleEnd = text.Folded.IndexOf('\n', text.SourceStart(p));
+                int q = p;
+                while (q < c.Length && c[q] is '-' or ':' or '|' && (ruleEnd < 0 || text.SourceStart(q) < ruleEnd)) q++;
+                if (c.AsSpan(p, q - p).Contains("---", StringComparison.Ordinal)) { p = q; afterHeading = p; progressed = true; continue; }
+            }
             foreach (var h in headers)
                 if (string.CompareOrdinal(c, p, h, 0, h.Length) == 0) { p += h.Length; afterHeading = p; progressed = true; break; }
         }
@@ -214,6 +240,13 @@ public static class RegionReader
         pieces.RemoveAll(pc => IsPageNumber(f, pc.S, pc.E) || IsFormFeedLine(f, pc.S, pc.E));
         // Values that start a line of their own (table 四's row under its headings) have no label cell before them.
         bool startsLine = start > 0 && f[start - 1] == '\n' && layout == CellLayout.Pipes;
+        // Space-aligned text: the rest of a label wrapped onto the next line leaves words before the values (、行政机关    1    0 …).
+        if (layout is CellLayout.Runs or CellLayout.Lines && pieces.Count > 0 && StartsWithWords(f, pieces[0].S, pieces[0].E) && HasDigit(f, pieces[0].S, pieces[0].E))
+        {
+            int words = WordsEnd(f, pieces[0].S, pieces[0].E);
+            // A unit before the values (元 1863) is the row's own, not words of its label.
+            if (words < pieces[0].E && !HasDigit(f, pieces[0].S, words) && f.AsSpan(pieces[0].S, words - pieces[0].S).Trim().Length >= 3) pieces[0] = (words, pieces[0].E);
+        }
         if (pieces.Count > 0 && !startsLine && !HasDigit(f, pieces[0].S, pieces[0].E)) pieces.RemoveAt(0);
         // A Markdown row opens with a border: "| 6 | 6 |" holds no empty cell before its first pipe.
         else if (startsLine && pieces.Count > 0 && IsBlank(f, pieces[0].S, pieces[0].E) && MarkdownTable(f, start)) pieces.RemoveAt(0);
@@ -331,6 +364,13 @@ public static class RegionReader
     {
         for (int i = s; i < e; i++) if (!IsGap(f[i])) return false;
         return true;
+    }
+
+    /// <summary>Whether the piece opens with a label's words (a Chinese character or its punctuation), not a value or a sign.</summary>
+    static bool StartsWithWords(string f, int s, int e)
+    {
+        while (s < e && f[s] == ' ') s++;
+        return s < e && (f[s] >= 0x4E00 && f[s] <= 0x9FFF && f[s] is not ('减' or '增' or '无') || f[s] is '、' or '，' or ',');
     }
 
     static bool HasDigit(string f, int s, int e)

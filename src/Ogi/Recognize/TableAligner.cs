@@ -46,7 +46,9 @@ public static class TableAligner
             if (chain.Count == 0) break;
             int weight = chain.Sum(h => h.Weight);
             int rows = chain.Count;
-            if (rows < Math.Min(3, table.Rows.Count) || weight < 12) break;
+            // A fragment of a table (its first row or two) is the table only under the table's own headings.
+            bool fragment = rows < Math.Min(3, table.Rows.Count);
+            if (fragment ? result.Count > 0 || weight < 6 || !UnderHeadings(compact, table, chain[0].Start) : weight < 12) break;
             if (result.Count > 0 && weight < result[0].Score / 3) break;
             var matches = fillGaps ? FillGaps(text, table, chain, headingRuns) : chain.Select(h => new RowMatch(table.Rows[h.Row], h.Start, h.End)).ToList();
             result.Add(new TableMatch { Table = table, Rows = matches, Score = weight });
@@ -76,6 +78,17 @@ public static class TableAligner
     }
 
     readonly record struct Hit(int Row, int Start, int End, int Weight);
+
+    /// <summary>Whether two of the table's column headings or a marker stand just before this place.</summary>
+    static bool UnderHeadings(string compact, CompiledTable table, int start)
+    {
+        int from = Math.Max(0, start - 240);
+        var before = compact.AsSpan(from, start - from);
+        int found = 0;
+        foreach (var m in table.FoldedMarkers) if (m.Length >= 4 && before.Contains(m, StringComparison.Ordinal)) return true;
+        foreach (var h in table.FoldedHeaders) if (h.Length >= 2 && before.Contains(h, StringComparison.Ordinal)) found++;
+        return found >= 2;
+    }
 
     static List<Hit> Deduplicate(List<Hit> hits)
     {

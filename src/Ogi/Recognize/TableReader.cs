@@ -45,21 +45,35 @@ public static partial class TableReader
         var unknown = new List<CellValue>();
         var unknownPrefix = table.Definition.UnknownRowPrefix;
         var rows = match.Rows;
+        var placedByOrder = new List<CompiledRow>();
         for (int i = 0; i < rows.Count; i++)
         {
             var rm = rows[i];
-            if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             var (start, end) = Region(text, match, i, layout);
+            // Rows whose labels were cut short or dropped, between this row and the next found.
+            if (layout == CellLayout.Pipes && UnlabelledRowReader.Read(text, match, i, start, end, out int ownEnd) is { } unlabelled)
+            {
+                end = ownEnd;
+                foreach (var (row, placed) in unlabelled)
+                {
+                    rowTokens.Add((row, new ColumnGrid.Row { Columns = row.Columns.Length, Tokens = placed }));
+                    placedByOrder.Add(row);
+                }
+            }
+            if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             var cells = read?[i] ?? RegionReader.ReadCells(text, start, end, layout);
             // Words after the values, before the next known row: perhaps a row the template does not know.
             if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
-                unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table));
+                unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table, rm.Row.Group ? null : rm.Row.Columns));
             if (rm.Row.Group) continue;
             var tokens = ValueTokens(cells, rm.Row.Columns.Length);
             // Table 四's headings may end with unused empty cells (one a line once flattened): blanks beyond the row's
             // cells, before its values, are theirs.
             if (rm.Row.Definition.AfterHeaders)
                 while (tokens.Count > rm.Row.Columns.Length && tokens[0].Kind == CellKind.Blank) tokens.RemoveAt(0);
+            // Column groups printed as tables of their own (table 四 under three headings).
+            if (tokens.Count < rm.Row.Columns.Length && rm.Row.Definition.Parts is not null
+                && (PartedRowReader.Read(text, table, rm, end, layout, ValueTokens) ?? TransposedRowReader.Read(text, rm, text.SourceEnd(rm.CompactEnd), Math.Min(text.Source.Length, start + 600), layout)) is { } parted) tokens = parted;
             rowTokens.Add((rm.Row, new ColumnGrid.Row { Columns = rm.Row.Columns.Length, Tokens = tokens }));
         }
         // Values apart by spaces (a PDF's text, a fixed-width export) may stand in columns that show their empty cells.
@@ -83,6 +97,16 @@ public static partial class TableReader
         var result = new List<CellValue>();
         foreach (var choice in choices)
             if (choice.Chosen is not null) result.AddRange(ChosenCells(choice, narrative, findings));
+        foreach (var row in placedByOrder)
+        {
+            var fields = row.Columns.Select(c => c.Field).ToHashSet();
+            for (int k = 0; k < result.Count; k++)
+                if (fields.Contains(result[k].Field) && result[k].Confidence > 0.8) result[k] = result[k] with { Confidence = 0.8 };
+            findings.Add(new Finding("G1", Severity.Info,
+                $"{row.Label}：标签缺失或不完整，按模板的行序放置",
+                $"{row.Label}: its label is missing or cut short; the values are placed by the template's row order",
+                fields.ToList()));
+        }
         result.AddRange(unknown);
         return result;
     }
@@ -219,10 +243,12 @@ public static partial class TableReader
     /// Rows the template does not define, printed between two known rows (an older table's 依申请公开信息数, a
     /// province's own row): a label, perhaps a unit, then values. Kept under the table's prefix with the label as slug.
     /// </summary>
-    static List<CellValue> UnknownRows(LayoutText text, int start, int end, CellLayout layout, string prefix, CompiledTable table)
+    static List<CellValue> UnknownRows(LayoutText text, int start, int end, CellLayout layout, string prefix, CompiledTable table, CompiledColumn[]? block)
     {
         var found = new List<CellValue>();
-        var columns = table.Rows.First(r => !r.Group).Columns;
+        // A row of the block it stands in has that block's columns (table 二's 其他主动公开文件 under 规章's three).
+        var columns = block ?? table.Rows.First(r => !r.Group).Columns;
+        bool perColumn = columns.Count(c => !c.Cumulative) > 1;
         var tokens = RegionReader.ReadCells(text, start, end, layout, stopAtText: false);
         int k = 0;
         while (k < tokens.Count && tokens[k].Kind != CellKind.Text) k++; // the known row's own values
@@ -244,7 +270,7 @@ public static partial class TableReader
             for (int c = 0; c < columns.Length && c < values.Count; c++)
             {
                 var t = values[c];
-                string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : prefix + slug;
+                string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : perColumn ? prefix + slug + "." + columns[c].Id : prefix + slug;
                 decimal? v = t.Kind == CellKind.Number ? t.Value : null;
                 string? u = t.Unit ?? unit;
                 if (v is decimal money && u is "元" or "亿元") v = CellGrammar.ToWanYuan(money, u);

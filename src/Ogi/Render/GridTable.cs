@@ -47,4 +47,52 @@ public sealed class GridTable(string id, string title, int width)
                 if (!filled[r, c]) grid[r, c] = (new GridCell(""), true);
         return grid;
     }
+
+    /// <summary>
+    /// A table of headings over one row of values, split by its column groups: the groups are the runs of columns
+    /// under the same headings above their own (行政复议 | 行政诉讼·未经复议直接起诉 | 行政诉讼·复议后起诉), all of
+    /// one width. Null where the table is not so.
+    /// </summary>
+    public List<(string Heading, int From, int To)>? ColumnGroups()
+    {
+        var grid = Positions();
+        int rows = grid.GetLength(0), cols = grid.GetLength(1);
+        if (rows < 2 || Enumerable.Range(0, cols).Any(c => grid[rows - 1, c].Cell.Field is null)) return null;
+        string Path(int c)
+        {
+            var cells = new List<GridCell>();
+            for (int r = 0; r < rows - 1; r++)
+                if (grid[r, c].Cell.Text.Length > 0 && (cells.Count == 0 || !ReferenceEquals(cells[^1], grid[r, c].Cell))) cells.Add(grid[r, c].Cell);
+            if (cells.Count < 2) return "";
+            var path = cells.Take(cells.Count - 1).Select(x => x.Text).ToList();
+            return path.Count == 1 ? path[0] : path[0] + string.Concat(path.Skip(1).Select(p => "（" + p + "）"));
+        }
+        var groups = new List<(string, int, int)>();
+        for (int c = 0; c < cols;)
+        {
+            var p = Path(c);
+            if (p.Length == 0) return null;
+            int e = c + 1;
+            while (e < cols && Path(e) == p) e++;
+            groups.Add((p, c, e));
+            c = e;
+        }
+        return groups.Count >= 2 && groups.All(g => g.Item3 - g.Item2 == groups[0].Item3 - groups[0].Item2) ? groups : null;
+    }
+
+    /// <summary>
+    /// The table turned on its side where it is column groups over one row of values (table 四): a heading row of the
+    /// groups, then a row per column inside a group (结果维持 … 总计) with each group's value. Null where it is not so.
+    /// </summary>
+    public GridTable? Transposed()
+    {
+        if (ColumnGroups() is not { } groups) return null;
+        var grid = Positions();
+        int rows = grid.GetLength(0), per = groups[0].To - groups[0].From;
+        var t = new GridTable(Id, Title, groups.Count + 1) { HeaderRows = 1 };
+        t.Rows.Add([new GridCell("", Heading: true), .. groups.Select(g => new GridCell(g.Heading, Heading: true))]);
+        for (int k = 0; k < per; k++)
+            t.Rows.Add([new GridCell(grid[rows - 2, groups[0].From + k].Cell.Text), .. groups.Select(g => grid[rows - 1, g.From + k].Cell)]);
+        return t;
+    }
 }

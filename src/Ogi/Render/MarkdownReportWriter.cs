@@ -7,10 +7,14 @@ namespace Ogi.Render;
 /// grid position it covers, a merged row label in the last — right before the row's values, so that a reader (ogi
 /// too) finds the values straight after their label; the other positions stay empty.
 /// </summary>
+/// <summary>How a converter writes Markdown: rule lines as |---| (not | --- |); a table of one value row split into one table per column group, each under its heading.</summary>
+public sealed record MarkdownOptions(bool CompactRules = false, bool SplitColumnGroups = false);
+
 public static class MarkdownReportWriter
 {
-    public static string Write(RenderedReport report)
+    public static string Write(RenderedReport report, MarkdownOptions? options = null)
     {
+        options ??= new MarkdownOptions();
         var sb = new StringBuilder(8 * 1024);
         foreach (var block in report.Blocks)
         {
@@ -21,13 +25,14 @@ public static class MarkdownReportWriter
                 case ParagraphBlock p: sb.Append(Escape(p.Text)).Append("\n\n"); break;
                 // Plain Markdown throughout (no inline HTML for the right-aligned signature): it stays text to any reader.
                 case MetaLineBlock m: sb.Append(Escape(m.Text)).Append("\n\n"); break;
-                case TableBlock tb: WriteTable(sb, tb.Table); sb.Append('\n'); break;
+                case TableBlock tb when options.SplitColumnGroups && tb.Table.ColumnGroups() is { } groups: WriteGroups(sb, tb.Table, groups, options); break;
+                case TableBlock tb: WriteTable(sb, tb.Table, options); sb.Append('\n'); break;
             }
         }
         return sb.ToString();
     }
 
-    static void WriteTable(StringBuilder sb, GridTable table)
+    static void WriteTable(StringBuilder sb, GridTable table, MarkdownOptions options)
     {
         var grid = table.Positions();
         int rows = grid.GetLength(0), cols = grid.GetLength(1);
@@ -37,12 +42,30 @@ public static class MarkdownReportWriter
             for (int c = 0; c < cols; c++)
                 sb.Append(' ').Append(StandsHere(grid, r, c) ? Escape(grid[r, c].Cell.Text) : "").Append(" |");
             sb.Append('\n');
-            if (r == 0)
-            {
-                sb.Append('|');
-                for (int c = 0; c < cols; c++) sb.Append(" --- |");
-                sb.Append('\n');
-            }
+            if (r == 0) Rule(sb, cols, options);
+        }
+    }
+
+    static void Rule(StringBuilder sb, int cols, MarkdownOptions options)
+    {
+        sb.Append('|');
+        for (int c = 0; c < cols; c++) sb.Append(options.CompactRules ? "---|" : " --- |");
+        sb.Append('\n');
+    }
+
+    static void WriteGroups(StringBuilder sb, GridTable table, List<(string Heading, int From, int To)> groups, MarkdownOptions options)
+    {
+        var grid = table.Positions();
+        int rows = grid.GetLength(0);
+        foreach (var (heading, from, to) in groups)
+        {
+            sb.Append("### ").Append(Escape(heading)).Append("\n\n|");
+            for (int c = from; c < to; c++) sb.Append(' ').Append(Escape(grid[rows - 2, c].Cell.Text)).Append(" |");
+            sb.Append('\n');
+            Rule(sb, to - from, options);
+            sb.Append('|');
+            for (int c = from; c < to; c++) sb.Append(' ').Append(Escape(grid[rows - 1, c].Cell.Text)).Append(" |");
+            sb.Append("\n\n");
         }
     }
 

@@ -17,6 +17,8 @@ public enum TextTableLayout
     Glued,
     /// <summary>Pipe rows with a page number and the table's headings again every few rows (print views, PDF).</summary>
     PageBreaks,
+    /// <summary>A row per line as a CSV record (RFC 4180: a field with a comma or quote is quoted).</summary>
+    Csv,
 }
 
 public sealed class TextWriterOptions
@@ -30,6 +32,8 @@ public sealed class TextWriterOptions
     public Func<GridTable, int, bool>? SpacedRow { get; init; }
     /// <summary>Glued layout: whether each row ends its line (some pages lose the row breaks too).</summary>
     public bool GluedRowBreaks { get; init; } = true;
+    /// <summary>Spaces layout: a label's note in brackets wraps after this many characters, its rest on a line of its own under the values (PDF text).</summary>
+    public int? WrapLabelsAt { get; init; }
     /// <summary>Spaces layout: the separator between cells (varied by synth).</summary>
     public Func<string>? Gap { get; init; }
     public IReadOnlyList<string> PageTop { get; init; } = [];
@@ -94,12 +98,32 @@ public static class TextReportWriter
                 break;
             case TextTableLayout.Spaces:
                 bool first = true;
+                string? rest = null;
+                bool values = row.Any(c => c.Field is not null);
                 foreach (var c in row)
                 {
                     if (c.Text.Length == 0) continue;
                     if (!first) sb.Append(o.Gap?.Invoke() ?? "  ");
-                    sb.Append(c.Text);
+                    var text = c.Text;
+                    // The last label of a row of values wraps inside its note in brackets: the rest goes under the row.
+                    int note = text.LastIndexOfAny(['（', '(']);
+                    if (values && c.Field is null && o.WrapLabelsAt is int wrap && note > 0 && note + 1 + wrap < text.Length - 1 && ReferenceEquals(c, row.Last(x => x.Field is null)))
+                    {
+                        rest = text[(note + 1 + wrap)..];
+                        text = text[..(note + 1 + wrap)];
+                    }
+                    sb.Append(text);
                     first = false;
+                }
+                sb.Append('\n');
+                if (rest is not null) sb.Append(rest).Append('\n');
+                break;
+            case TextTableLayout.Csv:
+                for (int k = 0; k < row.Count; k++)
+                {
+                    if (k > 0) sb.Append(',');
+                    var t = row[k].Text;
+                    sb.Append(t.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + t.Replace("\"", "\"\"") + "\"" : t);
                 }
                 sb.Append('\n');
                 break;

@@ -52,6 +52,8 @@ public static class ReportSynthesizer
             var fields = table.Fields.Where(values.ContainsKey).ToList();
             int blank = fields.Count(f => values[f] is null);
             if (blank > 0 && fields.Count - blank >= blank * 2) expected.Add(("B1", "warning"));
+            // Every cell blank: no reader can tell zeros left blank from values lost (V1).
+            if (fields.Count > 0 && blank == fields.Count) expected.Add(("V1", "warning"));
         }
 
         var deadline = year <= 2018 ? new DateOnly(year + 1, 3, 31) : new DateOnly(year + 1, 1, 31);
@@ -72,6 +74,13 @@ public static class ReportSynthesizer
         };
         var style = Style(rng, layout, spacedLayout || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces);
         var report = ReportComposer.Compose(content, style);
+        // Provincial forms of table 二 (a longer 规章 label, a row of their own): a draw of its own, so that every other
+        // report keeps its bytes.
+        var provincial = ProvincialTableTwo(new Random(unchecked(seed * 7919 + index)), report, layout);
+        // Table 四 on its side (groups as columns, outcomes as rows) in a sixth of the delimited reports of the national forms.
+        if (DelimitedLayouts.Contains(layout) && layout != SynthLayout.Lines && new Random(unchecked(seed * 3571 + index)).Next(6) == 0)
+            for (int b = 0; b < report.Blocks.Count; b++)
+                if (report.Blocks[b] is TableBlock { Table.Id: "appeals" } four && four.Table.Transposed() is { } turned) report.Blocks[b] = new TableBlock(turned);
 
         // The page's own lines: a CMS breadcrumb, the posting date and source, share links; a footer.
         var sourceIsFull = rng.Next(3) == 0 && agency.FullName != agency.Name && layout != SynthLayout.Docx; // a Word file has no page around it
@@ -105,11 +114,22 @@ public static class ReportSynthesizer
             }
             case SynthLayout.Docx:
                 bytes = DocxReportWriter.Write(report); ext = "docx"; break;
+            case SynthLayout.Markdown:
+            {
+                var options = new MarkdownOptions(CompactRules: rng.Next(2) == 0, SplitColumnGroups: rng.Next(2) == 0);
+                if (rng.Next(3) == 0) LoseOneLabel(report, rng);
+                var md = MarkdownReportWriter.Write(report, options);
+                bytes = Encoding.UTF8.GetBytes(string.Join("\n", top) + "\n\n" + md + string.Join("\n", bottom) + "\n"); ext = "md";
+                break;
+            }
             case SynthLayout.Traditional:
             {
                 string text = rng.Next(3) == 0 ? HtmlReportWriter.Write(report, HtmlFlavor.Clean, "utf-8", top, bottom)
                     : Text(report, rng, rng.Next(2) == 0 ? TextTableLayout.Pipes : TextTableLayout.Lines, top, bottom, null);
-                bytes = Encoding.UTF8.GetBytes(ChineseConverter.ToTraditional(text)); ext = text.StartsWith('<') ? "html" : "txt";
+                var traditional = ChineseConverter.ToTraditional(text);
+                // Some traditional pages gloss characters with pinyin (信息內(nèi)容, 鎮(zhèn)): a draw of its own.
+                if (new Random(unchecked(seed * 104729 + index)).Next(3) == 0) traditional = Glossed(traditional);
+                bytes = Encoding.UTF8.GetBytes(traditional); ext = text.StartsWith('<') ? "html" : "txt";
                 break;
             }
             case SynthLayout.FullWidth:
@@ -119,12 +139,14 @@ public static class ReportSynthesizer
                 var tl = layout switch
                 {
                     SynthLayout.Lines => TextTableLayout.Lines, SynthLayout.BlankLines => TextTableLayout.BlankLines, SynthLayout.Spaces => TextTableLayout.Spaces,
-                    SynthLayout.Glued => TextTableLayout.Glued, SynthLayout.PageBreaks => TextTableLayout.PageBreaks, _ => TextTableLayout.Pipes,
+                    SynthLayout.Glued => TextTableLayout.Glued, SynthLayout.PageBreaks => TextTableLayout.PageBreaks, SynthLayout.Csv => TextTableLayout.Csv, _ => TextTableLayout.Pipes,
                 };
                 HashSet<(string, int)>? spaced = null;
                 if (tl == TextTableLayout.Glued)
                     spaced = GlueOracle.AmbiguousRows(report.Blocks.OfType<TableBlock>().Select(b => b.Table).ToList(), template, values);
-                bytes = Encoding.UTF8.GetBytes(Text(report, rng, tl, top, bottom, spaced, pageLayout)); ext = "txt";
+                // Space-aligned text from a PDF wraps long labels in a third of the reports (a draw of its own).
+                int? wrap = layout == SynthLayout.Spaces && new Random(unchecked(seed * 6151 + index)).Next(3) == 0 ? 5 : null;
+                bytes = Encoding.UTF8.GetBytes(Text(report, rng, tl, top, bottom, spaced, pageLayout, wrap)); ext = "txt";
                 break;
             }
         }
@@ -139,7 +161,7 @@ public static class ReportSynthesizer
                 ["year"] = year,
                 ["published"] = published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },
-            ["values"] = Values(template, values),
+            ["values"] = Values(template, values, provincial),
             ["expect_findings"] = new JsonArray(expected.Distinct().Select(f => (JsonNode)new JsonObject { ["rule"] = f.Rule, ["severity"] = f.Severity }).ToArray()),
             ["layout"] = SynthLayouts.Name(layout),
             ["seed"] = seed,
@@ -147,13 +169,84 @@ public static class ReportSynthesizer
         return new SyntheticReport($"{index:D5}-{SynthLayouts.Name(layout)}-{template.Id}", ext, bytes, gold, layout);
     }
 
+    /// <summary>
+    /// A converter that cut one row's label short or dropped it (| 行政机关不再处理其政府信息公 | 40 |): the label cell of
+    /// one row of values inside a table (not its first or last row) loses its head, its tail or all its words.
+    /// </summary>
+    static void LoseOneLabel(RenderedReport report, Random rng)
+    {
+        // Not in a table with a provincial row: that row's label is not the template's, so the order would not place it.
+        var table = report.Blocks.OfType<TableBlock>().Select(b => b.Table)
+            .Where(t => t.Rows.Count(IsValueRow) >= 4 && !t.Rows.Any(r => r.Any(c => c.Field?.Contains(".extra.", StringComparison.Ordinal) == true)))
+            .OrderBy(_ => rng.Next()).FirstOrDefault();
+        if (table is null) return;
+        var rows = Enumerable.Range(0, table.Rows.Count).Where(r => IsValueRow(table.Rows[r])).ToList();
+        int row = rows[1 + rng.Next(rows.Count - 2)];
+        var cells = table.Rows[row];
+        int label = cells.FindIndex(c => c.Field is not null) - 1;
+        if (label < 0 || cells[label].Field is not null || cells[label].Text.Length < 6) return;
+        var text = cells[label].Text;
+        int keep = text.Length * 2 / 3;
+        cells[label] = cells[label] with { Text = rng.Next(3) switch { 0 => "", 1 => text[^keep..], _ => text[..keep] } };
+
+        static bool IsValueRow(List<GridCell> cells) => cells.Any(c => c.Field is not null);
+    }
+
     /// <summary>Values in template order, as the parser writes them (blank cells as null).</summary>
-    static JsonObject Values(CompiledTemplate template, Dictionary<string, decimal?> values)
+    static JsonObject Values(CompiledTemplate template, Dictionary<string, decimal?> values, Dictionary<string, decimal> extra)
     {
         var o = new JsonObject();
         foreach (var f in template.TablesFor(values).SelectMany(t => t.Fields))
             if (values.TryGetValue(f, out var v)) o[f] = v is null ? null : v == decimal.Truncate(v.Value) && Math.Abs(v.Value) < long.MaxValue ? JsonValue.Create((long)v.Value) : JsonValue.Create(v.Value);
+        foreach (var (f, v) in extra) o[f] = (long)v;
         return o;
+    }
+
+    static readonly (char Character, string Pinyin)[] Glosses = [('內', "nèi"), ('鎮', "zhèn"), ('縣', "xiàn"), ('政', "zhèng"), ('府', "fǔ"), ('許', "xǔ"), ('復', "fù")];
+
+    /// <summary>Pinyin after some characters, in the page's own brackets: no part of any label or name.</summary>
+    static string Glossed(string text)
+    {
+        var sb = new StringBuilder(text.Length + 512);
+        foreach (var c in text)
+        {
+            sb.Append(c);
+            foreach (var (character, pinyin) in Glosses)
+                if (c == character) { sb.Append('(').Append(pinyin).Append(')'); break; }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Layouts whose cells are delimited, so that a row the template does not know reads back cell by cell.</summary>
+    static readonly SynthLayout[] DelimitedLayouts = [SynthLayout.Html, SynthLayout.WordHtml, SynthLayout.Pipes, SynthLayout.Lines, SynthLayout.Markdown, SynthLayout.Csv, SynthLayout.Docx];
+
+    const string ProvincialRow = "其他主动公开文件";
+
+    /// <summary>
+    /// Some provinces print table 二 with 规章's longer label (设区的市、自治州人民政府应提供相关数据) and a row of their
+    /// own after 规范性文件; the parser keeps such a row under proactive.extra.&lt;label&gt;.&lt;column&gt;.
+    /// </summary>
+    static Dictionary<string, decimal> ProvincialTableTwo(Random rng, RenderedReport report, SynthLayout layout)
+    {
+        var extra = new Dictionary<string, decimal>();
+        var table = report.Blocks.OfType<TableBlock>().Select(b => b.Table).FirstOrDefault(t => t.Id == "proactive");
+        if (table is null || !DelimitedLayouts.Contains(layout) || rng.Next(6) != 0) return extra;
+        int Row(string field) => table.Rows.FindIndex(r => r.Any(c => c.Field?.StartsWith(field, StringComparison.Ordinal) == true));
+        int rules = Row("proactive.rules."), normative = Row("proactive.normative.");
+        if (rules < 0 || normative < 0) return extra;
+        var label = table.Rows[rules].FindIndex(c => c.Text == "规章");
+        if (label >= 0) table.Rows[rules][label] = table.Rows[rules][label] with { Text = "规章(设区的市、自治州人民政府应提供相关数据)" };
+        var row = new List<GridCell>();
+        foreach (var cell in table.Rows[normative])
+        {
+            if (cell.Field is null) { row.Add(cell with { Text = cell.Text.Length > 0 ? ProvincialRow : "" }); continue; }
+            var field = "proactive.extra." + ProvincialRow + "." + cell.Field[(cell.Field.LastIndexOf('.') + 1)..];
+            decimal v = rng.Next(3) == 0 ? 0 : rng.Next(1, 60);
+            extra[field] = v;
+            row.Add(cell with { Text = v.ToString(CultureInfo.InvariantCulture), Field = field });
+        }
+        table.Rows.Insert(normative + 1, row);
+        return extra;
     }
 
     static void BreakOneRule(Random rng, List<Equation> equations, Dictionary<string, decimal?> values)
@@ -244,7 +337,7 @@ public static class ReportSynthesizer
     }
 
     static string Text(RenderedReport report, Random rng, TextTableLayout layout, List<string> top, List<string> bottom, HashSet<(string, int)>? spaced,
-        TextTableLayout pageLayout = TextTableLayout.Pipes)
+        TextTableLayout pageLayout = TextTableLayout.Pipes, int? wrapLabelsAt = null)
     {
         string[] gaps = ["  ", "   ", " ", "\t", "    "];
         int gapStyle = rng.Next(gaps.Length);
@@ -259,6 +352,7 @@ public static class ReportSynthesizer
             Gap = () => gaps[gapStyle],
             PageTop = top,
             PageBottom = bottom,
+            WrapLabelsAt = wrapLabelsAt,
         });
     }
 

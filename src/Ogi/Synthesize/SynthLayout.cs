@@ -21,6 +21,10 @@ public enum SynthLayout
     FullWidth,
     /// <summary>A Word document with real merged tables.</summary>
     Docx,
+    /// <summary>Markdown as PDF converters and OCR tools write it: GFM tables (| --- | or |---|), table 四 at times split into one table per column group under ### headings.</summary>
+    Markdown,
+    /// <summary>Tables as CSV records inside the text (an export or converter's output).</summary>
+    Csv,
 }
 
 public static class SynthLayouts
@@ -41,6 +45,8 @@ public static class SynthLayouts
         SynthLayout.Traditional => "traditional",
         SynthLayout.FullWidth => "full-width",
         SynthLayout.Docx => "docx",
+        SynthLayout.Markdown => "markdown",
+        SynthLayout.Csv => "csv",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 

@@ -48,6 +48,8 @@ public sealed class TableDefinition
     [JsonPropertyName("rules")] public List<RuleDefinition> Rules { get; set; } = [];
     /// <summary>Rows the template does not know, printed between known rows, are kept as &lt;prefix&gt;&lt;label&gt; (legacy.extra.*).</summary>
     [JsonPropertyName("unknownRowPrefix")] public string? UnknownRowPrefix { get; set; }
+    /// <summary>The form was a model whose rows a report prints in part (the 2008 统计表): only a fragment is reported as not read (U1).</summary>
+    [JsonPropertyName("rowsOptional")] public bool RowsOptional { get; set; }
     /// <summary>How the official format draws the table: merged header cells, label columns, blocks (rendering and synthesis).</summary>
     [JsonPropertyName("layout")] public TableLayout? Layout { get; set; }
 
@@ -69,6 +71,13 @@ public sealed class RowDefinition
     [JsonPropertyName("short")] public bool Short { get; set; }
     /// <summary>The values come after a block of column headings (table 四).</summary>
     [JsonPropertyName("afterHeaders")] public bool AfterHeaders { get; set; }
+    /// <summary>
+    /// The row's columns in equal groups that a report may print as tables of their own, each under its heading
+    /// (table 四 as ### 行政复议, ### 行政诉讼（未经复议直接起诉）…): per group, the words of its heading.
+    /// </summary>
+    [JsonPropertyName("parts")] public string[][]? Parts { get; set; }
+    /// <summary>The headings of the columns inside each part, in order (结果维持 … 总计): a table printed transposed has them as its rows.</summary>
+    [JsonPropertyName("partColumns")] public string[]? PartColumns { get; set; }
     /// <summary>
     /// What real rows almost always satisfy though no rule requires it ("in_force>=issued", "|change|<=prior_items"):
     /// it only ranks readings of glued digits that the arithmetic cannot separate.

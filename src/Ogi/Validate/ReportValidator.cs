@@ -87,6 +87,12 @@ public static class ReportValidator
                     $"报告发布于 {published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}，晚于法定期限 {deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}（{(year <= 2018 ? "2008年条例第三十一条" : "2019年条例第四十九条")}）",
                     $"published {published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, after the statutory deadline {deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", []));
         }
+        // A form kept after its successor came into force (towns used the 2019 table for years): read by its content.
+        if (template is not null && meta.Year is int y && template.Definition.Years is [_, int last] && y > last
+            && TemplateCatalog.ForYear(y) is { } inForce && inForce != template)
+            findings.Add(new Finding("F1", Severity.Warning,
+                $"报告使用的{template.Definition.Name}在 {y} 年已不适用（应为{inForce.Definition.Name}），仍按其内容读取",
+                $"the report uses the {template.Id} form, not in force for {y} (the {inForce.Id} form is); read by its content", []));
         if (template is not null)
         {
             var compact = text.Compact;
