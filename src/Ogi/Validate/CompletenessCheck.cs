@@ -50,6 +50,7 @@ public static class CompletenessCheck
     static string Names(List<CompiledRow> rows) =>
         string.Join("、", rows.Take(6).Select(r => r.Label)) + (rows.Count > 6 ? $" 等 {rows.Count} 行" : "");
 
-    /// <summary>Whether the findings say that part of the report was not read (U1, V1): no clean result.</summary>
-    public static bool NotFullyRead(IEnumerable<Finding> findings) => findings.Any(f => f.Rule is "U1" or "V1");
+    /// <summary>Whether the findings say that part of the report was not read (U1, V1, or D1: a document decoding could not
+    /// read, such as a scan without OCR): no clean result.</summary>
+    public static bool NotFullyRead(IEnumerable<Finding> findings) => findings.Any(f => f.Rule is "U1" or "V1" or "D1");
 }

@@ -28,13 +28,7 @@ public static class OcrConfidence
                 // A clean reading keeps the cell's own confidence; a doubtful one lowers it to Tesseract's.
                 if (ocr < Trusted && ocr < cell.Confidence) table.Cells[i] = cell with { Confidence = Math.Round(ocr, 2) };
             }
-            var read = table.Cells.Select(c => c.Field).ToHashSet();
-            var missing = table.Definitions.SelectMany(d => d.Rows).Where(r => !r.Group).SelectMany(r => r.Columns.Select(c => c.Field))
-                .Where(f => !read.Contains(f)).Distinct().ToList();
-            if (missing.Count > 0)
-                findings.Add(new Finding("U1", Severity.Warning,
-                    $"扫描件 OCR 未能读出表格{table.Label}的 {missing.Count} 个单元格",
-                    $"OCR of the scan did not read {missing.Count} cells of table {table.Label}", missing));
+            // Rows OCR did not read at all are named by the completeness check (U1), as for any other document.
         }
     }
 
