@@ -117,4 +117,7 @@ public sealed class NarrativeCue
     [JsonPropertyName("field")] public string Field { get; set; } = "";
     [JsonPropertyName("unit")] public string Unit { get; set; } = "";
     [JsonPropertyName("cues")] public string[] Cues { get; set; } = [];
+    /// <summary>Fields a prose total may count in besides the field itself: "收到申请75件" for 74 new and 1 carried over
+    /// agrees with the table (T1 is no contradiction there).</summary>
+    [JsonPropertyName("mayInclude")] public string[] MayInclude { get; set; } = [];
 }

@@ -71,10 +71,24 @@ public static class ReportValidator
         }
         if (narrative is not null)
             foreach (var (field, said) in narrative)
-                if (byField.TryGetValue(field, out var cell) && cell.Value is decimal v && v != said)
+                if (byField.TryGetValue(field, out var cell) && cell.Value is decimal v && v != said && !CountsAlsoIncluded(template, field, v, said, byField))
                     findings.Add(new Finding("T1", Severity.Warning,
                         $"{where}正文称 {Show(said)}，与表中 {field} = {Show(v)} 不一致",
                         $"{where}the narrative states {Show(said)} but the table gives {field} = {Show(v)}", [field]));
+    }
+
+    /// <summary>A prose total that counts, with the field, the fields its cue may include (new plus carried over) agrees.</summary>
+    static bool CountsAlsoIncluded(CompiledTemplate template, string field, decimal value, decimal said, Dictionary<string, CellValue> byField)
+    {
+        foreach (var cue in template.Definition.Narrative)
+        {
+            if (cue.Field != field || cue.MayInclude.Length == 0) continue;
+            decimal sum = value;
+            foreach (var other in cue.MayInclude)
+                if (byField.TryGetValue(other, out var c)) sum += c.Value ?? 0;
+            if (sum == said) return true;
+        }
+        return false;
     }
 
     public static void ValidateDocument(CompiledTemplate? template, ReportMetadata meta, LayoutText text, List<Finding> findings)
