@@ -30,7 +30,8 @@ public sealed class Ingester
     /// <summary>No report takes anywhere near this long; a file that does must not hold up the batch.</summary>
     public static readonly TimeSpan PerFileLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>Files in folders (recursively) and the entries of .zip archives; JSON (gold, parse results) and database files are no reports.</summary>
+    /// <summary>Files in folders (recursively) and the entries of .zip archives. In a folder, JSON (gold, parse results), data
+    /// tables (a corpus's SOURCES.tsv) and database files are no reports; a file named on the command line is taken whatever it is.</summary>
     public static List<IngestSource> Expand(IEnumerable<string> paths, List<(string Origin, string Reason)> missing)
     {
         var sources = new List<IngestSource>();
@@ -49,7 +50,8 @@ public sealed class Ingester
     }
 
     static bool IsNoReport(string file) =>
-        file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".db", StringComparison.OrdinalIgnoreCase)
+        file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
+        || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".db", StringComparison.OrdinalIgnoreCase)
         || file.EndsWith(".db-wal", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".db-shm", StringComparison.OrdinalIgnoreCase);
 
     static void AddFile(string file, List<IngestSource> sources, List<(string, string)> missing)

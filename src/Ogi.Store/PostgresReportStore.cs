@@ -58,6 +58,10 @@ public sealed class PostgresReportStore : SqlReportStore
     protected override string Dialect => "postgres";
     NpgsqlConnection Connection => (NpgsqlConnection)Db;
 
+    /// <summary>Dapper hands lists to Npgsql as arrays, not as (@a1, @a2…): a list test is <c>= ANY(@list)</c> here.</summary>
+    protected override string Sql(string sql) => InList.Replace(sql, "= ANY(@$1)");
+    static readonly System.Text.RegularExpressions.Regex InList = new(@"\bIN @(\w+)", System.Text.RegularExpressions.RegexOptions.Compiled);
+
     protected override DbTransaction BeginWrite() => Connection.BeginTransaction();
 
     // Any constant will do, as long as every ogi process uses the same one.

@@ -40,9 +40,12 @@ public abstract class SqlReportStore : IReportStore
 
     // ---- small helpers: every command runs in the open transaction, if any ----
 
-    protected IEnumerable<T> Query<T>(string sql, object? args = null) => Db.Query<T>(sql, args, Tx);
-    protected int Execute(string sql, object? args = null) => Db.Execute(sql, args, Tx);
-    protected T? Scalar<T>(string sql, object? args = null) => Db.ExecuteScalar<T>(sql, args, Tx);
+    protected IEnumerable<T> Query<T>(string sql, object? args = null) => Db.Query<T>(Sql(sql), args, Tx);
+    protected int Execute(string sql, object? args = null) => Db.Execute(Sql(sql), args, Tx);
+    protected T? Scalar<T>(string sql, object? args = null) => Db.ExecuteScalar<T>(Sql(sql), args, Tx);
+
+    /// <summary>The dialect's form of the shared SQL text (the one place where the two differ in a query).</summary>
+    protected virtual string Sql(string sql) => sql;
 
     T InTransaction<T>(Func<T> work)
     {
