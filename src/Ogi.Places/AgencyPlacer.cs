@@ -57,18 +57,25 @@ public static class AgencyPlacer
         var chosen = Choose(reading.Chains, around, catalog, out var why);
         if (chosen is null)
         {
-            var codes = reading.Chains.Select(c => c[^1].Code).Distinct().ToList();
-            return Unplaced(name, $"{reading.Chains[0][^1].Name} is ambiguous: {string.Join(", ", reading.Chains.Select(c => $"{c[^1].Code} {Describe(c, catalog)}").Distinct())}; {why}")
-                with { Candidates = codes };
+            var codes = reading.Chains.Select(c => c.Last.Code).Distinct().ToList();
+            var listed = string.Join(", ", codes.Take(MaxListed).Select(c => $"{c} {Path(c, catalog)}"));
+            var more = codes.Count > MaxListed ? $" and {codes.Count - MaxListed} more" : "";
+            return Unplaced(name, $"{reading.Chains[0].Last.Name} is ambiguous: {listed}{more}; {why}") with { Candidates = codes };
         }
 
-        var division = chosen[^1];
+        var division = chosen.Last;
+        // A name that does not say its province (鲤城区…) is not placed against a context that names another one.
+        if (chosen.Divisions[0].Level > DivisionLevel.Province && OtherProvinces(division, around, catalog) is { Count: > 0 } others)
+            return Unplaced(name, $"{Path(division.Code, catalog)} {division.Code} is the only {chosen.Divisions[0].Name}, " +
+                $"but the context names {string.Join("/", others)}") with { Candidates = [division.Code] };
+
         var department = government ? null : remainder.StartsWith("政府", StringComparison.Ordinal) ? "人民" + remainder : remainder;
-        var seriesKey = catalog.Successor(division.Code) + (department is null ? "" : "/" + department);
-        var renamed = division.IsCurrent ? "" : $"; renamed: {catalog.RenamingOf(division.Code)!.NewName} {catalog.Successor(division.Code)} from {division.AbolishedIn}";
+        var successor = catalog.Successor(division.Code);
+        var seriesKey = successor + (department is null ? "" : "/" + department);
+        var renamed = division.IsCurrent ? "" : $"; renamed {catalog.ByCode(successor)!.Name} {successor} in {division.AbolishedIn} (renames.tsv)";
         var organ = government ? $"its government{(remainder.Length > 0 ? $" ({remainder})" : "")}" : $"its department {department}";
         return new AgencyPlacement(name, division.Code, division.Level, !government, department, seriesKey,
-            $"{reading.Source}: {Describe(chosen, catalog)} {division.Code}, {organ}{why}{renamed}");
+            $"{reading.Source}: {Path(division.Code, catalog)} {division.Code}{Aliases(chosen)}, {organ}{why}{renamed}");
 
         static AgencyPlacement Unplaced(string name, string evidence) =>
             new(name, null, null, IsDepartment: false, null, name, "unplaced: " + evidence);
@@ -77,14 +84,21 @@ public static class AgencyPlacer
     static bool IsDepartmentName(string remainder) =>
         DepartmentEnds.Contains(remainder[^1]) || remainder.EndsWith("中心", StringComparison.Ordinal);
 
-    sealed record Reading(string Name, string Source, int End, List<Division[]> Chains);
+    sealed record Reading(string Name, string Source, int End, List<Chain> Chains);
+
+    /// <summary>Divisions read at the head of a name, each with the words it was read from (泉州, 平潭综合实验区).</summary>
+    sealed record Chain(Division[] Divisions, string[] Pieces)
+    {
+        public Division Last => Divisions[^1];
+    }
 
     /// <summary>Every chain of divisions at the head of the name that reads furthest into it.</summary>
     static Reading Read(string name, DivisionCatalog catalog)
     {
-        var best = new List<Division[]>();
+        var best = new List<Chain>();
         int bestEnd = 0;
         var chain = new List<Division>(4);
+        var pieces = new List<string>(4);
         Extend(0);
         return new Reading(name, $"the name {name}", bestEnd, best);
 
@@ -93,7 +107,7 @@ public static class AgencyPlacer
             if (chain.Count > 0)
             {
                 if (pos > bestEnd) { bestEnd = pos; best.Clear(); }
-                if (pos == bestEnd) best.Add([.. chain]);
+                if (pos == bestEnd) best.Add(new Chain([.. chain], [.. pieces]));
             }
             if (chain.Count == 4) return;
             var anchor = chain.Count > 0 ? chain[^1] : null;
@@ -104,8 +118,10 @@ public static class AgencyPlacer
                 {
                     if (anchor is not null && !Below(d, anchor)) continue;
                     chain.Add(d);
+                    pieces.Add(piece);
                     Extend(pos + len);
                     chain.RemoveAt(chain.Count - 1);
+                    pieces.RemoveAt(pieces.Count - 1);
                 }
             }
         }
@@ -123,23 +139,26 @@ public static class AgencyPlacer
             d.Code != anchor.Code && (catalog.IsWithin(d.Code, anchor.Code) || catalog.IsWithin(d.Code, catalog.Successor(anchor.Code)));
     }
 
+    const int MaxListed = 6;
+
     /// <summary>
     /// One chain, or null when the chains name different divisions that the context does not decide. Chains whose
     /// last divisions continue as the same current division (the old and the new 三元区) are one: the current one wins.
     /// Otherwise each is scored by its enclosing divisions named in the title and context (full name 2, short 1, times
     /// the level's depth: province 1 … township 4); a single best wins.
     /// </summary>
-    static Division[]? Choose(List<Division[]> chains, string around, DivisionCatalog catalog, out string why)
+    static Chain? Choose(List<Chain> chains, string around, DivisionCatalog catalog, out string why)
     {
         why = "";
-        var distinct = chains.GroupBy(c => c[^1].Code).Select(g => g.OrderBy(c => c.Length).First()).ToList();
+        var distinct = chains.GroupBy(c => c.Last.Code).Select(g => g.OrderBy(c => c.Divisions.Length).First()).ToList();
         if (distinct.Count == 1)
         {
-            if (chains[0].Length == 1 && chains[0][0].Level > DivisionLevel.Province) why = $"; the only {chains[0][0].Name} in the data";
-            return distinct[0];
+            var only = distinct[0];
+            if (only.Divisions.Length == 1 && only.Last.Level > DivisionLevel.Province) why = $"; the only {only.Pieces[0]} in the data";
+            return only;
         }
-        var successors = distinct.Select(c => catalog.Successor(c[^1].Code)).Distinct().ToList();
-        if (successors.Count == 1) return distinct.FirstOrDefault(c => c[^1].IsCurrent) ?? distinct[0];
+        var successors = distinct.Select(c => catalog.Successor(c.Last.Code)).Distinct().ToList();
+        if (successors.Count == 1) return distinct.FirstOrDefault(c => c.Last.IsCurrent) ?? distinct[0];
 
         var scored = distinct.Select(c => (Chain: c, Score: Support(c, around, catalog, out var named), Named: named))
             .OrderByDescending(s => s.Score).ToList();
@@ -153,17 +172,17 @@ public static class AgencyPlacer
             why = $"the context names {scored[0].Named} and {scored[1].Named} alike";
             return null;
         }
-        why = $"; the context names {scored[0].Named}";
+        why = $"; of {distinct.Count} {distinct[0].Last.Name}, the context names {scored[0].Named}";
         return scored[0].Chain;
     }
 
-    static int Support(Division[] chain, string around, DivisionCatalog catalog, out string named)
+    static int Support(Chain chain, string around, DivisionCatalog catalog, out string named)
     {
         int score = 0;
         var names = new List<string>();
-        foreach (var ancestor in catalog.PathTo(chain[^1].Code).SkipLast(1))
+        foreach (var ancestor in catalog.PathTo(chain.Last.Code).SkipLast(1))
         {
-            if (chain.Contains(ancestor)) continue;
+            if (chain.Divisions.Contains(ancestor)) continue;
             int depth = (int)ancestor.Level + 1;
             var shortName = DivisionNames.ShortName(ancestor.Name);
             if (around.Contains(ancestor.Name, StringComparison.Ordinal)) { score += 2 * depth; names.Add(ancestor.Name); }
@@ -177,9 +196,34 @@ public static class AgencyPlacer
         return score;
     }
 
-    static string Describe(Division[] chain) => string.Join(" › ", chain.Select(d => d.Name));
+    /// <summary>The provinces the context names (full or short) other than the division's own; none when it names its own.</summary>
+    static List<string> OtherProvinces(Division division, string around, DivisionCatalog catalog)
+    {
+        var own = catalog.PathTo(division.Code)[0];
+        var named = new List<string>();
+        foreach (var province in catalog.Provinces)
+        {
+            var shortName = DivisionNames.ShortName(province.Name);
+            if (around.Contains(province.Name, StringComparison.Ordinal) || (shortName is not null && around.Contains(shortName, StringComparison.Ordinal)))
+            {
+                if (province == own) return [];
+                named.Add(province.Name);
+            }
+        }
+        return named;
+    }
+
+    static string Describe(Chain chain) => string.Join(" › ", chain.Divisions.Select(d => d.Name));
 
     /// <summary>The division's whole path (福建省 › 泉州市 › 鲤城区), whichever part the name gave.</summary>
-    static string Describe(Division[] chain, DivisionCatalog catalog) =>
-        string.Join(" › ", catalog.PathTo(chain[^1].Code).Select(d => d.Name));
+    static string Path(string code, DivisionCatalog catalog) => string.Join(" › ", catalog.PathTo(code).Select(d => d.Name));
+
+    /// <summary>The words read as another name of a division: 平潭综合实验区 = 平潭县.</summary>
+    static string Aliases(Chain chain)
+    {
+        var notes = chain.Divisions.Zip(chain.Pieces)
+            .Where(p => p.Second != p.First.Name && p.Second != DivisionNames.ShortName(p.First.Name) && !p.First.Name.StartsWith(p.Second, StringComparison.Ordinal))
+            .Select(p => $"{p.Second} = {p.First.Name}").ToList();
+        return notes.Count > 0 ? $" ({string.Join(", ", notes)}, aliases.tsv)" : "";
+    }
 }

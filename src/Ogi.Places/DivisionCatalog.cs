@@ -27,6 +27,9 @@ public sealed class DivisionCatalog
     /// <summary>Every current division, in code order.</summary>
     public IReadOnlyList<Division> Divisions { get; }
 
+    /// <summary>The provinces, autonomous regions and municipalities (the tree's roots), in code order.</summary>
+    public IReadOnlyList<Division> Provinces { get; }
+
     /// <summary>The renamings and mergers the catalog knows, oldest first.</summary>
     public IReadOnlyList<Renaming> Renamings { get; }
 
@@ -42,6 +45,7 @@ public sealed class DivisionCatalog
         foreach (var fields in Rows(divisions, 2))
             current.Add(Add(fields[0], fields[1], abolishedIn: null));
         Divisions = current;
+        Provinces = current.Where(d => d.Level == DivisionLevel.Province).ToList();
 
         var renamings = new List<Renaming>();
         foreach (var f in Rows(renames, 6).Where(f => f[0] != "old_code"))

@@ -164,6 +164,27 @@ public class PlacesTests
     }
 
     [Fact]
+    public void A_unique_name_is_not_placed_against_a_context_naming_another_province()
+    {
+        var p = AgencyPlacer.Place("鲤城区卫生健康局", context: "来源：江苏省南京市");
+        Assert.Null(p.DivisionCode);
+        Assert.Equal(["350502"], p.Candidates);
+        Assert.Contains("江苏省", p.Evidence);
+        // Its own province named beside another one: placed.
+        Assert.Equal("350502", AgencyPlacer.Place("鲤城区卫生健康局", context: "福建省泉州市，对口江苏省").DivisionCode);
+    }
+
+    [Fact]
+    public void Evidence_is_one_line_and_lists_a_few_candidates_of_many()
+    {
+        var p = AgencyPlacer.Place("城关镇人民政府");
+        Assert.Equal(88, p.Candidates.Count);
+        Assert.DoesNotContain('\n', p.Evidence);
+        Assert.Contains("and 82 more", p.Evidence);
+        Assert.Contains("平潭综合实验区 = 平潭县", AgencyPlacer.Place("平潭综合实验区管委会").Evidence);
+    }
+
+    [Fact]
     public void A_series_survives_a_renaming()
     {
         // 密云县 (110228) became 密云区 (110118) in 2015; 沙县 (350427) 三明市沙县区 (350405) in 2021.
