@@ -110,6 +110,7 @@ public static class AgencyPlacer
                 if (pos == bestEnd) best.Add(new Chain([.. chain], [.. pieces]));
             }
             if (chain.Count == 4) return;
+            if (name.Length - pos < 2 || !catalog.AnyNameStartsWith(name.AsSpan(pos, 2))) return;
             var anchor = chain.Count > 0 ? chain[^1] : null;
             for (int len = Math.Min(catalog.LongestName, name.Length - pos); len >= 2; len--)
             {

@@ -23,6 +23,7 @@ public sealed class DivisionCatalog
     readonly Dictionary<string, List<Division>> byFullName = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<Division>> byShortName = new(StringComparer.Ordinal);
     readonly Dictionary<string, Renaming> renamedFrom = new(StringComparer.Ordinal);
+    readonly HashSet<string> namePrefixes = new(StringComparer.Ordinal);
 
     /// <summary>Every current division, in code order.</summary>
     public IReadOnlyList<Division> Divisions { get; }
@@ -66,6 +67,7 @@ public sealed class DivisionCatalog
 
         foreach (var list in children.Values) list.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
         LongestName = byFullName.Keys.Concat(byShortName.Keys).Max(k => k.Length);
+        foreach (var key in byFullName.Keys.Concat(byShortName.Keys)) if (key.Length >= 2) namePrefixes.Add(key[..2]);
     }
 
     Division Add(string code, string name, int? abolishedIn)
@@ -139,8 +141,13 @@ public sealed class DivisionCatalog
     }
 
     /// <summary>Folded to simplified characters and ASCII, without spaces: the form names are indexed in.</summary>
-    internal static string Clean(string name) =>
-        string.Concat(TextNormalizer.Fold(name).Where(c => !char.IsWhiteSpace(c)));
+    internal static string Clean(string name)
+    {
+        var folded = TextNormalizer.Fold(name);
+        return folded.AsSpan().ContainsAny(Whitespace) ? string.Concat(folded.Where(c => !char.IsWhiteSpace(c))) : folded;
+    }
+
+    static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\r\n\u3000\u00A0");
 
     public Division? ByCode(string code) => byCode.GetValueOrDefault(code);
 
@@ -169,6 +176,10 @@ public sealed class DivisionCatalog
         if (full is null) return shortMatches;
         return full.Concat(shortMatches).Distinct().ToList();
     }
+
+    /// <summary>Whether any name starts with these two characters: most positions in a name start none.</summary>
+    internal bool AnyNameStartsWith(ReadOnlySpan<char> twoCharacters) =>
+        namePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(twoCharacters);
 
     internal IReadOnlyList<Division> ByFullName(string cleanName) => byFullName.TryGetValue(cleanName, out var l) ? l : None;
 
