@@ -102,14 +102,16 @@ public static class AgencyPlacer
         Extend(0);
         return new Reading(name, $"the name {name}", bestEnd, best);
 
-        void Extend(int pos)
+        void Extend(int pos, bool afterGovernment = false)
         {
-            if (chain.Count > 0)
+            if (chain.Count > 0 && !afterGovernment)
             {
                 if (pos > bestEnd) { bestEnd = pos; best.Clear(); }
                 if (pos == bestEnd) best.Add(new Chain([.. chain], [.. pieces]));
             }
             if (chain.Count == 4) return;
+            // 泉州市鲤城区人民政府海滨街道办事处: a government's name between two divisions (only counts when one follows).
+            if (chain.Count > 0 && !afterGovernment && name.AsSpan(pos).StartsWith("人民政府")) Extend(pos + 4, afterGovernment: true);
             if (name.Length - pos < 2 || !catalog.AnyNameStartsWith(name.AsSpan(pos, 2))) return;
             var anchor = chain.Count > 0 ? chain[^1] : null;
             for (int len = Math.Min(catalog.LongestName, name.Length - pos); len >= 2; len--)

@@ -107,6 +107,7 @@ public class PlacesTests
     [InlineData("湖州市南浔区人民政府", null, null, "330503", DivisionLevel.County, null)]
     [InlineData("鄂州市临空经济区管理委员会", null, null, "420704401", DivisionLevel.Township, null)]
     [InlineData("福州市鼓楼区教育局", null, null, "350102", DivisionLevel.County, "教育局")]
+    [InlineData("泉州市鲤城区人民政府海滨街道办事处", null, null, "350502001", DivisionLevel.Township, null)]
     [InlineData("延边朝鲜族自治州人民政府", null, null, "222400", DivisionLevel.City, null)]
     // The name from the title when the agency is missing, or only a department's.
     [InlineData(null, "南浔区人民政府2020年政府信息公开工作年度报告", null, "330503", DivisionLevel.County, null)]
