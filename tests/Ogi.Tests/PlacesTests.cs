@@ -270,4 +270,22 @@ public class PlacesTests
         }
         Assert.True(checkedNames.Count >= 8, string.Join(",", checkedNames));
     }
+
+    /// <summary>The corpus reports as the parser reads them: its agency and title, and the page's first lines as context.</summary>
+    [Theory]
+    [InlineData("pingtan-county-2011", "350128")]
+    [InlineData("pingtan-zone-2012", "350128")]
+    [InlineData("pingtan-zone-2015", "350128")]
+    [InlineData("pingtan-zone-2022", "350128")]
+    [InlineData("pingtan-zone-2025", "350128")]
+    [InlineData("pingtan-dishui-2013", "350128/地方税务局")]
+    [InlineData("shanghai-govoffice-2019", "310000/人民政府办公厅")]
+    public void The_parsed_corpus_reports_form_their_series(string file, string seriesKey)
+    {
+        var path = TestData.Document(TestData.Corpus, file);
+        var meta = TestData.Parse(path).Metadata;
+        var head = string.Join("\n", File.ReadLines(path).Take(12));
+        var p = AgencyPlacer.Place(meta.Agency, meta.Title, head);
+        Assert.True(p.SeriesKey == seriesKey, $"{meta.Agency} | {meta.Title}: {p.Evidence}");
+    }
 }
