@@ -116,26 +116,23 @@ public static class AgencyPlacer
             var anchor = chain.Count > 0 ? chain[^1] : null;
             for (int len = Math.Min(catalog.LongestName, name.Length - pos); len >= 2; len--)
             {
-                var piece = name.Substring(pos, len);
-                foreach (var d in Candidates(piece))
-                {
-                    if (anchor is not null && !Below(d, anchor)) continue;
-                    chain.Add(d);
-                    pieces.Add(piece);
-                    Extend(pos + len);
-                    chain.RemoveAt(chain.Count - 1);
-                    pieces.RemoveAt(pieces.Count - 1);
-                }
+                var piece = name.AsSpan(pos, len);
+                foreach (var d in catalog.ByFullName(piece)) Step(d, piece, anchor, pos + len);
+                // Short forms (泉州, 广西) only for provinces and cities: a county's or township's short form is too
+                // often the start of a department's name.
+                foreach (var d in catalog.ByShortName(piece))
+                    if (d.Level <= DivisionLevel.City) Step(d, piece, anchor, pos + len);
             }
         }
 
-        IEnumerable<Division> Candidates(string piece)
+        void Step(Division d, ReadOnlySpan<char> piece, Division? anchor, int next)
         {
-            foreach (var d in catalog.ByFullName(piece)) yield return d;
-            // Short forms (泉州, 广西) only for provinces and cities: a county's or township's short form is too often
-            // the start of a department's name.
-            foreach (var d in catalog.ByShortName(piece))
-                if (d.Level <= DivisionLevel.City) yield return d;
+            if (anchor is not null && !Below(d, anchor)) return;
+            chain.Add(d);
+            pieces.Add(piece.ToString());
+            Extend(next);
+            chain.RemoveAt(chain.Count - 1);
+            pieces.RemoveAt(pieces.Count - 1);
         }
 
         bool Below(Division d, Division anchor) =>

@@ -181,9 +181,11 @@ public sealed class DivisionCatalog
     internal bool AnyNameStartsWith(ReadOnlySpan<char> twoCharacters) =>
         namePrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(twoCharacters);
 
-    internal IReadOnlyList<Division> ByFullName(string cleanName) => byFullName.TryGetValue(cleanName, out var l) ? l : None;
+    internal IReadOnlyList<Division> ByFullName(ReadOnlySpan<char> cleanName) =>
+        byFullName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(cleanName, out var l) ? l : None;
 
-    internal IReadOnlyList<Division> ByShortName(string cleanName) => byShortName.TryGetValue(cleanName, out var l) ? l : None;
+    internal IReadOnlyList<Division> ByShortName(ReadOnlySpan<char> cleanName) =>
+        byShortName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(cleanName, out var l) ? l : None;
 
     /// <summary>True when <paramref name="code"/> is <paramref name="ancestorCode"/> or lies below it.</summary>
     public bool IsWithin(string code, string ancestorCode)
