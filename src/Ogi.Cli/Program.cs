@@ -16,6 +16,7 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     AgenciesCommand.Create(),
     AgencyCommand.Create(),
     ReviewCommand.Create(),
+    StoreBenchCommand.Create(),
 };
 try
 {

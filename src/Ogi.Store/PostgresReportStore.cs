@@ -55,6 +55,8 @@ public sealed class PostgresReportStore : SqlReportStore
     }
 
     public override string Description => _description;
+
+    public override long SizeInBytes() => Scalar<long>("SELECT pg_database_size(current_database())");
     protected override string Dialect => "postgres";
     NpgsqlConnection Connection => (NpgsqlConnection)Db;
 

@@ -69,7 +69,8 @@ public sealed class PreparedParse
             DocumentJson = Compress(Encoding.UTF8.GetBytes(JsonReportWriter.ToJson(report))),
             Values = values,
             Findings = findings,
-            Agency = AgencyPlacing.Place(meta.Agency, meta.Title),
+            // The head of the document (its site's breadcrumb, a 来源 line) tells one 鲤城区 from another.
+            Agency = AgencyPlacing.Place(meta.Agency, meta.Title, report.Source.Text[..Math.Min(report.Source.Text.Length, 400)]),
         };
     }
 

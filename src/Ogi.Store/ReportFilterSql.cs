@@ -24,9 +24,11 @@ static class ReportFilterSql
         if (filter.Place is { Length: > 0 } place)
         {
             // Unknown places take nothing, rather than everything.
+            // Inside a division: what the catalogue puts below it (old codes too), else what its code's prefix holds.
             var code = AgencyPlacing.DivisionCodeOf(place);
-            sql.Append(" AND a.division_code LIKE @place");
+            sql.Append(" AND (a.division_code LIKE @place OR a.division_code IN @placeCodes)");
             args.Add("place", code is null ? "\u0001" : CodePrefix(code) + "%");
+            args.Add("placeCodes", code is null ? [] : AgencyPlacing.CodesWithin(code));
         }
         if (filter.Level is { Length: > 0 } level)
         {

@@ -206,6 +206,7 @@ public abstract class SqlReportStore : IReportStore
         public long ParseId { get; set; }
         public long DocumentId { get; set; }
         public int Year { get; set; }
+        public string? AgencyPrinted { get; set; }
     }
 
     /// <summary>X1–X3 for every report of the series these agencies belong to: the old cross-year findings go, new ones are computed.</summary>
@@ -217,7 +218,8 @@ public abstract class SqlReportStore : IReportStore
         foreach (var chunk in series.Chunk(Chunk))
         {
             var members = Query<SeriesMember>("""
-                SELECT COALESCE(a.merged_into, a.id) AS Series, p.id AS ParseId, p.document_id AS DocumentId, p.year AS Year
+                SELECT COALESCE(a.merged_into, a.id) AS Series, p.id AS ParseId, p.document_id AS DocumentId, p.year AS Year,
+                       p.agency_printed AS AgencyPrinted
                 FROM parses p JOIN agencies a ON a.id = p.agency_id
                 WHERE p.is_current AND p.year IS NOT NULL AND COALESCE(a.merged_into, a.id) IN @chunk
                 """, new { chunk }).ToList();
@@ -237,7 +239,12 @@ public abstract class SqlReportStore : IReportStore
             }
             var findings = new List<(long, PreparedFinding)>();
             foreach (var group in members.GroupBy(m => m.Series))
+            {
                 findings.AddRange(CrossYearFindings(group.ToList(), values));
+                // A series is named as its latest report names the agency (a renaming shows in the newest name), unless a user named it.
+                if (group.MaxBy(m => (m.Year, m.DocumentId))!.AgencyPrinted is { } printed && Places.AgencyName.Normalize(printed) is { Length: > 0 } name)
+                    Execute("UPDATE agencies SET name = @name WHERE id = @id AND NOT corrected AND name <> @name", new { name, id = group.Key });
+            }
             InsertFindings(findings);
         }
     }
@@ -460,7 +467,7 @@ public abstract class SqlReportStore : IReportStore
     const string AgencyGroup = " GROUP BY a.id, a.name, a.division_code, a.level, a.is_department, a.corrected HAVING COUNT(p.id) > 0 ORDER BY a.name, a.id";
 
     public IReadOnlyList<AgencySummary> Agencies(bool unplacedOnly) =>
-        Summaries(Query<AgencyRow>(AgencySelect + (unplacedOnly ? " AND a.division_code IS NULL" : "") + AgencyGroup).ToList(), null);
+        Summaries(Query<AgencyRow>(AgencySelect + (unplacedOnly ? " AND a.division_code IS NULL AND (a.level IS NULL OR a.level <> 'national')" : "") + AgencyGroup).ToList(), null);
 
     public AgencySummary? Agency(long id)
     {
@@ -547,11 +554,14 @@ public abstract class SqlReportStore : IReportStore
         ORDER BY x.id
         """).ToList();
 
+    /// <summary>The space the database takes (SQLite: the file and its write-ahead log; PostgreSQL: the database).</summary>
+    public abstract long SizeInBytes();
+
     public StoreCounts Counts() => Query<StoreCounts>("""
         SELECT (SELECT COUNT(*) FROM documents) AS Documents, (SELECT COUNT(*) FROM parses) AS Parses,
                (SELECT COUNT(*) FROM parses WHERE is_current) AS Reports,
                (SELECT COUNT(*) FROM agencies WHERE merged_into IS NULL) AS Agencies,
-               (SELECT COUNT(*) FROM agencies WHERE merged_into IS NULL AND division_code IS NULL) AS Unplaced,
+               (SELECT COUNT(*) FROM agencies WHERE merged_into IS NULL AND division_code IS NULL AND (level IS NULL OR level <> 'national')) AS Unplaced,
                (SELECT COUNT(*) FROM findings f JOIN parses p ON p.id = f.parse_id WHERE p.is_current) AS Findings,
                (SELECT COUNT(*) FROM ingest_failures) AS Failures
         """).Single();

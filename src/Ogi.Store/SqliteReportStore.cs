@@ -27,6 +27,9 @@ public sealed class SqliteReportStore : SqlReportStore
     }
 
     public override string Description => "sqlite:" + _path;
+
+    public override long SizeInBytes() =>
+        new[] { _path, _path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
     protected override string Dialect => "sqlite";
     SqliteConnection Connection => (SqliteConnection)Db;
 

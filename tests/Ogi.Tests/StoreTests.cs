@@ -109,19 +109,24 @@ public class StoreTests
         Assert.Equal(some.Id, store.Report(some.Sha256[..10])!.Id);
         Assert.Null(store.Report("ffffffffffff"));
         var zone = store.FindAgency("平潭综合实验区")!.Value;
-        var years = gold.Where(g => g.Gold.GetProperty("metadata").GetProperty("agency").GetString() == "平潭综合实验区")
-            .Select(g => g.Gold.GetProperty("metadata").GetProperty("year").GetInt32()).Order().ToList();
+        var zoneKey = SeriesKey(gold.First(g => g.File == "pingtan-zone-2025.txt"));
+        var years = gold.Where(g => SeriesKey(g) == zoneKey).Select(g => g.Gold.GetProperty("metadata").GetProperty("year").GetInt32()).Order().ToList();
         Assert.Equal(years, store.Series(zone).Select(r => r.Year!.Value).ToList());
         Assert.Equal(zone, store.FindAgency(zone.ToString()));
         Assert.Null(store.FindAgency("平潭")); // several agencies hold it: ambiguous
     }
+
+    /// <summary>The series a gold document belongs to: its agency and title as the places library places them.</summary>
+    static string SeriesKey((string File, JsonElement Gold, string Path) g) =>
+        Places.AgencyPlacer.Place(g.Gold.GetProperty("metadata").GetProperty("agency").GetString(),
+            g.Gold.GetProperty("metadata").TryGetProperty("title", out var t) ? t.GetString() : null).SeriesKey;
 
     /// <summary>X1–X3 computed here, from the gold values and agencies, for every series of the seeds and corpus.</summary>
     static HashSet<(string File, string Rule, string Fields, string? Related)> ExpectedCrossYear()
     {
         var expected = new HashSet<(string, string, string, string?)>();
         var columns = new[] { "natural", "commercial", "research", "nonprofit", "legal", "other_org", "total" };
-        foreach (var series in GoldDocuments().GroupBy(g => g.Gold.GetProperty("metadata").GetProperty("agency").GetString()))
+        foreach (var series in GoldDocuments().GroupBy(SeriesKey))
         {
             var byYear = series.Select(g => (g.File, Year: g.Gold.GetProperty("metadata").GetProperty("year").GetInt32(),
                     Values: g.Gold.GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => TestData.Number(p.Value))))
@@ -168,7 +173,8 @@ public class StoreTests
         Assert.Equal(expected.Order(), StoredCrossYear(store).Order());
         // The years missing inside the series are listed with the agency.
         var zone = store.Agency(store.FindAgency("平潭综合实验区")!.Value)!;
-        Assert.Equal([2016, 2018], zone.MissingYears);
+        Assert.Equal([2013, 2014, 2016, 2018], zone.MissingYears); // 2011 平潭县 and 2012 管委会 are the zone's series too
+        Assert.Equal("平潭综合实验区", zone.Name); // named as its latest report names it
     }
 
     /// <summary>As if an older parser had made the current parses: another version, and one value read differently.</summary>
@@ -227,24 +233,34 @@ public class StoreTests
         using var db = new TestDatabase(kind);
         using var store = db.Open();
         Ingest(store);
-        Assert.Equal(store.Agencies(false).Count, store.Agencies(unplacedOnly: true).Count(a => a.DivisionCode is null));
-        long zone = store.FindAgency("平潭综合实验区")!.Value, committee = store.FindAgency("平潭综合实验区管委会")!.Value;
-        store.MergeAgencies(committee, zone);
-        store.CorrectAgency(zone, new AgencyCorrection(DivisionCode: "350128", Level: "county"));
+        var gold = GoldDocuments();
+        // Every agency the places library cannot place is listed as unplaced, and only those.
+        var unplacedGold = gold.Select(g => g.Gold.GetProperty("metadata").GetProperty("agency").GetString())
+            .Where(a => !Places.AgencyPlacer.Place(a).IsPlaced && !Places.AgencyPlacer.Place(a).IsNational).Select(a => Places.AgencyName.Normalize(a)).Distinct().Order();
+        Assert.Equal(unplacedGold, store.Agencies(unplacedOnly: true).Select(a => a.Name).Order());
+        var lost = Assert.Single(store.Agencies(unplacedOnly: true));
+
+        long zone = store.FindAgency("平潭综合实验区")!.Value, tax = store.FindAgency("平潭综合实验区地方税务局")!.Value;
+        Assert.NotEqual(zone, tax);
+        store.MergeAgencies(tax, zone);
+        store.CorrectAgency(lost.Id, new AgencyCorrection(DivisionCode: "430602", Level: "county"));
         void Check()
         {
-            Assert.Equal([2012, 2015, 2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025], store.Series(zone).Select(r => r.Year!.Value));
-            Assert.Equal(zone, store.FindAgency("平潭综合实验区管委会"));
+            Assert.Equal([2011, 2012, 2013, 2015, 2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025], store.Series(zone).Select(r => r.Year!.Value));
+            Assert.Equal(zone, store.FindAgency("平潭综合实验区地方税务局"));
             var a = store.Agency(zone)!;
-            Assert.Equal(("350128", "county", true), (a.DivisionCode, a.Level, a.Corrected));
-            Assert.Equal([2013, 2014, 2016, 2018], a.MissingYears);
-            Assert.Equal(["平潭综合实验区管委会", "平潭综合实验区"], a.NamesPrinted);
-            Assert.DoesNotContain(store.Agencies(unplacedOnly: true), x => x.Id == zone);
-            // The series now starts in 2012: 2015 follows a hole of two years, with the 2012 report as the earlier one.
+            Assert.Equal([2014, 2016, 2018], a.MissingYears);
+            // 2015 now follows a hole of one year, with the 2013 report as the earlier one.
             var x3 = Assert.Single(store.Series(zone).Single(r => r.Year == 2015).Findings, f => f.Rule == "X3");
-            Assert.Equal(store.Series(zone)[0].Id, x3.RelatedReportId);
-            Assert.All(store.Reports(new ReportFilter { Place = "350128" }), r => Assert.Equal(zone, r.AgencyId));
-            Assert.Equal(10, store.Reports(new ReportFilter { Place = "350100" }).Count());
+            Assert.Equal(store.Series(zone).Single(r => r.Year == 2013).Id, x3.RelatedReportId);
+            var corrected = store.Agency(lost.Id)!;
+            Assert.Equal(("430602", "county", true), (corrected.DivisionCode, corrected.Level, corrected.Corrected));
+            Assert.Empty(store.Agencies(unplacedOnly: true));
+            // Places: by code and by name, everything inside.
+            Assert.Equal(12, store.Reports(new ReportFilter { Place = "350128" }).Count());
+            Assert.Equal(12, store.Reports(new ReportFilter { Place = "福建省" }).Count());
+            Assert.Single(store.Reports(new ReportFilter { Place = "430602" }));
+            Assert.Empty(store.Reports(new ReportFilter { Place = "不存在的地方" }));
         }
         Check();
         MakeParsesOld(store, db.Url, "pingtan-zone-2012.txt", "applications.new.total");
