@@ -200,6 +200,13 @@ public abstract class SqlReportStore : IReportStore
         .. new[] { "proactive.rules", "proactive.normative" }.SelectMany(r => new[] { $"{r}.in_force", $"{r}.issued", $"{r}.repealed" }),
     ];
 
+    /// <summary>The agency rows that make up these series: each one and those merged into it (by index, not by scanning).</summary>
+    List<long> AgencyRows(IEnumerable<long> series)
+    {
+        var list = series.ToList();
+        return Query<long>("SELECT id FROM agencies WHERE id IN @list UNION SELECT id FROM agencies WHERE merged_into IN @list", new { list }).ToList();
+    }
+
     sealed class SeriesMember
     {
         public long Series { get; set; }
@@ -217,12 +224,13 @@ public abstract class SqlReportStore : IReportStore
             series.UnionWith(Query<long>("SELECT COALESCE(merged_into, id) FROM agencies WHERE id IN @chunk", new { chunk }));
         foreach (var chunk in series.Chunk(Chunk))
         {
+            var raw = AgencyRows(chunk);
             var members = Query<SeriesMember>("""
                 SELECT COALESCE(a.merged_into, a.id) AS Series, p.id AS ParseId, p.document_id AS DocumentId, p.year AS Year,
                        p.agency_printed AS AgencyPrinted
                 FROM parses p JOIN agencies a ON a.id = p.agency_id
-                WHERE p.is_current AND p.year IS NOT NULL AND COALESCE(a.merged_into, a.id) IN @chunk
-                """, new { chunk }).ToList();
+                WHERE p.is_current AND p.year IS NOT NULL AND p.agency_id IN @raw
+                """, new { raw }).ToList();
             var parseIds = members.Select(m => m.ParseId).ToList();
             var values = new Dictionary<long, Dictionary<string, decimal?>>();
             foreach (var ids in parseIds.Chunk(Chunk))
@@ -343,12 +351,29 @@ public abstract class SqlReportStore : IReportStore
                            AND r.related_document_id = COALESCE(f.related_document_id, 0)
         """;
 
+    /// <summary>From this many reports on, a read of a few fields takes each field in one pass over its index.</summary>
+    public int ReadInOnePassFrom { get; set; } = 4000;
+
     public IEnumerable<ReportRecord> Reports(ReportFilter filter, IReadOnlyCollection<string>? fields = null)
     {
         var args = new DynamicParameters();
         var where = ReportFilterSql.Where(filter, args, FieldId);
         var rows = Query<ReportRow>(ReportSelect + where + ReportOrder, args).ToList();
-        return Records(rows, fields);
+        if (fields is null || rows.Count < ReadInOnePassFrom) return Records(rows, fields);
+        // A few fields of many reports (stats): each field read from its index in one pass, the findings in another,
+        // rather than a thousand reports at a time.
+        var fieldIds = fields.Select(FieldId).OfType<int>().Distinct().ToList();
+        var chosen = $"SELECT p.id FROM parses p JOIN documents d ON d.id = p.document_id LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN agencies a ON a.id = COALESCE(pa.merged_into, pa.id) WHERE p.is_current{where}";
+        var values = rows.ToDictionary(r => r.ParseId, _ => new Dictionary<string, decimal?>(StringComparer.Ordinal));
+        foreach (var fieldId in fieldIds)
+        {
+            args.Add("fieldId", fieldId);
+            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id = @fieldId AND v.table_no = 0 AND v.parse_id IN ({chosen})", args))
+                if (values.TryGetValue(v.ParseId, out var d)) d[v.Field] = v.Number;
+        }
+        var findings = Query<FindingRow>(FindingSelect + $" WHERE p.is_current AND f.parse_id IN ({chosen}) ORDER BY f.id", args)
+            .GroupBy(f => f.ParseId).ToDictionary(g => g.Key, g => g.Select(f => f.ToFinding()).ToList());
+        return rows.Select(r => Record(r, values[r.ParseId], findings.TryGetValue(r.ParseId, out var f) ? f : []));
     }
 
     IEnumerable<ReportRecord> Records(List<ReportRow> rows, IReadOnlyCollection<string>? fields)
@@ -366,17 +391,17 @@ public abstract class SqlReportStore : IReportStore
             }
             var findings = Query<FindingRow>(FindingSelect + " WHERE f.parse_id IN @ids ORDER BY f.id", new { ids })
                 .GroupBy(f => f.ParseId).ToDictionary(g => g.Key, g => g.Select(f => f.ToFinding()).ToList());
-            foreach (var r in chunk)
-                yield return new ReportRecord
-                {
-                    Id = r.Id, Sha256 = r.Sha256, FileName = r.FileName, Template = r.Template, Title = r.Title, AgencyAsPrinted = r.AgencyPrinted,
-                    Year = r.Year, Published = r.Published is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                    AgencyId = r.AgencyId, AgencyName = r.AgencyName, PlaceCode = r.DivisionCode, PlaceLevel = r.DivisionCode is null ? null : r.Level,
-                    IsDepartment = r.IsDepartment != 0, Values = values[r.ParseId],
-                    Findings = findings.TryGetValue(r.ParseId, out var f) ? f : [], ParserVersion = r.ParserVersion,
-                };
+            foreach (var r in chunk) yield return Record(r, values[r.ParseId], findings.TryGetValue(r.ParseId, out var f) ? f : []);
         }
     }
+
+    static ReportRecord Record(ReportRow r, Dictionary<string, decimal?> values, List<StoredFinding> findings) => new()
+    {
+        Id = r.Id, Sha256 = r.Sha256, FileName = r.FileName, Template = r.Template, Title = r.Title, AgencyAsPrinted = r.AgencyPrinted,
+        Year = r.Year, Published = r.Published is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        AgencyId = r.AgencyId, AgencyName = r.AgencyName, PlaceCode = r.DivisionCode, PlaceLevel = r.DivisionCode is null ? null : r.Level,
+        IsDepartment = r.IsDepartment != 0, Values = values, Findings = findings, ParserVersion = r.ParserVersion,
+    };
 
     public ReportRecord? Report(string idOrSha)
     {
@@ -393,7 +418,8 @@ public abstract class SqlReportStore : IReportStore
     {
         var series = Scalar<long?>("SELECT COALESCE(merged_into, id) FROM agencies WHERE id = @agencyId", new { agencyId });
         if (series is null) return [];
-        var rows = Query<ReportRow>(ReportSelect + " AND a.id = @series ORDER BY (p.year IS NULL), p.year, d.id", new { series }).ToList();
+        var raw = AgencyRows([series.Value]);
+        var rows = Query<ReportRow>(ReportSelect + " AND p.agency_id IN @raw ORDER BY (p.year IS NULL), p.year, d.id", new { raw }).ToList();
         return Records(rows, null).ToList();
     }
 

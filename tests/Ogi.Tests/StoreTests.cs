@@ -92,8 +92,17 @@ public class StoreTests
         var filter = new ReportFilter { Comparisons = [new FieldComparison("applications.new.total", ComparisonOperator.Greater, 100)] };
         Assert.Equal(many, store.Reports(filter).Select(r => r.FileName).Order().ToList());
         Assert.NotEmpty(many);
-        // Only the fields asked for are loaded.
+        // Only the fields asked for are loaded, the same read a thousand reports at a time or each field in one pass.
         var two = store.Reports(ReportFilter.All, ["applications.new.total", "applications.carried_over.total"]).ToList();
+        store.ReadInOnePassFrom = 1;
+        foreach (var f in new[] { ReportFilter.All, filter, new ReportFilter { Template = "gov2019", Late = true } })
+        {
+            string Show(IEnumerable<ReportRecord> rs) => JsonSerializer.Serialize(rs.Select(r => new { r.Id, r.AgencyName, r.Year, Values = r.Values.OrderBy(kv => kv.Key), Findings = r.Findings.Select(x => new { x.Id, x.Rule, x.Review, x.RelatedReportId }) }));
+            store.ReadInOnePassFrom = int.MaxValue;
+            var chunked = Show(store.Reports(f, ["applications.new.total", "applications.carried_over.total"]));
+            store.ReadInOnePassFrom = 1;
+            Assert.Equal(chunked, Show(store.Reports(f, ["applications.new.total", "applications.carried_over.total"])));
+        }
         Assert.All(two, r => Assert.True(r.Values.Keys.All(k => k is "applications.new.total" or "applications.carried_over.total")));
         Assert.Equal(gold.Count(g => Gold(g.Gold, "applications.new.total") is not null), two.Count(r => r.Values.ContainsKey("applications.new.total")));
         // Reports with a rule's finding: the gold's expected findings.

@@ -32,7 +32,7 @@ public static class IngestCommand
             foreach (var (p, e) in missing) store.AddFailure(p, e);
             var result = Ingest(store, sources, threads, batch);
             if (result.AlreadyStoredOrigins.Count is > 0 and <= 20)
-                foreach (var origin in result.AlreadyStoredOrigins) Console.Error.WriteLine($"ogi: {origin}: already stored; nothing to do");
+                foreach (var origin in result.AlreadyStoredOrigins.Order(StringComparer.Ordinal)) Console.Error.WriteLine($"ogi: {origin}: already stored; nothing to do");
             return Report(result, missing.Count, "added to " + store.Description);
         });
     }

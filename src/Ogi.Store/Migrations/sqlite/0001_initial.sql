@@ -26,6 +26,8 @@ CREATE TABLE agencies (
     merged_into   INTEGER REFERENCES agencies(id)
 );
 
+CREATE INDEX agencies_merged ON agencies (merged_into) WHERE merged_into IS NOT NULL;
+
 -- Every parse of a document is kept; the newest is current (one current parse per document).
 CREATE TABLE parses (
     id             INTEGER PRIMARY KEY,
@@ -70,6 +72,9 @@ CREATE TABLE cell_values (
     alternatives TEXT,                          -- JSON array of other readings
     PRIMARY KEY (parse_id, table_no, field_id)
 ) WITHOUT ROWID;
+
+-- One field across every report (stats): read from this index alone.
+CREATE INDEX cell_values_by_field ON cell_values (field_id, table_no, parse_id, value);
 
 -- Findings of a parse: the engine's, and the cross-year ones (X1–X3) the store computes over the series.
 CREATE TABLE findings (
