@@ -11,6 +11,10 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     BenchCommand.Create(),
     RenderCommand.Create(),
     SynthCommand.Create(),
+    QueryCommand.Create(),
+    StatsCommand.Create(),
+    CompareCommand.Create(),
+    ExportCommand.Create(),
 };
 try
 {
