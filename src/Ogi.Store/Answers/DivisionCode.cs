@@ -6,7 +6,7 @@ namespace Ogi.Store.Answers;
 /// </summary>
 public static class DivisionCode
 {
-    public static bool IsCode(string text) => text.Length is >= 2 and <= 12 && text.All(char.IsAsciiDigit);
+    public static bool IsCode(string text) => text.Length is >= 2 and <= 12 && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     public static string? Province(string? code) => code is { Length: >= 2 } && IsCode(code) ? code[..2] + "0000" : null;
 

@@ -3,7 +3,7 @@ using Ogi.Templates;
 namespace Ogi.Store.Answers;
 
 /// <summary>One canonical field as the templates define it: where it stands and how the official form labels it.</summary>
-/// <param name="Label">The row's official wording (with its enclosing heading for nested rows) and the column heading,
+/// <param name="Label">The row's official wording (under its sub-heading for nested rows) and the column heading,
 /// joined by ·: 本年新收政府信息公开申请数量·自然人, 不予公开·属于国家秘密·法人或其他组织·商业企业.</param>
 /// <param name="Table">The table id of the template data (proactive, applications, appeals, statistics).</param>
 public sealed record FieldInfo(string Field, string Label, string Table, string TableTitle, IReadOnlyList<string> Templates, bool Money);
@@ -97,7 +97,8 @@ public static class FieldCatalog
         foreach (var row in compiled.Rows)
         {
             int depth = Depth(row.Definition.Numbering);
-            if (row.Group) { group = row.Label; groupDepth = depth; continue; }
+            // A sub-heading's rows carry it ((三)不予公开 → 不予公开·属于国家秘密); a section heading's (三、本年度办理结果) do not.
+            if (row.Group) { (group, groupDepth) = depth >= 2 ? (row.Label, depth) : (null, -1); continue; }
             if (group is not null && depth <= groupDepth) group = null;
             string rowLabel = row.Definition.Official ?? row.Label;
             if (group is not null) rowLabel = group + "·" + rowLabel;
