@@ -254,6 +254,19 @@ public class AnswersTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Values_print_as_stated_whatever_scale_the_database_kept()
+    {
+        Assert.Equal("71", Decimals.Text(71.000000m));
+        Assert.Equal("9116.36", Decimals.Text(9116.360000m));
+        Assert.Equal("-0.5", Decimals.Text(-0.50m));
+        Assert.Equal("", Decimals.Text(null));
+        var record = Record(Gold("pingtan-zone-2022")) with { Values = new Dictionary<string, decimal?> { ["proactive.fees.amount"] = 9116.360000m } };
+        var text = new StringWriter();
+        ReportJson.WriteLines([record], text);
+        Assert.Contains("\"proactive.fees.amount\":9116.36}", text.ToString());
+    }
+
+    [Fact]
     public void Stats_by_year_match_plain_arithmetic_over_the_gold()
     {
         string[] fields = ["applications.new.total", "legacy.requests.received"];
@@ -273,7 +286,7 @@ public class AnswersTests(ITestOutputHelper log)
                 foreach (var v in values) sum += v;
                 Assert.Equal(sum, row.Sum);
                 if (values.Count == 0) { Assert.Null(row.Mean); Assert.Null(row.Median); continue; }
-                Assert.Equal(sum / values.Count, row.Mean);
+                Assert.Equal(Math.Round(sum / values.Count, 12), row.Mean);
                 Assert.Equal(Expected(values, 0.5m), row.Median);
                 Assert.Equal(Expected(values, 0.1m), row.P10);
                 Assert.Equal(Expected(values, 0.9m), row.P90);

@@ -45,7 +45,7 @@ public static class AnswerOutput
                                 switch (row[i])
                                 {
                                     case null: json.WriteNullValue(); break;
-                                    case decimal d: json.WriteNumberValue(d); break;
+                                    case decimal d: json.WriteNumberValue(Decimals.Plain(d)); break;
                                     case long l: json.WriteNumberValue(l); break;
                                     case int n: json.WriteNumberValue(n); break;
                                     case double x: json.WriteNumberValue(x); break;
@@ -102,7 +102,7 @@ public static class AnswerOutput
     public static string Text(object? cell) => cell switch
     {
         null => "",
-        decimal d => CorpusExport.Number(d),
+        decimal d => Decimals.Text(d),
         double x => x.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? "",

@@ -58,8 +58,8 @@ public static class CorpusExport
         foreach (var r in reports)
         {
             foreach (var c in ReportColumns) csv.WriteField(Text(c.Value(r)));
-            foreach (var f in fields) csv.WriteField(r.Values.TryGetValue(f.Field, out var v) ? Number(v) : "");
-            csv.WriteField(string.Join("; ", r.Values.Where(kv => !known.Contains(kv.Key)).Select(kv => $"{kv.Key}={Number(kv.Value)}")));
+            foreach (var f in fields) csv.WriteField(r.Values.TryGetValue(f.Field, out var v) ? Decimals.Text(v) : "");
+            csv.WriteField(string.Join("; ", r.Values.Where(kv => !known.Contains(kv.Key)).Select(kv => $"{kv.Key}={Decimals.Text(kv.Value)}")));
             csv.EndRecord();
         }
     }
@@ -82,7 +82,7 @@ public static class CorpusExport
             bool legacy = templates.Contains("legacy");
             var known = fields.Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
             var columns = KeyColumns.Concat(fields.Select(f => new ExportColumn(f.Field, f.Label,
-                r => r.Values.TryGetValue(f.Field, out var v) ? v : null))).ToList();
+                r => r.Values.TryGetValue(f.Field, out var v) ? Decimals.Plain(v) : null))).ToList();
             // The legacy sheet loads every value, so that the rows its template does not know are kept too (their own sheet).
             IEnumerable<ReportRecord> Reports()
             {
@@ -124,7 +124,7 @@ public static class CorpusExport
             var row = KeyColumns.ToDictionary(c => c.Id, c => c.Value(report));
             row["field"] = field;
             row["label"] = FieldCatalog.LabelOf(field);
-            row["value"] = value;
+            row["value"] = Decimals.Plain(value);
             yield return row;
         }
     }
@@ -143,11 +143,8 @@ public static class CorpusExport
     static string Text(object? value) => value switch
     {
         null => "",
-        decimal d => Number(d),
+        decimal d => Decimals.Text(d),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    /// <summary>A value as the report states it: no exponent, no trailing zeros of a stored scale (71, 9116.36).</summary>
-    public static string Number(decimal? value) => value?.ToString("0.############", CultureInfo.InvariantCulture) ?? "";
 }

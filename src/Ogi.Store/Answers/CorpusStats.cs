@@ -23,7 +23,7 @@ public sealed record RuleShare(string Group, string? GroupName, string Rule, lon
 /// reports, by group. One pass; per group and field it keeps only the values themselves (for the percentiles).
 /// <para>Percentiles: linear interpolation between closest ranks (Hyndman–Fan type 7, Excel's PERCENTILE.INC,
 /// numpy's default): over the n sorted values x₀…xₙ₋₁, Pp is x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋₊₁ − x_⌊h⌋) with h = (n − 1)·p;
-/// the median is P50.</para>
+/// the median is P50. The mean is rounded to 12 decimals.</para>
 /// </summary>
 public sealed class CorpusStats
 {
@@ -80,9 +80,9 @@ public sealed class CorpusStats
                 decimal sum = 0;
                 foreach (var v in values) sum += v;
                 bool any = values.Count > 0;
-                yield return new FieldStats(key, name, fields[f], group.Reports, values.Count, sum,
-                    any ? sum / values.Count : null, any ? Percentile(values, 0.5m) : null,
-                    any ? Percentile(values, 0.1m) : null, any ? Percentile(values, 0.9m) : null);
+                yield return new FieldStats(key, name, fields[f], group.Reports, values.Count, Decimals.Plain(sum),
+                    any ? Decimals.Plain(decimal.Round(sum / values.Count, 12)) : null, any ? Decimals.Plain(Percentile(values, 0.5m)) : null,
+                    any ? Decimals.Plain(Percentile(values, 0.1m)) : null, any ? Decimals.Plain(Percentile(values, 0.9m)) : null);
             }
         }
     }

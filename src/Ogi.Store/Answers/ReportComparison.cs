@@ -3,7 +3,7 @@ namespace Ogi.Store.Answers;
 /// <summary>One field of two reports side by side. A and B are null when the cell is blank or the row unprinted (<see cref="InA"/>/<see cref="InB"/> tell which); Delta = B − A when both have a value.</summary>
 public sealed record ComparisonRow(string Field, string Label, decimal? A, decimal? B, bool InA, bool InB)
 {
-    public decimal? Delta => A is { } a && B is { } b ? b - a : null;
+    public decimal? Delta => A is { } a && B is { } b ? Decimals.Plain(b - a) : null;
     /// <summary>The values differ, or one report prints the field and the other does not.</summary>
     public bool Changed => InA != InB || A != B;
 }

@@ -32,7 +32,7 @@ public static class ReportJson
         json.WriteEndObject();
         json.WriteStartObject("values");
         foreach (var (field, value) in r.Values)
-            if (value is { } v) json.WriteNumber(field, v); else json.WriteNull(field);
+            if (value is { } v) json.WriteNumber(field, Decimals.Plain(v)); else json.WriteNull(field);
         json.WriteEndObject();
         json.WriteStartArray("findings");
         foreach (var f in r.Findings)
