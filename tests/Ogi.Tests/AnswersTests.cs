@@ -595,6 +595,35 @@ public class AnswersTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Export_writes_whole_files_csv_with_a_byte_order_mark()
+    {
+        var store = Store();
+        var dir = Directory.CreateTempSubdirectory("ogi-export-").FullName;
+        try
+        {
+            var filter = new ReportFilter { Template = "gov2021" };
+            var csv = Path.Combine(dir, "gov2021.csv");
+            ExportCommand.Run(store, filter, "csv", csv);
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, File.ReadAllBytes(csv)[..3]);
+            using (var reader = CsvReader.FromText(File.ReadAllText(csv, Encoding.UTF8), new CsvReaderOptions { HasHeader = false }))
+            {
+                int rows = 0;
+                while (reader.Read()) rows++;
+                Assert.Equal(Golds.Count(g => g.Template == "gov2021") + 2, rows);
+            }
+            var jsonl = Path.Combine(dir, "gov2021.jsonl");
+            ExportCommand.Run(store, filter, "jsonl", jsonl);
+            Assert.Equal(Golds.Count(g => g.Template == "gov2021"), File.ReadAllLines(jsonl).Length);
+            ExportCommand.Run(store, filter, "xlsx", Path.Combine(dir, "gov2021.xlsx"));
+            Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(Path.Combine(dir, "gov2021.xlsx"))[..2]);
+            Assert.Empty(Directory.GetFiles(dir, "*.partial"));
+            var error = Assert.Throws<AnswerException>(() => ExportCommand.Run(store, filter, "csv", Path.Combine(dir, "no-such-folder", "x.csv")));
+            Assert.StartsWith("cannot write ", error.Message);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void The_commands_refuse_bad_options_in_one_line()
     {
         var (exit, _, err) = CommandLineTests.Run("query", "--where", "applications.new.totl>1");

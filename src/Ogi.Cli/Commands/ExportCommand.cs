@@ -36,15 +36,28 @@ public static class ExportCommand
 
     public static void Run(IReportQueries queries, ReportFilter filter, string format, string? path)
     {
-        if (format == "xlsx")
+        if (path is null) { Write(queries, filter, format, Console.Out); return; }
+        // Written beside its target first, so that a failed export never leaves half a file under the name asked for.
+        var partial = path + ".partial";
+        try
         {
-            // Written beside the target first, so that a failed export never leaves half a file under the name asked for.
-            var partial = path + ".partial";
-            using (var file = File.Create(partial)) CorpusExport.WriteXlsx(queries, filter, file);
-            File.Move(partial, path!, overwrite: true);
-            return;
+            using (var file = File.Create(partial))
+            {
+                if (format == "xlsx") CorpusExport.WriteXlsx(queries, filter, file);
+                // A CSV file starts with a byte-order mark, so that Excel reads its Chinese as UTF-8 (LibreOffice and CsvHelper skip it).
+                else using (var writer = new StreamWriter(file, new UTF8Encoding(format == "csv"))) Write(queries, filter, format, writer);
+            }
+            File.Move(partial, path, overwrite: true);
         }
-        using var writer = path is null ? Console.Out : new StreamWriter(path, false, new UTF8Encoding(false));
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+            throw new AnswerException($"cannot write {path}: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    static void Write(IReportQueries queries, ReportFilter filter, string format, TextWriter writer)
+    {
         if (format == "csv") CorpusExport.WriteCsv(queries.Reports(filter), CorpusExport.FieldsFor(filter), writer);
         else ReportJson.WriteLines(queries.Reports(filter), writer);
         writer.Flush();

@@ -50,7 +50,7 @@ public static class StatsCommand
                 ["组", "名称", "字段", "报告数", "有值", "合计", "平均", "中位数", "P10", "P90"],
                 stats.Fields(placeName).Select(s => new object?[] { s.Group, s.GroupName, s.Field, s.Reports, s.Count, s.Sum, s.Mean, s.Median, s.P10, s.P90 }),
                 output);
-        if (fields.Count > 0 && rules.Count > 0 && format == "table") output.WriteLine();
+        if (fields.Count > 0 && rules.Count > 0 && format != "jsonl") output.WriteLine(); // two tables, apart
         if (rules.Count > 0)
             AnswerOutput.Write(format,
                 ["group", "name", "rule", "reports", "with_rule", "share"],
