@@ -53,11 +53,15 @@ public sealed class FilterOptions
         });
     }
 
-    /// <summary>Runs an answer command: a request that cannot be answered is one line on stderr and exit 2.</summary>
+    /// <summary>
+    /// Runs an answer command: a request that cannot be answered is one line on stderr and exit 2; anything else
+    /// (the database failing, a bug) one line and exit 3 — never a stack trace (System.CommandLine would print one).
+    /// </summary>
     public static int Answer(string command, Func<int> run)
     {
         try { return run(); }
         catch (AnswerException e) { Console.Error.WriteLine($"ogi {command}: {e.Message}"); return 2; }
+        catch (Exception e) { Console.Error.WriteLine($"ogi {command}: error: {e.Message.Split('\n')[0]}"); return 3; }
     }
 }
 
