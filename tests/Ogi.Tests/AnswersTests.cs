@@ -522,6 +522,28 @@ public class AnswersTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Rows_the_templates_do_not_know_are_exported_too()
+    {
+        var extra = Record(Gold("pingtan-zone-2015")) with { Id = 99, Values = new Dictionary<string, decimal?> { ["legacy.proactive.total"] = 5, ["legacy.extra.信函申请数"] = 3 } };
+        var store = new InMemoryReportQueries([extra]);
+        var text = new StringWriter();
+        CorpusExport.WriteCsv(store.Reports(ReportFilter.All), CorpusExport.FieldsFor(ReportFilter.All), text);
+        Assert.EndsWith(",legacy.extra.信函申请数=3", text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].TrimEnd());
+        var path = Path.Combine(Directory.CreateTempSubdirectory("ogi-xlsx-extra-").FullName, "extra.xlsx");
+        try
+        {
+            using (var file = File.Create(path)) CorpusExport.WriteXlsx(store, ReportFilter.All, file);
+            using var doc = SpreadsheetDocument.Open(path, false);
+            var rows = SheetRows(doc.WorkbookPart!, "其他行");
+            Assert.Equal(3, rows.Count);
+            var ids = rows[1];
+            Assert.Equal(("99", "legacy.extra.信函申请数", "信函申请数", "3"),
+                (rows[2][Array.IndexOf(ids, "id")], rows[2][Array.IndexOf(ids, "field")], rows[2][Array.IndexOf(ids, "label")], rows[2][Array.IndexOf(ids, "value")]));
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(path)!, true); }
+    }
+
+    [Fact]
     public void LibreOffice_opens_the_xlsx_and_converts_table_three_to_csv()
     {
         var store = Store();
