@@ -22,10 +22,11 @@ public static class FieldCatalog
     {
         var templatesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var template in TemplateCatalog.All)
-            foreach (var table in template.Definition.Tables)
+            foreach (var compiled in template.Tables)
             {
+                var table = compiled.Definition;
                 if (table.UnknownRowPrefix is { } prefix && !UnknownRowPrefixes.Contains(prefix)) UnknownRowPrefixes.Add(prefix);
-                foreach (var (field, label, money) in TableLabels(table))
+                foreach (var (field, label, money) in TableLabels(compiled))
                 {
                     if (!templatesOf.TryGetValue(field, out var list)) templatesOf[field] = list = [];
                     if (!list.Contains(template.Id)) list.Add(template.Id);
@@ -88,9 +89,9 @@ public static class FieldCatalog
     }
 
     /// <summary>Each field of a table with its label: row wording (under its heading when nested) · column heading path.</summary>
-    static IEnumerable<(string Field, string Label, bool Money)> TableLabels(TableDefinition table)
+    static IEnumerable<(string Field, string Label, bool Money)> TableLabels(CompiledTable compiled)
     {
-        var compiled = new CompiledTable(table, new TemplateDefinition());
+        var table = compiled.Definition;
         var headings = ColumnHeadings(table);
         string? group = null;
         int groupDepth = -1;
