@@ -17,6 +17,10 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     AgencyCommand.Create(),
     ReviewCommand.Create(),
     StoreBenchCommand.Create(),
+    QueryCommand.Create(),
+    StatsCommand.Create(),
+    CompareCommand.Create(),
+    ExportCommand.Create(),
 };
 try
 {

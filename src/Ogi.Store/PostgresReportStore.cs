@@ -72,27 +72,30 @@ public sealed class PostgresReportStore : SqlReportStore
     protected override IReadOnlyList<long?> InsertDocuments(IReadOnlyList<IncomingDocument> documents)
     {
         var inserted = Query<(long Id, string Sha256)>("""
-            INSERT INTO documents (sha256, file_name, origin, size, content)
-            SELECT * FROM unnest(@shas, @names, @origins, @sizes, @contents)
+            INSERT INTO documents (sha256, file_name, origin, size)
+            SELECT * FROM unnest(@shas, @names, @origins, @sizes)
             ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256
             """, new
         {
             shas = documents.Select(d => d.Sha256).ToArray(), names = documents.Select(d => d.FileName).ToArray(),
             origins = documents.Select(d => d.Origin).ToArray(), sizes = documents.Select(d => d.Size).ToArray(),
-            contents = documents.Select(d => d.Content).ToArray(),
         }).ToDictionary(r => r.Sha256, r => r.Id);
         // The same content twice in one batch is stored once, for the first.
-        return documents.Select(d => inserted.Remove(d.Sha256, out var id) ? id : (long?)null).ToList();
+        var ids = documents.Select(d => inserted.Remove(d.Sha256, out var id) ? id : (long?)null).ToList();
+        var added = documents.Select((d, i) => (Id: ids[i], d.Content)).Where(x => x.Id is not null).ToList();
+        Execute("INSERT INTO document_contents (document_id, content) SELECT * FROM unnest(@ids, @contents)",
+            new { ids = added.Select(x => x.Id!.Value).ToArray(), contents = added.Select(x => x.Content).ToArray() });
+        return ids;
     }
 
     protected override IReadOnlyList<long> InsertParses(IReadOnlyList<ParseRow> parses)
     {
         if (parses.Count == 0) return [];
         var ids = Query<(long Id, long DocumentId)>("""
-            INSERT INTO parses (document_id, version, is_current, parser_version, template, title, agency_printed, year, published, agency_id, text, document_json)
-            SELECT d, v, TRUE, pv, t, ti, ag, y, pub, a, tx, js
-            FROM unnest(@docs, @versions, @parsers, @templates, @titles, @agencies, @years, @published, @agencyIds, @texts, @jsons)
-                 AS x(d, v, pv, t, ti, ag, y, pub, a, tx, js)
+            INSERT INTO parses (document_id, version, is_current, parser_version, template, title, agency_printed, year, published, agency_id)
+            SELECT d, v, TRUE, pv, t, ti, ag, y, pub, a
+            FROM unnest(@docs, @versions, @parsers, @templates, @titles, @agencies, @years, @published, @agencyIds)
+                 AS x(d, v, pv, t, ti, ag, y, pub, a)
             RETURNING id, document_id
             """, new
         {
@@ -100,10 +103,14 @@ public sealed class PostgresReportStore : SqlReportStore
             parsers = parses.Select(r => r.Parse.ParserVersion).ToArray(), templates = parses.Select(r => r.Parse.Template).ToArray(),
             titles = parses.Select(r => r.Parse.Title).ToArray(), agencies = parses.Select(r => r.Parse.AgencyPrinted).ToArray(),
             years = parses.Select(r => r.Parse.Year).ToArray(), published = parses.Select(r => r.Parse.Published).ToArray(),
-            agencyIds = parses.Select(r => r.AgencyId).ToArray(), texts = parses.Select(r => r.Parse.Text).ToArray(),
-            jsons = parses.Select(r => r.Parse.DocumentJson).ToArray(),
+            agencyIds = parses.Select(r => r.AgencyId).ToArray(),
         }).ToDictionary(r => r.DocumentId, r => r.Id);
-        return parses.Select(r => ids[r.DocumentId]).ToList();
+        var parseIds = parses.Select(r => ids[r.DocumentId]).ToList();
+        Execute("INSERT INTO parse_texts (parse_id, text, document_json) SELECT * FROM unnest(@parseIds, @texts, @jsons)", new
+        {
+            parseIds = parseIds.ToArray(), texts = parses.Select(r => r.Parse.Text).ToArray(), jsons = parses.Select(r => r.Parse.DocumentJson).ToArray(),
+        });
+        return parseIds;
     }
 
     protected override void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values)

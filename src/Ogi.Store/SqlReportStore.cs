@@ -122,10 +122,11 @@ public abstract class SqlReportStore : IReportStore
         InTransaction(() => Execute("INSERT INTO ingest_failures (origin, reason) VALUES (@origin, @reason)", new { origin, reason }));
 
     public IReadOnlyList<StoredDocument> Documents(long afterId, int count) => Query<StoredDocument>("""
-        SELECT d.id AS Id, d.sha256 AS Sha256, d.file_name AS FileName, d.content AS Content, p.id AS CurrentParseId,
+        SELECT d.id AS Id, d.sha256 AS Sha256, d.file_name AS FileName, c.content AS Content, p.id AS CurrentParseId,
                COALESCE((SELECT MAX(x.version) FROM parses x WHERE x.document_id = d.id), 0) AS Version,
-               p.parser_version AS ParserVersion, p.document_json AS DocumentJson
-        FROM documents d LEFT JOIN parses p ON p.document_id = d.id AND p.is_current
+               p.parser_version AS ParserVersion, t.document_json AS DocumentJson
+        FROM documents d JOIN document_contents c ON c.document_id = d.id
+        LEFT JOIN parses p ON p.document_id = d.id AND p.is_current LEFT JOIN parse_texts t ON t.parse_id = p.id
         WHERE d.id > @afterId ORDER BY d.id LIMIT @count
         """, new { afterId, count }).ToList();
 

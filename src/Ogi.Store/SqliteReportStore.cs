@@ -53,14 +53,19 @@ public sealed class SqliteReportStore : SqlReportStore
     protected override IReadOnlyList<long?> InsertDocuments(IReadOnlyList<IncomingDocument> documents)
     {
         using var cmd = Prepare("""
-            INSERT INTO documents (sha256, file_name, origin, size, content) VALUES (@sha, @name, @origin, @size, @content)
+            INSERT INTO documents (sha256, file_name, origin, size) VALUES (@sha, @name, @origin, @size)
             ON CONFLICT (sha256) DO NOTHING RETURNING id
-            """, "@sha", "@name", "@origin", "@size", "@content");
+            """, "@sha", "@name", "@origin", "@size");
+        using var content = Prepare("INSERT INTO document_contents (document_id, content) VALUES (@id, @content)", "@id", "@content");
         var ids = new List<long?>(documents.Count);
         foreach (var d in documents)
         {
-            Set(cmd, d.Sha256, d.FileName, d.Origin, d.Size, d.Content);
-            ids.Add(cmd.ExecuteScalar() is long id ? id : null);
+            Set(cmd, d.Sha256, d.FileName, d.Origin, d.Size);
+            long? id = cmd.ExecuteScalar() is long x ? x : null;
+            ids.Add(id);
+            if (id is null) continue;
+            Set(content, id, d.Content);
+            content.ExecuteNonQuery();
         }
         return ids;
     }
@@ -68,15 +73,19 @@ public sealed class SqliteReportStore : SqlReportStore
     protected override IReadOnlyList<long> InsertParses(IReadOnlyList<ParseRow> parses)
     {
         using var cmd = Prepare("""
-            INSERT INTO parses (document_id, version, is_current, parser_version, template, title, agency_printed, year, published, agency_id, text, document_json)
-            VALUES (@doc, @version, 1, @parser, @template, @title, @agency, @year, @published, @agencyId, @text, @json) RETURNING id
-            """, "@doc", "@version", "@parser", "@template", "@title", "@agency", "@year", "@published", "@agencyId", "@text", "@json");
+            INSERT INTO parses (document_id, version, is_current, parser_version, template, title, agency_printed, year, published, agency_id)
+            VALUES (@doc, @version, 1, @parser, @template, @title, @agency, @year, @published, @agencyId) RETURNING id
+            """, "@doc", "@version", "@parser", "@template", "@title", "@agency", "@year", "@published", "@agencyId");
+        using var texts = Prepare("INSERT INTO parse_texts (parse_id, text, document_json) VALUES (@id, @text, @json)", "@id", "@text", "@json");
         var ids = new List<long>(parses.Count);
         foreach (var r in parses)
         {
             var p = r.Parse;
-            Set(cmd, r.DocumentId, r.Version, p.ParserVersion, p.Template, p.Title, p.AgencyPrinted, p.Year, p.Published, r.AgencyId, p.Text, p.DocumentJson);
-            ids.Add((long)cmd.ExecuteScalar()!);
+            Set(cmd, r.DocumentId, r.Version, p.ParserVersion, p.Template, p.Title, p.AgencyPrinted, p.Year, p.Published, r.AgencyId);
+            long id = (long)cmd.ExecuteScalar()!;
+            ids.Add(id);
+            Set(texts, id, p.Text, p.DocumentJson);
+            texts.ExecuteNonQuery();
         }
         return ids;
     }

@@ -1,14 +1,20 @@
 -- The corpus database, SQLite dialect. Keep in step with ../postgres/0001_initial.sql: same tables, same columns.
 
--- One row per distinct file content (its SHA-256): the bytes are kept, Brotli-compressed, so a later parser can read them again.
+-- One row per distinct file content (its SHA-256). Its bytes are in document_contents.
 CREATE TABLE documents (
     id          INTEGER PRIMARY KEY,
     sha256      TEXT    NOT NULL UNIQUE,
     file_name   TEXT    NOT NULL,
     origin      TEXT    NOT NULL,               -- the path it was ingested from (archive.zip!entry inside a ZIP)
     size        INTEGER NOT NULL,
-    content     BLOB    NOT NULL,
     ingested_at TEXT    NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- The bytes of a document, Brotli-compressed, so a later parser can read them again. Apart from documents, so
+-- that reading many documents' names and parses does not read their bytes.
+CREATE TABLE document_contents (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    content     BLOB NOT NULL
 );
 
 -- A reporting body. series_key is what the placer says identifies it across years and renamings; a user's
@@ -42,12 +48,18 @@ CREATE TABLE parses (
     year           INTEGER,
     published      TEXT,                        -- yyyy-mm-dd
     agency_id      INTEGER REFERENCES agencies(id),
-    text           BLOB    NOT NULL,            -- the decoded text cell offsets point into, Brotli-compressed
-    document_json  BLOB    NOT NULL,            -- the OUTPUT.md document, Brotli-compressed
     UNIQUE (document_id, version)
 );
 CREATE UNIQUE INDEX parses_current ON parses (document_id) WHERE is_current;
 CREATE INDEX parses_by_agency ON parses (agency_id, year) WHERE is_current;
+
+-- A parse's decoded text (the one cell offsets point into) and its OUTPUT.md document, Brotli-compressed; apart
+-- from parses for the same reason.
+CREATE TABLE parse_texts (
+    parse_id      INTEGER PRIMARY KEY REFERENCES parses(id),
+    text          BLOB NOT NULL,
+    document_json BLOB NOT NULL
+);
 
 -- Canonical field names (FIELDS.md), numbered once: a value row holds a small number instead of the name.
 CREATE TABLE fields (
