@@ -28,8 +28,10 @@ public static class ExportCommand
             if (fmt == "xlsx" && path is null) throw new AnswerException("xlsx needs --out FILE.xlsx");
             if (path is not null && Directory.Exists(path)) throw new AnswerException($"{path} is a folder");
             using var store = StoreOpener.Open(r.GetValue(filter.Db)!);
-            Run(store.Queries, f, fmt, path);
-            return 0;
+            if (path is null) { Run(store.Queries, f, fmt, path); return 0; }
+            // Into a file: a progress bar on stderr (the count of reports first, without their values).
+            int total = store.Queries.Reports(f, []).Count();
+            return ProgressDisplay.Run("export", total, progress => { Run(new CountingQueries(store.Queries, progress), f, fmt, path); return 0; }, "reports");
         }));
         return cmd;
     }

@@ -10,14 +10,14 @@ namespace Ogi.Cli;
 public static class ProgressDisplay
 {
     /// <summary>Runs the work, which reports (done, failed) as it goes.</summary>
-    public static T Run<T>(string what, int total, Func<Action<int, int>, T> work)
+    public static T Run<T>(string what, int total, Func<Action<int, int>, T> work, string unit = "files")
     {
         if (total == 0) return work((_, _) => { });
         var clock = Stopwatch.StartNew();
         string Line(int done, int failed)
         {
             double rate = done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
-            return $"{what} {done:N0}/{total:N0} files · {rate:N0}/s · {failed:N0} failed";
+            return $"{what} {done:N0}/{total:N0} {unit} · {rate:N0}/s · {failed:N0} failed";
         }
         if (Console.IsErrorRedirected)
         {
@@ -48,4 +48,23 @@ public static class ProgressDisplay
             });
         return result;
     }
+}
+
+/// <summary>The store as the export sees it, counting the reports it hands out for the progress display.</summary>
+public sealed class CountingQueries(Ogi.Store.IReportQueries inner, Action<int, int> progress) : Ogi.Store.IReportQueries
+{
+    public IEnumerable<Ogi.Store.ReportRecord> Reports(Ogi.Store.ReportFilter filter, IReadOnlyCollection<string>? fields = null)
+    {
+        int n = 0;
+        foreach (var r in inner.Reports(filter, fields))
+        {
+            yield return r;
+            if (++n % 64 == 0) progress(n, 0);
+        }
+        progress(n, 0);
+    }
+
+    public Ogi.Store.ReportRecord? Report(string idOrSha) => inner.Report(idOrSha);
+    public IReadOnlyList<Ogi.Store.ReportRecord> Series(long agencyId) => inner.Series(agencyId);
+    public long? FindAgency(string idOrName) => inner.FindAgency(idOrName);
 }
