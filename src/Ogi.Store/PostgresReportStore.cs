@@ -64,6 +64,9 @@ public sealed class PostgresReportStore : SqlReportStore
     protected override string Sql(string sql) => InList.Replace(sql, "= ANY(@$1)");
     static readonly System.Text.RegularExpressions.Regex InList = new(@"\bIN @(\w+)", System.Text.RegularExpressions.RegexOptions.Compiled);
 
+    // 40P01 deadlock, 40001 serialization failure: another writer's transaction got in the way.
+    protected override bool IsTransient(Exception e) => e is PostgresException { SqlState: "40P01" or "40001" };
+
     protected override DbTransaction BeginWrite() => Connection.BeginTransaction();
 
     // Any constant will do, as long as every ogi process uses the same one.

@@ -47,24 +47,31 @@ public abstract class SqlReportStore : IReportStore
     /// <summary>The dialect's form of the shared SQL text (the one place where the two differ in a query).</summary>
     protected virtual string Sql(string sql) => sql;
 
+    /// <summary>A failure that another writer caused (a deadlock between two ingests); the transaction is run again.</summary>
+    protected virtual bool IsTransient(Exception e) => false;
+
     T InTransaction<T>(Func<T> work)
     {
-        Tx = BeginWrite();
-        try
+        for (int attempt = 1; ; attempt++)
         {
-            var result = work();
-            Tx.Commit();
-            return result;
+            Tx = BeginWrite();
+            try
+            {
+                var result = work();
+                Tx.Commit();
+                return result;
+            }
+            catch (Exception e)
+            {
+                Tx.Rollback();
+                // Ids handed out inside the rolled-back transaction do not exist.
+                _fieldIds.Clear();
+                _agencyIds.Clear();
+                if (attempt >= 5 || !IsTransient(e)) throw;
+            }
+            finally { Tx.Dispose(); Tx = null; }
+            Thread.Sleep(50 * attempt);
         }
-        catch
-        {
-            Tx.Rollback();
-            // Ids handed out inside the rolled-back transaction do not exist.
-            _fieldIds.Clear();
-            _agencyIds.Clear();
-            throw;
-        }
-        finally { Tx.Dispose(); Tx = null; }
     }
 
     void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
@@ -101,8 +108,12 @@ public abstract class SqlReportStore : IReportStore
 
     public HashSet<string> StoredDocuments() => Query<string>("SELECT sha256 FROM documents").ToHashSet(StringComparer.Ordinal);
 
-    public IReadOnlyList<AddOutcome> AddDocuments(IReadOnlyList<IncomingDocument> batch) => InTransaction(() =>
+    public IReadOnlyList<AddOutcome> AddDocuments(IReadOnlyList<IncomingDocument> input) => InTransaction(() =>
     {
+        // Rows are locked in one order (documents by SHA-256, then agencies and fields by name) by every writer, so
+        // two ingests at once wait for each other instead of deadlocking.
+        var order = Enumerable.Range(0, input.Count).OrderBy(i => input[i].Sha256, StringComparer.Ordinal).ToArray();
+        var batch = order.Select(i => input[i]).ToList();
         var ids = InsertDocuments(batch);
         var outcomes = new AddOutcome[batch.Count];
         var parses = new List<(long DocumentId, PreparedParse Parse)>();
@@ -115,7 +126,9 @@ public abstract class SqlReportStore : IReportStore
                 new { o = batch[i].Origin, s = batch[i].Sha256, r = batch[i].Error ?? "not parsed" });
         }
         WriteParses(parses.Select(p => (p.DocumentId, 1, p.Parse)).ToList());
-        return (IReadOnlyList<AddOutcome>)outcomes;
+        var inInputOrder = new AddOutcome[input.Count];
+        for (int k = 0; k < order.Length; k++) inInputOrder[order[k]] = outcomes[k];
+        return (IReadOnlyList<AddOutcome>)inInputOrder;
     });
 
     public void AddFailure(string origin, string reason) =>
@@ -157,7 +170,7 @@ public abstract class SqlReportStore : IReportStore
 
     Dictionary<string, int> FieldIds(IEnumerable<string> names)
     {
-        var missing = names.Where(n => !_fieldIds.ContainsKey(n)).Distinct().ToList();
+        var missing = names.Where(n => !_fieldIds.ContainsKey(n)).Distinct().Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
             foreach (var name in missing) Execute("INSERT INTO fields (name) VALUES (@name) ON CONFLICT (name) DO NOTHING", new { name });
@@ -179,7 +192,7 @@ public abstract class SqlReportStore : IReportStore
     /// <summary>The agency row of each series key, created when new. An existing row is left as it is: a user's correction or merge stands.</summary>
     Dictionary<string, long> AgencyIds(IEnumerable<AgencyPlace> places)
     {
-        var missing = places.Where(p => !_agencyIds.ContainsKey(p.SeriesKey)).DistinctBy(p => p.SeriesKey).ToList();
+        var missing = places.Where(p => !_agencyIds.ContainsKey(p.SeriesKey)).DistinctBy(p => p.SeriesKey).OrderBy(p => p.SeriesKey, StringComparer.Ordinal).ToList();
         foreach (var p in missing)
             Execute("""
                 INSERT INTO agencies (series_key, name, division_code, level, is_department, department, evidence)
@@ -223,7 +236,7 @@ public abstract class SqlReportStore : IReportStore
         var series = new HashSet<long>();
         foreach (var chunk in agencyIds.Distinct().Chunk(Chunk))
             series.UnionWith(Query<long>("SELECT COALESCE(merged_into, id) FROM agencies WHERE id IN @chunk", new { chunk }));
-        foreach (var chunk in series.Chunk(Chunk))
+        foreach (var chunk in series.Order().Chunk(Chunk))
         {
             var raw = AgencyRows(chunk);
             var members = Query<SeriesMember>("""

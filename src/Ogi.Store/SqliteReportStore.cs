@@ -33,6 +33,9 @@ public sealed class SqliteReportStore : SqlReportStore
     protected override string Dialect => "sqlite";
     SqliteConnection Connection => (SqliteConnection)Db;
 
+    // SQLITE_BUSY after the busy timeout: another writer held the file all that time.
+    protected override bool IsTransient(Exception e) => e is SqliteException { SqliteErrorCode: 5 };
+
     protected override DbTransaction BeginWrite() => Connection.BeginTransaction(deferred: false);
 
     SqliteCommand Prepare(string sql, params string[] parameters)

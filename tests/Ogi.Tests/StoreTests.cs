@@ -359,8 +359,8 @@ public class StoreTests
         try
         {
             using (db.Open()) { } // both find the schema made
-            using var a = StartIngest(folder, db.Url, "--batch", "10", "-j", "1");
-            using var b = StartIngest(folder, db.Url, "--batch", "10", "-j", "1");
+            using var a = StartIngest(folder, db.Url, "--batch", "10");
+            using var b = StartIngest(folder, db.Url, "--batch", "7");
             Assert.True(a.WaitForExit(180_000) && b.WaitForExit(180_000), "ingest did not finish");
             Assert.Equal((0, 0), (a.ExitCode, b.ExitCode));
             AssertEveryFileOnce(folder, db.Url);
