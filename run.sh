@@ -11,4 +11,4 @@ ogi ingest "${targets[@]}" || true
 echo "== ogi agencies"
 ogi agencies
 echo "== ogi stats"
-ogi stats
+ogi stats applications.new.total applications.granted.total --by province
