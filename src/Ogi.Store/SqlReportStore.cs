@@ -165,7 +165,7 @@ public abstract class SqlReportStore : IReportStore
         var fieldIds = FieldIds(parses.SelectMany(p => p.Parse.Values).Select(v => v.Field));
         InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))));
         InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f))));
-        RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []));
+        RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet());
     }
 
     Dictionary<string, int> FieldIds(IEnumerable<string> names)
@@ -231,7 +231,7 @@ public abstract class SqlReportStore : IReportStore
     }
 
     /// <summary>X1–X3 for every report of the series these agencies belong to: the old cross-year findings go, new ones are computed.</summary>
-    void RecomputeSeries(IEnumerable<long> agencyIds)
+    void RecomputeSeries(IEnumerable<long> agencyIds, IReadOnlySet<long>? changed = null)
     {
         var series = new HashSet<long>();
         foreach (var chunk in agencyIds.Distinct().Chunk(Chunk))
@@ -239,17 +239,29 @@ public abstract class SqlReportStore : IReportStore
         foreach (var chunk in series.Order().Chunk(Chunk))
         {
             var raw = AgencyRows(chunk);
-            var members = Query<SeriesMember>("""
+            var groups = Query<SeriesMember>("""
                 SELECT COALESCE(a.merged_into, a.id) AS Series, p.id AS ParseId, p.document_id AS DocumentId, p.year AS Year,
                        p.agency_printed AS AgencyPrinted
                 FROM parses p JOIN agencies a ON a.id = p.agency_id
                 WHERE p.is_current AND p.year IS NOT NULL AND p.agency_id IN @raw
-                """, new { raw }).ToList();
-            var parseIds = members.Select(m => m.ParseId).ToList();
-            var values = new Dictionary<long, Dictionary<string, decimal?>>();
-            foreach (var ids in parseIds.Chunk(Chunk))
+                """, new { raw }).GroupBy(m => m.Series).Select(g => g.ToList()).ToList();
+            // Only what a changed report can change: its own year's reports and those of the next year the series has.
+            // The values read are theirs and those of the years before them.
+            var affected = new HashSet<long>();
+            var needValues = new HashSet<long>();
+            foreach (var group in groups)
             {
+                var years = group.Select(m => m.Year).Distinct().Order().ToList();
+                var changedYears = changed is null ? [] : group.Where(m => changed.Contains(m.ParseId)).Select(m => m.Year).ToHashSet();
+                var years2 = changedYears.Count == 0 ? years.ToHashSet()
+                    : changedYears.Concat(changedYears.Select(y => years.FirstOrDefault(x => x > y)).Where(y => y != 0)).ToHashSet();
+                foreach (var m in group.Where(m => years2.Contains(m.Year))) affected.Add(m.ParseId);
+                foreach (var m in group.Where(m => years2.Contains(m.Year) || years2.Contains(m.Year + 1))) needValues.Add(m.ParseId);
+            }
+            var values = new Dictionary<long, Dictionary<string, decimal?>>();
+            foreach (var ids in affected.Chunk(Chunk))
                 Execute("DELETE FROM findings WHERE cross_year AND parse_id IN @ids", new { ids });
+            foreach (var ids in needValues.Chunk(Chunk))
                 foreach (var v in Query<ValueRow>("""
                     SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id
                     WHERE v.table_no = 0 AND v.parse_id IN @ids AND f.name IN @names
@@ -258,14 +270,13 @@ public abstract class SqlReportStore : IReportStore
                     if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
                     d[v.Field] = v.Number;
                 }
-            }
             var findings = new List<(long, PreparedFinding)>();
-            foreach (var group in members.GroupBy(m => m.Series))
+            foreach (var group in groups)
             {
-                findings.AddRange(CrossYearFindings(group.ToList(), values));
+                findings.AddRange(CrossYearFindings(group, values).Where(f => affected.Contains(f.ParseId)));
                 // A series is named as its latest report names the agency (a renaming shows in the newest name), unless a user named it.
                 if (group.MaxBy(m => (m.Year, m.DocumentId))!.AgencyPrinted is { } printed && Places.AgencyName.Normalize(printed) is { Length: > 0 } name)
-                    Execute("UPDATE agencies SET name = @name WHERE id = @id AND NOT corrected AND name <> @name", new { name, id = group.Key });
+                    Execute("UPDATE agencies SET name = @name WHERE id = @id AND NOT corrected AND name <> @name", new { name, id = group[0].Series });
             }
             InsertFindings(findings);
         }

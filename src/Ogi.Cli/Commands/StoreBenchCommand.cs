@@ -50,9 +50,12 @@ public static class StoreBenchCommand
         var agencies = store.Agencies(false);
         if (agencies.Count > 0)
         {
-            var largest = agencies.MaxBy(a => a.Reports)!;
-            double series = Median(() => store.Series(largest.Id).Count, out int reports);
-            Console.WriteLine($"one agency's series ({largest.Name}, {reports} reports, every value and finding): {series:N1} ms (median of {repeat})");
+            // A real series has a report a year (2008–2025); a synthetic corpus repeats some names far more often.
+            foreach (var agency in new[] { agencies.MinBy(a => Math.Abs(a.Reports - 14))!, agencies.MaxBy(a => a.Reports)! }.Distinct())
+            {
+                double series = Median(() => store.Series(agency.Id).Count, out int reports);
+                Console.WriteLine($"one agency's series ({agency.Name}, {reports} reports, every value and finding): {series:N1} ms (median of {repeat})");
+            }
         }
         return 0;
     }
