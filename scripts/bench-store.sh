@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 work=$(mktemp -d /tmp/ogi-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
 dotnet build src/Ogi.Cli -c Release -nologo -v quiet >/dev/null
 ogi() { dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll "$@"; }
 if [ $# -ge 2 ]; then admin=$2; else
