@@ -2,6 +2,7 @@
 # Makes a fresh machine ready for ogi: checks the .NET 10 SDK (part of the machine image), installs the Debian
 # packages the tests use, and restores the NuGet packages.
 #   libreoffice-writer-nogui  opens the Word files `ogi render`/`ogi synth` write and converts them to PDF (a test)
+#   libreoffice-calc-nogui    opens the XLSX `ogi export` writes and converts a sheet to CSV (a test)
 #   poppler-utils             pdftotext, to read that PDF back
 #   fonts-noto-cjk            Chinese glyphs in the PDF
 #   tesseract-ocr, -chi-sim   OCR of scanned PDF reports (optional at run time; the tests read scans with it)
@@ -14,6 +15,7 @@ if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'
 fi
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh family | grep -qi 'noto'; } || need+=(fonts-noto-cjk)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)

@@ -16,37 +16,17 @@ out_file="$repo_root/src/Ogi/Normalize/Data/t2s-characters.txt"
 tmp_dir="$(mktemp -d)"
 trap 'rm -rf "$tmp_dir"' EXIT
 
-(
-  cd "$tmp_dir"
-  npm pack "opencc-js@${OPENCC_JS_VERSION}" --silent >/dev/null
-)
-tarball="$tmp_dir/opencc-js-${OPENCC_JS_VERSION}.tgz"
-if [[ ! -f "$tarball" ]]; then
-  echo "error: npm pack did not produce $tarball" >&2
-  exit 1
-fi
-tar -xzf "$tarball" -C "$tmp_dir"
+source "$repo_root/scripts/npm-pack-verified.sh"
+npm_pack_verified opencc-js "$OPENCC_JS_VERSION" "$OPENCC_JS_INTEGRITY" "$tmp_dir"
 pkg_dir="$tmp_dir/package"
 
 mkdir -p "$(dirname "$out_file")"
 
-node - "$tarball" "$pkg_dir" "$out_file" "$OPENCC_JS_VERSION" "$OPENCC_JS_INTEGRITY" <<'NODE'
+node - "$pkg_dir" "$out_file" "$OPENCC_JS_VERSION" <<'NODE'
 const fs = require('fs');
 const path = require('path');
-const crypto = require('crypto');
 
-const [tarball, pkgDir, outFile, version, integrity] = process.argv.slice(2);
-
-const actual = 'sha512-' + crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('base64');
-if (actual !== integrity) {
-  console.error(`error: integrity mismatch for ${path.basename(tarball)}\n  expected ${integrity}\n  actual   ${actual}`);
-  process.exit(1);
-}
-const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
-if (pkg.name !== 'opencc-js' || pkg.version !== version) {
-  console.error(`error: unexpected package ${pkg.name}@${pkg.version}`);
-  process.exit(1);
-}
+const [pkgDir, outFile, version] = process.argv.slice(2);
 
 // Each dict module is `export default "FROM TO [TO2 ...]|FROM TO|...";`
 function loadDict(name) {

@@ -11,6 +11,16 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     BenchCommand.Create(),
     RenderCommand.Create(),
     SynthCommand.Create(),
+    IngestCommand.Create(),
+    ReparseCommand.Create(),
+    AgenciesCommand.Create(),
+    AgencyCommand.Create(),
+    ReviewCommand.Create(),
+    StoreBenchCommand.Create(),
+    QueryCommand.Create(),
+    StatsCommand.Create(),
+    CompareCommand.Create(),
+    ExportCommand.Create(),
 };
 try
 {

@@ -144,7 +144,7 @@ public class RenderTests
     }
 
     /// <summary>Runs a program the tests need (installed by scripts/setup.sh); its absence fails the test with the reason.</summary>
-    static (int Exit, string Output) RunTool(string program, string dir, params string[] args)
+    internal static (int Exit, string Output) RunTool(string program, string dir, params string[] args)
     {
         var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir, StandardOutputEncoding = Encoding.UTF8 };
         foreach (var a in args) psi.ArgumentList.Add(a);

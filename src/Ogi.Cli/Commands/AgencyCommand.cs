@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Ogi.Store;
+
+namespace Ogi.Cli;
+
+/// <summary>`ogi agency show|set|merge`: one agency's series, a user's correction of its name or place, two agencies made one series.</summary>
+public static class AgencyCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("agency", "show, correct or merge agencies; corrections and merges survive reparse") { Show(), Set(), Merge() };
+        return cmd;
+    }
+
+    static Argument<string> AgencyArgument(string name = "agency") => new(name) { Description = "agency id or name (exact, or a unique part of it)" };
+
+    static long Find(SqlReportStore store, string idOrName) =>
+        store.FindAgency(idOrName) ?? throw new StoreException($"no agency {idOrName} (or the name is ambiguous: give its id, see ogi agencies)");
+
+    static Command Show()
+    {
+        var db = Database.Option();
+        var agency = AgencyArgument();
+        var cmd = new Command("show", "the agency and its series: every report by year, the names it printed, the years missing") { agency, db };
+        cmd.SetAction(r => Database.Use("agency show", r.GetValue(db), mustExist: true, store =>
+        {
+            long id = Find(store, r.GetValue(agency)!);
+            Console.WriteLine(AgenciesCommand.Line(store.Agency(id)!));
+            var summary = store.Agency(id)!;
+            if (summary.NamesPrinted.Count > 1) Console.WriteLine("  printed as: " + string.Join(" · ", summary.NamesPrinted));
+            foreach (var report in store.Series(id))
+                Console.WriteLine($"  {report.Year?.ToString() ?? "----"}\t{report.Id}\t{report.Template}\t{report.AgencyAsPrinted}\t{report.FileName}\t{report.Findings.Count} findings");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    static Command Set()
+    {
+        var db = Database.Option();
+        var agency = AgencyArgument();
+        var name = new Option<string?>("--name") { Description = "the agency's name" };
+        var place = new Option<string?>("--place") { Description = "its division code (GB/T 2260, e.g. 350128)" };
+        var level = new Option<string?>("--level") { Description = "province | city | county | township" };
+        var department = new Option<bool?>("--department") { Description = "true: a department of the division; false: its government" };
+        var cmd = new Command("set", "correct an agency's name, place, level or kind; kept across reparse") { agency, name, place, level, department, db };
+        cmd.SetAction(r => Database.Use("agency set", r.GetValue(db), mustExist: true, store =>
+        {
+            var lv = r.GetValue(level);
+            if (lv is not (null or "province" or "city" or "county" or "township")) throw new StoreException($"--level {lv}: province, city, county or township");
+            var code = r.GetValue(place);
+            if (code is not null && !(code.Length is 2 or 4 or 6 or 9 or 12 && code.All(char.IsAsciiDigit))) throw new StoreException($"--place {code}: a division code of 2, 4, 6, 9 or 12 digits");
+            var correction = new AgencyCorrection(r.GetValue(name), code, lv, r.GetValue(department));
+            if (correction == new AgencyCorrection()) throw new StoreException("nothing to set: give --name, --place, --level or --department");
+            long id = Find(store, r.GetValue(agency)!);
+            store.CorrectAgency(id, correction);
+            Console.WriteLine(AgenciesCommand.Line(store.Agency(id)!));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    static Command Merge()
+    {
+        var db = Database.Option();
+        var from = AgencyArgument("from");
+        var into = AgencyArgument("into");
+        var cmd = new Command("merge", "make FROM's reports part of INTO's series (one agency printed two ways, or renamed)") { from, into, db };
+        cmd.SetAction(r => Database.Use("agency merge", r.GetValue(db), mustExist: true, store =>
+        {
+            long a = Find(store, r.GetValue(from)!), b = Find(store, r.GetValue(into)!);
+            store.MergeAgencies(a, b);
+            Console.WriteLine(AgenciesCommand.Line(store.Agency(b)!));
+            return 0;
+        }));
+        return cmd;
+    }
+}

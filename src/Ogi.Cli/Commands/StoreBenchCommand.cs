@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Ogi.Store;
+
+namespace Ogi.Cli;
+
+/// <summary>`ogi bench-store`: what a database costs and how fast its reads are — size per report, a stats-sized read over every report, one agency's series.</summary>
+public static class StoreBenchCommand
+{
+    public static Command Create()
+    {
+        var db = Database.Option();
+        var repeat = new Option<int>("--repeat") { Description = "runs of each read (the median is reported)", DefaultValueFactory = _ => 5 };
+        var cmd = new Command("bench-store", "measure the database: size per report, reading two fields of every report (what stats reads), one agency's series") { db, repeat };
+        cmd.SetAction(r => Database.Use("bench-store", r.GetValue(db), mustExist: true, store => Run(store, Math.Max(1, r.GetValue(repeat)))));
+        return cmd;
+    }
+
+    static int Run(SqlReportStore store, int repeat)
+    {
+        var counts = store.Counts();
+        long bytes = store.SizeInBytes();
+        Console.WriteLine($"{store.Description}: {counts.Reports:N0} reports, {counts.Documents:N0} documents, {bytes / 1048576.0:N1} MiB, {bytes / (double)Math.Max(1, counts.Reports) / 1024:N1} KiB per report");
+        string[] fields = ["applications.new.total", "applications.carried_over.total"];
+        double Median(Func<int> work, out int n)
+        {
+            var times = new List<double>();
+            n = 0;
+            for (int i = 0; i < repeat; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                n = work();
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            return times[times.Count / 2];
+        }
+        double all = Median(() =>
+        {
+            int n = 0;
+            decimal sum = 0;
+            foreach (var report in store.Reports(ReportFilter.All, fields))
+            {
+                n++;
+                if (report.Values.TryGetValue(fields[0], out var v) && v is decimal d) sum += d;
+            }
+            return n;
+        }, out int read);
+        Console.WriteLine($"two fields of every report (what stats reads): {read:N0} reports in {all:N0} ms (median of {repeat})");
+        var agencies = store.Agencies(false);
+        if (agencies.Count > 0)
+        {
+            // A real series has a report a year (2008–2025); a synthetic corpus repeats some names far more often.
+            foreach (var agency in new[] { agencies.MinBy(a => Math.Abs(a.Reports - 14))!, agencies.MaxBy(a => a.Reports)! }.Distinct())
+            {
+                double series = Median(() => store.Series(agency.Id).Count, out int reports);
+                Console.WriteLine($"one agency's series ({agency.Name}, {reports} reports, every value and finding): {series:N1} ms (median of {repeat})");
+            }
+        }
+        return 0;
+    }
+}

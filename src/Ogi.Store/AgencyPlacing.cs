@@ -1,0 +1,40 @@
+using Ogi.Places;
+
+namespace Ogi.Store;
+
+/// <summary>Where an agency's name puts it: the key of its series, its normalized name, and its division when known.</summary>
+public sealed record AgencyPlace(string SeriesKey, string Name, string? DivisionCode, string? Level, bool IsDepartment, string? Department, string? Evidence);
+
+/// <summary>
+/// An agency's name as printed → its place in the administrative tree (Ogi.Places), as the store keeps it. A central
+/// government body has the level "national" and no division; a name that cannot be placed keeps its normalized name
+/// as the key of its series.
+/// </summary>
+public static class AgencyPlacing
+{
+    public static AgencyPlace? Place(string? printed, string? title, string? context = null)
+    {
+        if (string.IsNullOrWhiteSpace(printed) && string.IsNullOrWhiteSpace(title)) return null;
+        var p = AgencyPlacer.Place(printed, title, context);
+        if (p.Name.Length == 0) return null;
+        string? level = p.IsNational ? "national" : p.Level is { } l ? l.ToString().ToLowerInvariant() : null;
+        return new AgencyPlace(p.SeriesKey, p.Name, p.DivisionCode, level, p.IsDepartment, p.Department, p.Evidence);
+    }
+
+    /// <summary>A division given by code (350502) or name (鲤城区, 泉州市): its code, or null when it is no known division or the name is ambiguous.</summary>
+    public static string? DivisionCodeOf(string place)
+    {
+        if (place.Length >= 2 && place.All(char.IsAsciiDigit)) return place;
+        var found = DivisionCatalog.Default.FindByName(place);
+        return found.Count == 1 ? found[0].Code : found.Select(d => d.Code).Distinct().Count() == 1 ? found[0].Code : null;
+    }
+
+    /// <summary>Every division inside this one (and itself), abolished ones included: a report placed under an old
+    /// code (密云县) is inside the city all the same. Empty for a code the catalogue does not know.</summary>
+    public static List<string> CodesWithin(string code)
+    {
+        var catalog = DivisionCatalog.Default;
+        return catalog.Divisions.Where(d => d.Code.StartsWith(code[..Math.Min(2, code.Length)], StringComparison.Ordinal) && catalog.IsWithin(d.Code, code))
+            .Select(d => d.Code).ToList();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ogi.Store;
+
+/// <summary>
+/// The corpus in a PostgreSQL database (Npgsql). A batch's documents and parses go in one statement each (arrays
+/// unnested, ON CONFLICT DO NOTHING), their values and findings by binary COPY; all in the batch's transaction.
+/// </summary>
+public sealed class PostgresReportStore : SqlReportStore
+{
+    readonly string _description;
+
+    public PostgresReportStore(string url) : base(Open(url, out var description)) { _description = description; }
+
+    static NpgsqlConnection Open(string url, out string description)
+    {
+        var builder = ConnectionString(url);
+        description = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+        var connection = new NpgsqlConnection(builder.ToString());
+        try { connection.Open(); }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            connection.Dispose();
+            throw new StoreException($"{description}: cannot connect: {e.Message.Split('\n')[0]}");
+        }
+        return connection;
+    }
+
+    /// <summary>postgres://user:password@host:port/database?option=value → Npgsql's connection string.</summary>
+    public static NpgsqlConnectionStringBuilder ConnectionString(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql"))
+            throw new StoreException($"{url}: not a postgres:// URL");
+        var b = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host.Length > 0 ? uri.Host : "localhost",
+            Port = uri.Port > 0 ? uri.Port : 5432,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } db ? db : "postgres",
+            CommandTimeout = 300,
+        };
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            b.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length > 1) b.Password = Uri.UnescapeDataString(parts[1]);
+        }
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            b[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+        return b;
+    }
+
+    public override string Description => _description;
+
+    public override long SizeInBytes() => Scalar<long>("SELECT pg_database_size(current_database())");
+    protected override string Dialect => "postgres";
+    NpgsqlConnection Connection => (NpgsqlConnection)Db;
+
+    /// <summary>Dapper hands lists to Npgsql as arrays, not as (@a1, @a2…): a list test is <c>= ANY(@list)</c> here.</summary>
+    protected override string Sql(string sql) => InList.Replace(sql, "= ANY(@$1)");
+    static readonly System.Text.RegularExpressions.Regex InList = new(@"\bIN @(\w+)", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    // 40P01 deadlock, 40001 serialization failure: another writer's transaction got in the way.
+    protected override bool IsTransient(Exception e) => e is PostgresException { SqlState: "40P01" or "40001" };
+
+    protected override DbTransaction BeginWrite() => Connection.BeginTransaction();
+
+    // Any constant will do, as long as every ogi process uses the same one.
+    protected override void LockForMigration() => Execute("SELECT pg_advisory_xact_lock(2019040501)");
+
+    protected override IReadOnlyList<long?> InsertDocuments(IReadOnlyList<IncomingDocument> documents)
+    {
+        var inserted = Query<(long Id, string Sha256)>("""
+            INSERT INTO documents (sha256, file_name, origin, size)
+            SELECT * FROM unnest(@shas, @names, @origins, @sizes)
+            ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256
+            """, new
+        {
+            shas = documents.Select(d => d.Sha256).ToArray(), names = documents.Select(d => d.FileName).ToArray(),
+            origins = documents.Select(d => d.Origin).ToArray(), sizes = documents.Select(d => d.Size).ToArray(),
+        }).ToDictionary(r => r.Sha256, r => r.Id);
+        // The same content twice in one batch is stored once, for the first.
+        var ids = documents.Select(d => inserted.Remove(d.Sha256, out var id) ? id : (long?)null).ToList();
+        var added = documents.Select((d, i) => (Id: ids[i], d.Content)).Where(x => x.Id is not null).ToList();
+        Execute("INSERT INTO document_contents (document_id, content) SELECT * FROM unnest(@ids, @contents)",
+            new { ids = added.Select(x => x.Id!.Value).ToArray(), contents = added.Select(x => x.Content).ToArray() });
+        return ids;
+    }
+
+    protected override IReadOnlyList<long> InsertParses(IReadOnlyList<ParseRow> parses)
+    {
+        if (parses.Count == 0) return [];
+        var ids = Query<(long Id, long DocumentId)>("""
+            INSERT INTO parses (document_id, version, is_current, parser_version, template, title, agency_printed, year, published, agency_id)
+            SELECT d, v, TRUE, pv, t, ti, ag, y, pub, a
+            FROM unnest(@docs, @versions, @parsers, @templates, @titles, @agencies, @years, @published, @agencyIds)
+                 AS x(d, v, pv, t, ti, ag, y, pub, a)
+            RETURNING id, document_id
+            """, new
+        {
+            docs = parses.Select(r => r.DocumentId).ToArray(), versions = parses.Select(r => r.Version).ToArray(),
+            parsers = parses.Select(r => r.Parse.ParserVersion).ToArray(), templates = parses.Select(r => r.Parse.Template).ToArray(),
+            titles = parses.Select(r => r.Parse.Title).ToArray(), agencies = parses.Select(r => r.Parse.AgencyPrinted).ToArray(),
+            years = parses.Select(r => r.Parse.Year).ToArray(), published = parses.Select(r => r.Parse.Published).ToArray(),
+            agencyIds = parses.Select(r => r.AgencyId).ToArray(),
+        }).ToDictionary(r => r.DocumentId, r => r.Id);
+        var parseIds = parses.Select(r => ids[r.DocumentId]).ToList();
+        Execute("INSERT INTO parse_texts (parse_id, text, document_json) SELECT * FROM unnest(@parseIds, @texts, @jsons)", new
+        {
+            parseIds = parseIds.ToArray(), texts = parses.Select(r => r.Parse.Text).ToArray(), jsons = parses.Select(r => r.Parse.DocumentJson).ToArray(),
+        });
+        return parseIds;
+    }
+
+    protected override void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values)
+    {
+        using var copy = Connection.BeginBinaryImport("""
+            COPY cell_values (parse_id, table_no, field_id, value, raw, start_offset, end_offset, confidence, unit, note, approximate, glued, alternatives)
+            FROM STDIN (FORMAT BINARY)
+            """);
+        foreach (var (parseId, fieldId, v) in values)
+        {
+            copy.StartRow();
+            copy.Write(parseId, NpgsqlDbType.Bigint);
+            copy.Write(v.TableNo, NpgsqlDbType.Integer);
+            copy.Write(fieldId, NpgsqlDbType.Integer);
+            if (v.Value is decimal d) copy.Write(d, NpgsqlDbType.Numeric); else copy.WriteNull();
+            copy.Write(v.Raw, NpgsqlDbType.Text);
+            copy.Write(v.Start, NpgsqlDbType.Integer);
+            copy.Write(v.End, NpgsqlDbType.Integer);
+            copy.Write(v.Confidence, NpgsqlDbType.Double);
+            WriteText(copy, v.Unit);
+            WriteText(copy, v.Note);
+            copy.Write(v.Approximate, NpgsqlDbType.Boolean);
+            copy.Write(v.Glued, NpgsqlDbType.Boolean);
+            WriteText(copy, v.Alternatives);
+        }
+        copy.Complete();
+    }
+
+    protected override void InsertFindings(IEnumerable<(long ParseId, PreparedFinding Finding)> findings)
+    {
+        using var copy = Connection.BeginBinaryImport("""
+            COPY findings (parse_id, rule, severity, message, message_en, fields, related_document_id, cross_year, evidence)
+            FROM STDIN (FORMAT BINARY)
+            """);
+        foreach (var (parseId, f) in findings)
+        {
+            copy.StartRow();
+            copy.Write(parseId, NpgsqlDbType.Bigint);
+            copy.Write(f.Rule, NpgsqlDbType.Text);
+            copy.Write(f.Severity, NpgsqlDbType.Text);
+            copy.Write(f.Message, NpgsqlDbType.Text);
+            WriteText(copy, f.MessageEn);
+            copy.Write(f.Fields, NpgsqlDbType.Text);
+            if (f.RelatedDocumentId is long related) copy.Write(related, NpgsqlDbType.Bigint); else copy.WriteNull();
+            copy.Write(f.CrossYear, NpgsqlDbType.Boolean);
+            copy.Write(f.Evidence, NpgsqlDbType.Text);
+        }
+        copy.Complete();
+    }
+
+    static void WriteText(NpgsqlBinaryImporter copy, string? s)
+    {
+        if (s is null) copy.WriteNull(); else copy.Write(s, NpgsqlDbType.Text);
+    }
+}

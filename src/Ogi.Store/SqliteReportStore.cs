@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Ogi.Store;
+
+/// <summary>
+/// The corpus in one SQLite file. WAL mode and a busy timeout let two ingests write to one file: each batch takes the
+/// write lock at its start (BEGIN IMMEDIATE) and the other waits; rows are written through prepared statements.
+/// </summary>
+public sealed class SqliteReportStore : SqlReportStore
+{
+    readonly string _path;
+
+    public SqliteReportStore(string path) : base(Open(path)) { _path = path; }
+
+    static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 120,
+        }.ToString());
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 120000; PRAGMA foreign_keys = ON;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    public override string Description => "sqlite:" + _path;
+
+    public override long SizeInBytes() =>
+        new[] { _path, _path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+    protected override string Dialect => "sqlite";
+    SqliteConnection Connection => (SqliteConnection)Db;
+
+    // SQLITE_BUSY after the busy timeout: another writer held the file all that time.
+    protected override bool IsTransient(Exception e) => e is SqliteException { SqliteErrorCode: 5 };
+
+    protected override DbTransaction BeginWrite() => Connection.BeginTransaction(deferred: false);
+
+    SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var cmd = Connection.CreateCommand();
+        cmd.Transaction = (SqliteTransaction?)Tx;
+        cmd.CommandText = sql;
+        foreach (var p in parameters) cmd.Parameters.Add(new SqliteParameter(p, null));
+        cmd.Prepare();
+        return cmd;
+    }
+
+    static void Set(SqliteCommand cmd, params object?[] values)
+    {
+        for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    protected override IReadOnlyList<long?> InsertDocuments(IReadOnlyList<IncomingDocument> documents)
+    {
+        using var cmd = Prepare("""
+            INSERT INTO documents (sha256, file_name, origin, size) VALUES (@sha, @name, @origin, @size)
+            ON CONFLICT (sha256) DO NOTHING RETURNING id
+            """, "@sha", "@name", "@origin", "@size");
+        using var content = Prepare("INSERT INTO document_contents (document_id, content) VALUES (@id, @content)", "@id", "@content");
+        var ids = new List<long?>(documents.Count);
+        foreach (var d in documents)
+        {
+            Set(cmd, d.Sha256, d.FileName, d.Origin, d.Size);
+            long? id = cmd.ExecuteScalar() is long x ? x : null;
+            ids.Add(id);
+            if (id is null) continue;
+            Set(content, id, d.Content);
+            content.ExecuteNonQuery();
+        }
+        return ids;
+    }
+
+    protected override IReadOnlyList<long> InsertParses(IReadOnlyList<ParseRow> parses)
+    {
+        using var cmd = Prepare("""
+            INSERT INTO parses (document_id, version, is_current, parser_version, template, title, agency_printed, year, published, agency_id)
+            VALUES (@doc, @version, 1, @parser, @template, @title, @agency, @year, @published, @agencyId) RETURNING id
+            """, "@doc", "@version", "@parser", "@template", "@title", "@agency", "@year", "@published", "@agencyId");
+        using var texts = Prepare("INSERT INTO parse_texts (parse_id, text, document_json) VALUES (@id, @text, @json)", "@id", "@text", "@json");
+        var ids = new List<long>(parses.Count);
+        foreach (var r in parses)
+        {
+            var p = r.Parse;
+            Set(cmd, r.DocumentId, r.Version, p.ParserVersion, p.Template, p.Title, p.AgencyPrinted, p.Year, p.Published, r.AgencyId);
+            long id = (long)cmd.ExecuteScalar()!;
+            ids.Add(id);
+            Set(texts, id, p.Text, p.DocumentJson);
+            texts.ExecuteNonQuery();
+        }
+        return ids;
+    }
+
+    protected override void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values)
+    {
+        using var cmd = Prepare("""
+            INSERT INTO cell_values (parse_id, table_no, field_id, value, raw, start_offset, end_offset, confidence, unit, note, approximate, glued, alternatives)
+            VALUES (@p, @t, @f, @v, @raw, @s, @e, @c, @unit, @note, @approx, @glued, @alt)
+            """, "@p", "@t", "@f", "@v", "@raw", "@s", "@e", "@c", "@unit", "@note", "@approx", "@glued", "@alt");
+        foreach (var (parseId, fieldId, v) in values)
+        {
+            Set(cmd, parseId, v.TableNo, fieldId, v.Value, v.Raw, v.Start, v.End, v.Confidence, v.Unit, v.Note, v.Approximate, v.Glued, v.Alternatives);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    protected override void InsertFindings(IEnumerable<(long ParseId, PreparedFinding Finding)> findings)
+    {
+        using var cmd = Prepare("""
+            INSERT INTO findings (parse_id, rule, severity, message, message_en, fields, related_document_id, cross_year, evidence)
+            VALUES (@p, @rule, @severity, @message, @en, @fields, @related, @cross, @evidence)
+            """, "@p", "@rule", "@severity", "@message", "@en", "@fields", "@related", "@cross", "@evidence");
+        foreach (var (parseId, f) in findings)
+        {
+            Set(cmd, parseId, f.Rule, f.Severity, f.Message, f.MessageEn, f.Fields, f.RelatedDocumentId, f.CrossYear, f.Evidence);
+            cmd.ExecuteNonQuery();
+        }
+    }
+}
