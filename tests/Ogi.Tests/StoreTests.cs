@@ -40,17 +40,21 @@ public class StoreTests
     {
         using var db = new TestDatabase(kind);
         using var store = db.Open();
-        var first = Ingest(store);
+        // Beside the samples, a truncated copy of the corpus PDF: stored, recorded with its reason, listed, and no report.
+        var bad = Directory.CreateTempSubdirectory("ogi-store-bad-").FullName;
+        var truncated = System.IO.Path.Combine(bad, "truncated.pdf");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(System.IO.Path.Combine(TestData.Corpus, "huaian-city-2024.pdf"))[..20000]);
+        var first = Ingest(store, [.. Inputs, bad]);
         var files = InputFiles(); // SOURCES.tsv, a table beside the corpus, is no report
         int distinct = files.Select(f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))).Distinct().Count();
-        Assert.Equal(distinct, (int)store.Counts().Documents);
-        // The PDF cannot be read yet: stored, recorded with its reason, listed, and no report.
+        Assert.Equal(distinct + 1, (int)store.Counts().Documents);
         var failure = Assert.Single(first.Failures);
-        Assert.EndsWith(".pdf", failure.Origin);
-        Assert.Contains("PDF", failure.Reason);
+        Assert.Equal(truncated, failure.Origin);
+        Assert.Contains("truncated PDF", failure.Reason);
         Assert.Contains(store.Failures(), f => f.Origin == failure.Origin);
-        Assert.Equal(distinct - 1, first.Added);
-        Assert.Equal(distinct - 1, store.Reports(ReportFilter.All).Count());
+        Assert.Equal(distinct, first.Added);
+        Assert.Equal(distinct, store.Reports(ReportFilter.All).Count());
+        Directory.Delete(bad, true);
 
         foreach (var (file, gold, path) in GoldDocuments())
         {
@@ -71,8 +75,8 @@ public class StoreTests
         var again = Ingest(store);
         Assert.Equal(0, again.Added);
         Assert.Equal(files.Count, again.AlreadyStored);
-        Assert.Equal(distinct, (int)store.Counts().Documents);
-        Assert.Equal(distinct - 1, (int)store.Counts().Parses);
+        Assert.Equal(distinct + 1, (int)store.Counts().Documents);
+        Assert.Equal(distinct, (int)store.Counts().Parses);
     }
 
     [Theory, OnSqlite, OnPostgres]
