@@ -49,10 +49,7 @@ public sealed class Ingester
         return sources;
     }
 
-    static bool IsNoReport(string file) =>
-        file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
-        || file.EndsWith(".db", StringComparison.OrdinalIgnoreCase)
-        || file.EndsWith(".db-wal", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".db-shm", StringComparison.OrdinalIgnoreCase);
+    static bool IsNoReport(string file) => !Decode.FolderFiles.IsReport(file);
 
     static void AddFile(string file, List<IngestSource> sources, List<(string, string)> missing)
     {
@@ -64,7 +61,7 @@ public sealed class Ingester
         try
         {
             using var zip = ZipFile.OpenRead(file);
-            foreach (var entry in zip.Entries.Where(e => e.Length > 0 && !e.FullName.EndsWith('/') && !IsNoReport(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/') && !IsNoReport(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 string name = entry.FullName;
                 sources.Add(new IngestSource(file + "!" + name, Path.GetFileName(name), () => ReadEntry(file, name)));

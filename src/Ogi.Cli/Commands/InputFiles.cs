@@ -15,8 +15,8 @@ public static class InputFiles
             if (Directory.Exists(p))
             {
                 var inFolder = Directory.EnumerateFiles(p, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = System.IO.FileAttributes.Hidden })
-                    // A folder of reports may hold their gold or parse results beside them (synth does): JSON is never a report.
-                    .Where(f => !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    // A folder of reports may hold their gold or parse results beside them (synth does), or a table of sources.
+                    .Where(FolderFiles.IsReport)
                     .Order(StringComparer.Ordinal).ToList();
                 files.AddRange(inFolder);
             }

@@ -6,7 +6,7 @@ namespace Ogi.Cli;
 public static class ParseCommand
 {
     /// <summary>What every command that reads reports reads.</summary>
-    public const string FilesDescription = "report files or folders: text (.txt), web pages (.html), Word (.docx), in any encoding; folders are searched, *.json in them skipped; PDF not yet";
+    public const string FilesDescription = "report files or folders: text (.txt, .md, .csv), web pages (.html), Word (.docx; .doc/.wps through LibreOffice), PDF (born-digital, or scanned with Tesseract), in any encoding; folders are searched, *.json and *.tsv in them skipped";
 
     public static Command Create()
     {
@@ -16,7 +16,7 @@ public static class ParseCommand
         var threads = new Option<int>("--threads", "-j") { Description = "parallel parses for several files (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var maxMb = new Option<int>("--max-size") { Description = "refuse files larger than this many MB", DefaultValueFactory = _ => 64 };
         var outDir = new Option<string?>("--out", "-o") { Description = "write one NAME.json per report into this folder (the --pred folder of ../shared/tools/score) instead of printing" };
-        var cmd = new Command("parse", "read reports (text, HTML, Word .docx; any encoding): template, agency, year, the statistics tables, the findings") { files, json, pretty, threads, maxMb, outDir };
+        var cmd = new Command("parse", "read reports (text, HTML, Word, PDF; any encoding): template, agency, year, the statistics tables, the findings") { files, json, pretty, threads, maxMb, outDir };
         cmd.SetAction(r => Run(r.GetValue(files)!, r.GetValue(json), r.GetValue(pretty), r.GetValue(threads), r.GetValue(maxMb), r.GetValue(outDir)));
         return cmd;
     }
