@@ -19,7 +19,8 @@ public static class ReportStore
         if (IsPostgres(name)) store = new PostgresReportStore(name);
         else
         {
-            if (mustExist && !File.Exists(name)) throw new StoreException($"{name}: no such database (ogi ingest creates it)");
+            if (Directory.Exists(name)) throw new StoreException($"{name}: is a folder, not a database file");
+            if (mustExist) RefuseWhatIsNoOgiDatabase(name);
             var folder = Path.GetDirectoryName(Path.GetFullPath(name));
             if (folder is not null && !Directory.Exists(folder)) throw new StoreException($"{name}: no such folder");
             try { store = new SqliteReportStore(name); }
@@ -32,5 +33,27 @@ public static class ReportStore
             throw new StoreException($"{store.Description}: cannot prepare the database: {e.Message.Split('\n')[0]}");
         }
         return store;
+    }
+
+    /// <summary>A command that only reads never creates or migrates a database: the file must exist and hold ogi's schema
+    /// (an empty file or another program's database is refused, not turned into an ogi database).</summary>
+    static void RefuseWhatIsNoOgiDatabase(string name)
+    {
+        if (!File.Exists(name)) throw new StoreException($"{name}: no such database (ogi ingest creates it)");
+        var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = name, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, Pooling = false,
+        }.ToString();
+        long tables;
+        try
+        {
+            using var c = new Microsoft.Data.Sqlite.SqliteConnection(connection);
+            c.Open();
+            using var command = c.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+            tables = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException) { throw new StoreException($"{name}: not an ogi database (not a SQLite file)"); }
+        if (tables == 0) throw new StoreException($"{name}: not an ogi database (ogi ingest creates one)");
     }
 }

@@ -163,6 +163,25 @@ public class CommandLineMistakeTests
         OneLine(CommandLineTests.Run("synth", "--out", "x", "--layout", "html"), "ogi synth: unknown option '--layout' (did you mean --layouts?)");
     }
 
+    /// <summary>A command that only reads never turns a file into a database: an empty file, another file or a folder is refused in one line.</summary>
+    [Fact]
+    public void Reading_commands_never_create_or_change_a_database()
+    {
+        var dir = Directory.CreateTempSubdirectory("ogi-db-refused-").FullName;
+        var empty = Path.Combine(dir, "empty.txt");
+        File.WriteAllBytes(empty, []);
+        var text = Path.Combine(dir, "notes.db");
+        File.WriteAllText(text, "not a database at all, just words");
+        OneLine(CommandLineTests.Run("query", "--db", empty), $"ogi query: {empty}: not an ogi database (ogi ingest creates one)");
+        OneLine(CommandLineTests.Run("stats", "applications.new.total", "--db", empty), $"ogi stats: {empty}: not an ogi database (ogi ingest creates one)");
+        OneLine(CommandLineTests.Run("agencies", "--db", empty), $"ogi agencies: {empty}: not an ogi database (ogi ingest creates one)");
+        Assert.Equal(0, new FileInfo(empty).Length);
+        OneLine(CommandLineTests.Run("query", "--db", text), $"ogi query: {text}: not an ogi database (not a SQLite file)");
+        OneLine(CommandLineTests.Run("query", "--db", dir), $"ogi query: {dir}: is a folder, not a database file");
+        OneLine(CommandLineTests.Run("ingest", TestData.Seeds, "--db", dir), $"ogi ingest: {dir}: is a folder, not a database file");
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void An_unknown_command_gets_one_line_with_the_nearest_command()
     {
