@@ -210,6 +210,21 @@ public class AnswersTests(ITestOutputHelper log)
         Assert.Equal(("city", "gov2021", "R1", 2021, 2021, 1), (f.Level, f.Template, f.Rule, f.YearFrom!.Value, f.YearTo!.Value, f.Comparisons.Count));
         Assert.Throws<AnswerException>(() => FilterParser.Parse(new FilterText { Level = "village" }));
         Assert.Throws<AnswerException>(() => FilterParser.Parse(new FilterText { Template = "gov2030" }));
+        var far = Assert.Throws<AnswerException>(() => FilterParser.ParseComparison("nonexist.field>1"));
+        Assert.DoesNotContain("did you mean", far.Message); // no suggestion that is another field altogether
+    }
+
+    /// <summary>A place that is no division, or names several, is refused in one line: an empty answer would look like no reports.</summary>
+    [Fact]
+    public void Places_are_known_divisions_or_refused()
+    {
+        Assert.Equal("unknown place '火星' (no division of that name)", Assert.Throws<AnswerException>(() => FilterParser.Parse(new FilterText { Place = "火星" })).Message);
+        Assert.Contains("(no division has that code)", Assert.Throws<AnswerException>(() => FilterParser.Parse(new FilterText { Place = "3599" })).Message);
+        Assert.Contains("names 4 divisions", Assert.Throws<AnswerException>(() => FilterParser.Parse(new FilterText { Place = "鼓楼区" })).Message);
+        Assert.Equal("320800", FilterParser.Parse(new FilterText { Place = "江苏省淮安市" }).Place); // a name with its province is read as a placement
+        Assert.Equal("350102", FilterParser.Parse(new FilterText { Place = "福建省福州市鼓楼区" }).Place);
+        Assert.Equal("淮安市", FilterParser.Parse(new FilterText { Place = "淮安市" }).Place);
+        Assert.Equal("35", FilterParser.Parse(new FilterText { Place = "35" }).Place);
     }
 
     [Fact]

@@ -66,8 +66,12 @@ public static class FieldCatalog
     /// <summary>Throws <see cref="AnswerException"/> with the nearest field id when <paramref name="field"/> is no field of any template.</summary>
     public static string Require(string field)
     {
-        if (!IsKnown(field)) throw new AnswerException($"unknown field '{field}' (did you mean {Nearest(field)}?)");
-        return field;
+        if (IsKnown(field)) return field;
+        // A suggestion only when it is close: a typo, not another field altogether.
+        var nearest = Nearest(field);
+        throw new AnswerException(EditDistance(nearest, field) <= Math.Max(2, field.Length / 4)
+            ? $"unknown field '{field}' (did you mean {nearest}?)"
+            : $"unknown field '{field}' (the fields are listed in FIELDS.md: applications.new.total, proactive.rules.issued, legacy.requests.received …)");
     }
 
     static int EditDistance(string a, string b)

@@ -34,7 +34,7 @@ public static partial class FilterParser
         return new ReportFilter
         {
             Agency = Blank(text.Agency),
-            Place = Blank(text.Place),
+            Place = Blank(text.Place) is { } place ? RequirePlace(place) : null,
             Level = Blank(text.Level) is { } level ? OneOf(level.ToLowerInvariant(), Levels, "level") : null,
             YearFrom = from,
             YearTo = to,
@@ -88,6 +88,29 @@ public static partial class FilterParser
         ComparisonOperator.Greater => v > comparison.Value,
         _ => v >= comparison.Value,
     };
+
+    /// <summary>
+    /// A place the divisions know: a code (or a code's prefix, 35 / 3505), a name one division has, or a name with the
+    /// divisions above it (江苏省淮安市). An unknown or ambiguous name is refused in one line rather than taking nothing.
+    /// </summary>
+    static string RequirePlace(string place)
+    {
+        var catalog = Places.DivisionCatalog.Default;
+        if (place.All(char.IsAsciiDigit))
+        {
+            if (place.Length is not (2 or 4 or 6 or 9 or 12)) throw new AnswerException($"unknown place '{place}' (a division code has 2, 4, 6, 9 or 12 digits)");
+            if (!catalog.Divisions.Any(d => d.Code.StartsWith(DivisionCode.Prefix(place), StringComparison.Ordinal)))
+                throw new AnswerException($"unknown place '{place}' (no division has that code)");
+            return place;
+        }
+        var named = catalog.FindByName(place).Select(d => d.Code).Distinct().ToList();
+        if (named.Count == 1) return place;
+        // A name with the divisions above it, read as an agency's name is.
+        if (Places.AgencyPlacer.Place(place) is { DivisionCode: { } code, IsDepartment: false }) return code;
+        if (named.Count > 1)
+            throw new AnswerException($"place '{place}' names {named.Count} divisions ({string.Join(", ", named.Take(5).Select(c => $"{c} {string.Join("", catalog.PathTo(c).Select(d => d.Name))}"))}{(named.Count > 5 ? ", …" : "")}): give the code, or the province and city before it");
+        throw new AnswerException($"unknown place '{place}' (no division of that name)");
+    }
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
