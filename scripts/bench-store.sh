@@ -16,7 +16,10 @@ if [ $# -ge 2 ]; then admin=$2; else
 fi
 ogi synth --count "$n" --out "$work/corpus" --seed 11 2>&1 | tail -1
 echo "== parse only"; ogi ingest "$work/corpus" --dry-run 2>&1 | tail -1
-echo "== SQLite"; ogi ingest "$work/corpus" --db "$work/bench.db" 2>&1 | tail -1; ogi bench-store --db "$work/bench.db"
+# `ogi stats` as a user runs it: a whole process, first run included (runtime start, JIT, opening the database).
+stats() { /usr/bin/time -f "ogi stats, two fields by province, every report: %e s (the whole process)" \
+  dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll stats applications.new.total applications.carried_over.total --by province --db "$1" >/dev/null; }
+echo "== SQLite"; ogi ingest "$work/corpus" --db "$work/bench.db" 2>&1 | tail -1; ogi bench-store --db "$work/bench.db"; stats "$work/bench.db"
 pg=${admin%/*}/ogi_bench
 psql -q "$admin" -c "DROP DATABASE IF EXISTS ogi_bench" -c "CREATE DATABASE ogi_bench"
-echo "== PostgreSQL"; ogi ingest "$work/corpus" --db "$pg" 2>&1 | tail -1; ogi bench-store --db "$pg"
+echo "== PostgreSQL"; ogi ingest "$work/corpus" --db "$pg" 2>&1 | tail -1; ogi bench-store --db "$pg"; stats "$pg"

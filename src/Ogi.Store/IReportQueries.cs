@@ -10,6 +10,10 @@ public interface IReportQueries
     /// <paramref name="fields"/>: only these values are loaded (null: all of them) — stats over 100,000 reports load two fields, not two hundred.</summary>
     IEnumerable<ReportRecord> Reports(ReportFilter filter, IReadOnlyCollection<string>? fields = null);
 
+    /// <summary>What stats need of every report the filter takes (<see cref="ReportFacts"/>: its groups, these fields'
+    /// values, which of these rules it breaks), in no particular order — not its findings' messages nor its names.</summary>
+    IEnumerable<ReportFacts> Facts(ReportFilter filter, IReadOnlyCollection<string> fields, IReadOnlyCollection<string> rules);
+
     /// <summary>One report by id, or by a prefix of its SHA-256 (at least 8 hex digits); null when none.</summary>
     ReportRecord? Report(string idOrSha);
 

@@ -401,6 +401,58 @@ public abstract class SqlReportStore : IReportStore
         return rows.Select(r => Record(r, values[r.ParseId], findings.TryGetValue(r.ParseId, out var f) ? f : []));
     }
 
+    sealed class FactsRow
+    {
+        public long Id { get; set; }
+        public long ParseId { get; set; }
+        public string Template { get; set; } = "";
+        public int? Year { get; set; }
+        public string? DivisionCode { get; set; }
+        public string? Level { get; set; }
+        public int IsDepartment { get; set; }
+    }
+
+    public IEnumerable<ReportFacts> Facts(ReportFilter filter, IReadOnlyCollection<string> fields, IReadOnlyCollection<string> rules)
+    {
+        // Three reads, each a pass over one index: the reports taken (their groups only), each field's values, the
+        // findings of the rules asked — no names, no messages, no reviews, no ordering.
+        var args = new DynamicParameters();
+        var where = ReportFilterSql.Where(filter, args, FieldId);
+        const string From = " FROM parses p LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN agencies a ON a.id = COALESCE(pa.merged_into, pa.id) WHERE p.is_current";
+        var chosen = "SELECT p.id" + From + where;
+        var rows = Query<FactsRow>("""
+            SELECT p.document_id AS Id, p.id AS ParseId, p.template AS Template, p.year AS Year, a.division_code AS DivisionCode,
+                   a.level AS Level, CASE WHEN a.is_department THEN 1 ELSE 0 END AS IsDepartment
+            """ + From + where, args);
+        var values = new Dictionary<long, Dictionary<string, decimal?>>();
+        foreach (var (name, fieldId) in fields.Distinct().Select(n => (n, FieldId(n))).Where(f => f.Item2 is not null))
+        {
+            args.Add("fieldId", fieldId);
+            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, v.value AS Value FROM cell_values v WHERE v.field_id = @fieldId AND v.table_no = 0 AND v.parse_id IN ({chosen})", args))
+            {
+                if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+                d[name] = v.Number;
+            }
+        }
+        var broken = new Dictionary<long, HashSet<string>>();
+        if (rules.Count > 0)
+        {
+            args.Add("factRules", rules.ToList());
+            foreach (var (parseId, rule) in Query<(long, string)>($"SELECT DISTINCT f.parse_id, f.rule FROM findings f WHERE f.rule IN @factRules AND f.parse_id IN ({chosen})", args))
+            {
+                if (!broken.TryGetValue(parseId, out var set)) broken[parseId] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(rule);
+            }
+        }
+        var none = new Dictionary<string, decimal?>();
+        var noRules = new HashSet<string>();
+        return rows.Select(r => new ReportFacts
+        {
+            Id = r.Id, Template = r.Template, Year = r.Year, PlaceCode = r.DivisionCode, PlaceLevel = r.DivisionCode is null ? null : r.Level,
+            IsDepartment = r.IsDepartment != 0, Values = values.GetValueOrDefault(r.ParseId, none), Rules = broken.GetValueOrDefault(r.ParseId, noRules),
+        });
+    }
+
     IEnumerable<ReportRecord> Records(List<ReportRow> rows, IReadOnlyCollection<string>? fields)
     {
         List<int>? fieldIds = fields?.Select(FieldId).OfType<int>().Distinct().ToList();

@@ -21,7 +21,11 @@ public sealed class SqliteReportStore : SqlReportStore
         }.ToString());
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 120000; PRAGMA foreign_keys = ON;";
+        // WAL with synchronous=NORMAL: a committed batch survives a killed process (only a power cut may lose the last
+        // ones). A 256 MiB page cache (an upper bound, taken only as pages are used) holds the value index, whose
+        // inserts land all over a tree that outgrows SQLite's default 2 MB cache from some 10,000 reports on.
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 120000; PRAGMA foreign_keys = ON; "
+            + "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
         pragma.ExecuteNonQuery();
         return connection;
     }

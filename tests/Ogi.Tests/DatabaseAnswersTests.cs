@@ -63,7 +63,7 @@ public class DatabaseAnswersTests
 
         string[] fields = ["applications.new.total", "legacy.requests.received"];
         var stats = new CorpusStats(fields, ["P1"], StatsGrouping.Year);
-        stats.AddAll(store.Reports(ReportFilter.All, fields));
+        stats.AddAll(store.Facts(ReportFilter.All, fields, ["P1"]));
         foreach (var row in stats.Fields())
         {
             var group = golds.Where(g => g.Year.ToString(CultureInfo.InvariantCulture) == row.Group).ToList();
@@ -72,6 +72,19 @@ public class DatabaseAnswersTests
         }
         foreach (var share in stats.Rules(_ => null))
             Assert.Equal(golds.Count(g => g.Year.ToString(CultureInfo.InvariantCulture) == share.Group && g.Rules.Contains("P1")), share.WithRule);
+
+        // What stats read (a lean query of its own) is what the full records say, filter by filter.
+        string[] rules = ["P1", "R1", "G1", "T1"];
+        static string Show(ReportFacts f) => $"{f.Id} {f.Year} {f.Template} {f.PlaceCode} {f.PlaceLevel} {f.IsDepartment} "
+            + string.Join(";", f.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"))
+            + " " + string.Join(",", f.Rules.Order(StringComparer.Ordinal));
+        foreach (var (what, filter, _) in AnswersTests.FilterCases)
+        {
+            var want = store.Reports(filter, fields).Select(r => Show(ReportFacts.Of(r, fields, rules))).Order(StringComparer.Ordinal).ToList();
+            var got = store.Facts(filter, fields, rules).Select(Show).Order(StringComparer.Ordinal).ToList();
+            Assert.True(want.SequenceEqual(got), $"{kind} {what}: want [{string.Join(" | ", want)}], got [{string.Join(" | ", got)}]");
+        }
+        Assert.Contains(store.Facts(ReportFilter.All, fields, rules), f => f.Rules.Count > 0 && f.Values.Count > 0);
 
         var (a, b) = CompareCommand.Resolve(store, "2021", "2022", "平潭综合实验区");
         var (ga, gb) = (golds.Single(g => g.Name == "pingtan-zone-2021"), golds.Single(g => g.Name == "pingtan-zone-2022"));

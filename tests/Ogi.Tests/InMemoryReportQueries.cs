@@ -28,6 +28,10 @@ public sealed class InMemoryReportQueries(IEnumerable<ReportRecord> records, IRe
             .Select(r => fields is null ? r : r with { Values = r.Values.Where(kv => fields.Contains(kv.Key)).ToDictionary() });
     }
 
+    /// <summary>The facts of the reports <see cref="Reports"/> takes, for these fields and rules.</summary>
+    public IEnumerable<ReportFacts> Facts(ReportFilter filter, IReadOnlyCollection<string> fields, IReadOnlyCollection<string> rules) =>
+        Reports(filter, fields).Select(r => ReportFacts.Of(r, fields, rules));
+
     /// <summary>By id (all digits), else by a unique prefix of at least 8 hex digits of the SHA-256 (case-insensitive); null when none or several.</summary>
     public ReportRecord? Report(string idOrSha)
     {

@@ -64,6 +64,8 @@ public sealed class CountingQueries(Ogi.Store.IReportQueries inner, Action<int, 
         progress(n, 0);
     }
 
+    public IEnumerable<Ogi.Store.ReportFacts> Facts(Ogi.Store.ReportFilter filter, IReadOnlyCollection<string> fields, IReadOnlyCollection<string> rules) =>
+        inner.Facts(filter, fields, rules);
     public Ogi.Store.ReportRecord? Report(string idOrSha) => inner.Report(idOrSha);
     public IReadOnlyList<Ogi.Store.ReportRecord> Series(long agencyId) => inner.Series(agencyId);
     public long? FindAgency(string idOrName) => inner.FindAgency(idOrName);

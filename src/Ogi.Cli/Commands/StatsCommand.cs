@@ -43,7 +43,7 @@ public static class StatsCommand
         StatsGrouping grouping, Func<string, string?>? placeName, string format, TextWriter output)
     {
         var stats = new CorpusStats(fields, rules, grouping);
-        stats.AddAll(queries.Reports(filter, fields));
+        stats.AddAll(queries.Facts(filter, fields, rules));
         if (fields.Count > 0)
             AnswerOutput.Write(format,
                 ["group", "name", "field", "reports", "count", "sum", "mean", "median", "p10", "p90"],

@@ -49,7 +49,9 @@ public sealed class CorpusStats
         this.grouping = grouping;
     }
 
-    public void Add(ReportRecord report)
+    public void Add(ReportRecord report) => Add(ReportFacts.Of(report, fields, rules));
+
+    public void Add(ReportFacts report)
     {
         var key = GroupOf(report, grouping) ?? NoGroup;
         ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out _);
@@ -58,11 +60,15 @@ public sealed class CorpusStats
         for (int f = 0; f < fields.Length; f++)
             if (report.Values.TryGetValue(fields[f], out var v) && v is { } value) group.Values[f].Add(value);
         for (int r = 0; r < rules.Length; r++)
-            foreach (var finding in report.Findings)
-                if (finding.Rule == rules[r]) { group.WithRule[r]++; break; }
+            if (report.Rules.Contains(rules[r])) group.WithRule[r]++;
     }
 
     public void AddAll(IEnumerable<ReportRecord> reports)
+    {
+        foreach (var r in reports) Add(r);
+    }
+
+    public void AddAll(IEnumerable<ReportFacts> reports)
     {
         foreach (var r in reports) Add(r);
     }
@@ -105,7 +111,9 @@ public sealed class CorpusStats
     }
 
     /// <summary>The group a report falls in: its year, the GB/T 2260 code of its province, city or county, its level (department apart), its template.</summary>
-    public static string? GroupOf(ReportRecord report, StatsGrouping grouping) => grouping switch
+    public static string? GroupOf(ReportRecord report, StatsGrouping grouping) => GroupOf(ReportFacts.Of(report, [], []), grouping);
+
+    public static string? GroupOf(ReportFacts report, StatsGrouping grouping) => grouping switch
     {
         StatsGrouping.None => "all",
         StatsGrouping.Year => report.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
