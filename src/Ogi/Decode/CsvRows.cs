@@ -50,7 +50,8 @@ public static partial class CsvRows
     /// <summary>The fields of a CSV record, or null when the line is not one.</summary>
     static List<string>? Fields(string line)
     {
-        if (line.Length < 3 || line.AsSpan().IndexOfAny("|\t。") >= 0 || GroupedNumber().IsMatch(line)) return null;
+        // A line without a comma is no record (most of a text that has a comma somewhere): no regex, no field copies.
+        if (line.Length < 3 || line.IndexOf(',') < 0 || line.AsSpan().IndexOfAny("|\t。") >= 0 || GroupedNumber().IsMatch(line)) return null;
         var fields = new List<string>();
         var field = new StringBuilder();
         bool quoted = false, commas = false;

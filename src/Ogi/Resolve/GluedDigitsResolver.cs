@@ -66,14 +66,15 @@ public static class GluedDigitsResolver
         var order = rows.OrderBy(r => r.Readings.Count).ToList();
         var position = new Dictionary<RowChoice, int>();
         for (int i = 0; i < order.Count; i++) position[order[i]] = i;
-        // An equation is checked as soon as the last ambiguous row it reads is assigned.
-        var checkAt = new List<Equation>[order.Count + 1];
+        // An equation is checked as soon as the last ambiguous row it reads is assigned. Its fields' rows are looked
+        // up once here, not at each of the search's (up to 200,000) nodes.
+        var checkAt = new List<BoundEquation>[order.Count + 1];
         for (int i = 0; i <= order.Count; i++) checkAt[i] = [];
         foreach (var e in equations)
         {
             int last = -1;
             foreach (var f in e.Lhs.Concat(e.Rhs)) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
-            if (last >= 0) checkAt[last].Add(e);
+            if (last >= 0) checkAt[last].Add(new BoundEquation(e, Array.ConvertAll(e.Lhs, f => owner[f]), Array.ConvertAll(e.Rhs, f => owner[f])));
         }
         var assignment = new RowReading[order.Count];
         int best = int.MaxValue, nodes = 0;
@@ -111,7 +112,7 @@ public static class GluedDigitsResolver
                 assignment[i] = reading;
                 order[i].Chosen = reading;
                 int b = broken;
-                foreach (var e in checkAt[i]) if (!Holds(e, owner)) b++;
+                foreach (var e in checkAt[i]) if (!Holds(e)) b++;
                 Search(i + 1, b);
             }
         }
@@ -126,11 +127,15 @@ public static class GluedDigitsResolver
         return n;
     }
 
-    static bool Holds(Equation e, Dictionary<string, RowChoice> owner)
+    /// <summary>An equation with the row that holds each of its fields (Lhs[i] in LhsRows[i]).</summary>
+    sealed record BoundEquation(Equation Equation, RowChoice[] LhsRows, RowChoice[] RhsRows);
+
+    static bool Holds(BoundEquation b)
     {
+        var e = b.Equation;
         decimal l = 0, r = 0;
-        foreach (var f in e.Lhs) l += Value(owner[f], f);
-        foreach (var f in e.Rhs) r += Value(owner[f], f);
+        for (int i = 0; i < e.Lhs.Length; i++) l += Value(b.LhsRows[i], e.Lhs[i]);
+        for (int i = 0; i < e.Rhs.Length; i++) r += Value(b.RhsRows[i], e.Rhs[i]);
         return e.Relation == Relation.Equal ? l == r : l <= r;
     }
 

@@ -177,22 +177,35 @@ public static class RowSplitter
         return score;
     }
 
-    static bool PlausibleHolds(string rule, CompiledColumn[] cols, CellValue[] cells)
+    /// <summary>A plausibility rule of the template ("a >= |b|") taken apart: one column id and absolute flag a side.</summary>
+    sealed record PlausibleRule(bool AtLeast, string LeftId, bool LeftAbs, string RightId, bool RightAbs);
+
+    /// <summary>The template's few rule strings, taken apart once: Implausibility runs for each of up to 4,000 readings a row.</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PlausibleRule> ParsedRules = new();
+
+    static PlausibleRule Parse(string rule)
     {
         string op = rule.Contains(">=") ? ">=" : "<=";
         var parts = rule.Split(op);
-        decimal? Get(string name)
+        var left = parts[0].Trim();
+        var right = parts[1].Trim();
+        static bool Abs(string name) => name.StartsWith('|') && name.EndsWith('|');
+        return new PlausibleRule(op == ">=", left.Trim('|'), Abs(left), right.Trim('|'), Abs(right));
+    }
+
+    static bool PlausibleHolds(string rule, CompiledColumn[] cols, CellValue[] cells)
+    {
+        var r = ParsedRules.GetOrAdd(rule, Parse);
+        decimal? Get(string id, bool abs)
         {
-            bool abs = name.StartsWith('|') && name.EndsWith('|');
-            var id = name.Trim('|');
             for (int i = 0; i < cols.Length; i++)
                 if (cols[i].Id == id) return cells[i].Value is decimal v ? (abs ? Math.Abs(v) : v) : null;
             return null;
         }
-        var a = Get(parts[0].Trim());
-        var b = Get(parts[1].Trim());
+        var a = Get(r.LeftId, r.LeftAbs);
+        var b = Get(r.RightId, r.RightAbs);
         if (a is null || b is null) return true;
-        return op == ">=" ? a >= b : a <= b;
+        return r.AtLeast ? a >= b : a <= b;
     }
 
     /// <summary>One cell per token: the common case, and the reading of last resort (cells beyond the tokens are missing).</summary>

@@ -21,6 +21,9 @@ public static class NarrativeFigures
         return false;
     }
 
+    /// <summary>The templates' cue phrases folded once, not in every report.</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedCues = new(StringComparer.Ordinal);
+
     public static Dictionary<string, decimal> Find(LayoutText text, CompiledTemplate template, IReadOnlyList<(int Start, int End)> tableSpans)
     {
         var compact = text.Compact;
@@ -29,7 +32,7 @@ public static class NarrativeFigures
         {
             foreach (var phrase in cue.Cues)
             {
-                var folded = LayoutText.FoldLabel(phrase);
+                var folded = FoldedCues.GetOrAdd(phrase, LayoutText.FoldLabel);
                 foreach (var at in Recognize.LabelMatcher.FindAll(compact, folded))
                 {
                     if (tableSpans.Any(s => at >= s.Start && at < s.End)) continue;
