@@ -68,6 +68,9 @@ public interface IReportStore : IReportQueries, IDisposable
     /// <summary>The SHA-256 of every stored document, so that ingest parses only new ones.</summary>
     HashSet<string> StoredDocuments();
 
+    /// <summary>Stored documents no parse could read, by SHA-256, with the reason: ingesting one again is no success.</summary>
+    Dictionary<string, string> UnreadableDocuments();
+
     /// <summary>Stores a batch in one transaction: documents (once per SHA-256, whoever else writes), their parses, values,
     /// findings, agencies, and the series' cross-year findings. Returns the outcome of each, in order.</summary>
     IReadOnlyList<AddOutcome> AddDocuments(IReadOnlyList<IncomingDocument> batch);

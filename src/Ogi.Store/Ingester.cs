@@ -83,10 +83,11 @@ public sealed class Ingester
     }
 
     /// <summary>Reads, hashes and parses one file (on a parsing thread). Known content is not parsed again.</summary>
-    IncomingDocument? Prepare(IngestSource source, HashSet<string> stored, out bool known, out string? readError)
+    IncomingDocument? Prepare(IngestSource source, HashSet<string> stored, out bool known, out string? readError, out string? sha256)
     {
         readError = null;
         known = false;
+        sha256 = null;
         byte[] bytes;
         try
         {
@@ -102,7 +103,7 @@ public sealed class Ingester
             readError = "cannot be read: " + e.Message.Split('\n')[0];
             return null;
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha = sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         lock (stored) known = stored.Contains(sha);
         if (known) return null;
         var (parse, error) = Parse(bytes);
@@ -134,6 +135,7 @@ public sealed class Ingester
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var stored = store?.StoredDocuments() ?? new HashSet<string>(StringComparer.Ordinal);
+        var unreadable = store?.UnreadableDocuments() ?? new Dictionary<string, string>(StringComparer.Ordinal);
         int done = 0, added = 0, known = 0;
         var failures = new List<(string, string)>();
         var knownOrigins = new List<string>();
@@ -155,11 +157,13 @@ public sealed class Ingester
         }
 
         var prepared = sources.AsParallel().WithDegreeOfParallelism(Math.Max(1, Threads))
-            .Select(s => (Source: s, Document: Prepare(s, stored, out var isKnown, out var error), Known: isKnown, Error: error));
-        foreach (var (source, document, isKnown, error) in prepared)
+            .Select(s => (Source: s, Document: Prepare(s, stored, out var isKnown, out var error, out var sha), Known: isKnown, Error: error, Sha: sha));
+        foreach (var (source, document, isKnown, error, sha) in prepared)
         {
             done++;
-            if (isKnown) { known++; knownOrigins.Add(source.Origin); }
+            // A document stored before as unreadable stays a failure: "already stored" would hide it.
+            if (isKnown && sha is not null && unreadable.TryGetValue(sha, out var reason)) failures.Add((source.Origin, "already stored, unreadable: " + reason));
+            else if (isKnown) { known++; knownOrigins.Add(source.Origin); }
             else if (document is null)
             {
                 failures.Add((source.Origin, error!));

@@ -108,6 +108,18 @@ public abstract class SqlReportStore : IReportStore
 
     public HashSet<string> StoredDocuments() => Query<string>("SELECT sha256 FROM documents").ToHashSet(StringComparer.Ordinal);
 
+    public Dictionary<string, string> UnreadableDocuments()
+    {
+        var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (sha, reason) in Query<(string, string)>("""
+            SELECT f.sha256, f.reason FROM ingest_failures f
+            WHERE f.sha256 IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM documents d JOIN parses p ON p.document_id = d.id WHERE d.sha256 = f.sha256)
+            """))
+            unreadable.TryAdd(sha, reason);
+        return unreadable;
+    }
+
     public IReadOnlyList<AddOutcome> AddDocuments(IReadOnlyList<IncomingDocument> input) => InTransaction(() =>
     {
         // Rows are locked in one order (documents by SHA-256, then agencies and fields by name) by every writer, so

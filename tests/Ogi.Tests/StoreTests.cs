@@ -54,6 +54,11 @@ public class StoreTests
         Assert.Contains(store.Failures(), f => f.Origin == failure.Origin);
         Assert.Equal(distinct, first.Added);
         Assert.Equal(distinct, store.Reports(ReportFilter.All).Count());
+        // Ingested again, the unreadable file is no "already stored" success: it is a failure again, with its reason.
+        var retry = Ingest(store, bad);
+        var failedAgain = Assert.Single(retry.Failures);
+        Assert.Equal((truncated, 0), (failedAgain.Origin, retry.AlreadyStored));
+        Assert.Contains("truncated PDF", failedAgain.Reason);
         Directory.Delete(bad, true);
 
         foreach (var (file, gold, path) in GoldDocuments())
