@@ -163,6 +163,22 @@ public class CommandLineMistakeTests
         OneLine(CommandLineTests.Run("synth", "--out", "x", "--layout", "html"), "ogi synth: unknown option '--layout' (did you mean --layouts?)");
     }
 
+    /// <summary>A user's correction names a division the catalogue knows, and its level follows from it: a mistyped code is refused, not stored.</summary>
+    [Fact]
+    public void Agency_corrections_name_known_divisions()
+    {
+        var dir = Directory.CreateTempSubdirectory("ogi-agency-set-").FullName;
+        var db = Path.Combine(dir, "ogi.db");
+        Assert.Equal(0, CommandLineTests.Run("ingest", Path.Combine(TestData.Seeds, "000_c0b7254846a238aa.txt"), "--db", db).Exit);
+        OneLine(CommandLineTests.Run("agency", "set", "湖南城陵矶新港区", "--place", "999999", "--db", db), "ogi agency set: --place 999999: no division has that code");
+        OneLine(CommandLineTests.Run("agency", "set", "湖南城陵矶新港区", "--place", "430600", "--level", "county", "--db", db), "ogi agency set: --level county: 430600 岳阳市 is a city");
+        OneLine(CommandLineTests.Run("agency", "set", "湖南城陵矶新港区", "--place", "鼓楼区", "--db", db), "ogi agency set: --place 鼓楼区: 4 divisions have that name (320106, 320302, 350102, 410204); give the code");
+        var set = CommandLineTests.Run("agency", "set", "湖南城陵矶新港区", "--place", "岳阳楼区", "--db", db);
+        Assert.Equal(0, set.Exit);
+        Assert.Contains("430602 county (corrected)\t1 report, 2018", set.Out);
+        Directory.Delete(dir, true);
+    }
+
     /// <summary>A command that only reads never turns a file into a database: an empty file, another file or a folder is refused in one line.</summary>
     [Fact]
     public void Reading_commands_never_create_or_change_a_database()

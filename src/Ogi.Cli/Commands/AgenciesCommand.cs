@@ -26,6 +26,6 @@ public static class AgenciesCommand
         string place = a.DivisionCode is null ? "unplaced" : $"{a.DivisionCode} {a.Level}{(a.IsDepartment ? " department" : "")}";
         string years = a.FirstYear is null ? "no year" : a.FirstYear == a.LastYear ? $"{a.FirstYear}" : $"{a.FirstYear}–{a.LastYear}";
         string missing = a.MissingYears.Count > 0 ? $"; missing {string.Join(", ", a.MissingYears)}" : "";
-        return $"{a.Id}\t{a.Name}\t{place}{(a.Corrected ? " (corrected)" : "")}\t{a.Reports} reports, {years}{missing}";
+        return $"{a.Id}\t{a.Name}\t{place}{(a.Corrected ? " (corrected)" : "")}\t{a.Reports} report{(a.Reports == 1 ? "" : "s")}, {years}{missing}";
     }
 }

@@ -29,7 +29,7 @@ public static class AgencyCommand
             var summary = store.Agency(id)!;
             if (summary.NamesPrinted.Count > 1) Console.WriteLine("  printed as: " + string.Join(" · ", summary.NamesPrinted));
             foreach (var report in store.Series(id))
-                Console.WriteLine($"  {report.Year?.ToString() ?? "----"}\t{report.Id}\t{report.Template}\t{report.AgencyAsPrinted}\t{report.FileName}\t{report.Findings.Count} findings");
+                Console.WriteLine($"  {report.Year?.ToString() ?? "----"}\t{report.Id}\t{report.Template}\t{report.AgencyAsPrinted}\t{report.FileName}\t{report.Findings.Count} finding{(report.Findings.Count == 1 ? "" : "s")}");
             return 0;
         }));
         return cmd;
@@ -40,7 +40,7 @@ public static class AgencyCommand
         var db = Database.Option();
         var agency = AgencyArgument();
         var name = new Option<string?>("--name") { Description = "the agency's name" };
-        var place = new Option<string?>("--place") { Description = "its division code (GB/T 2260, e.g. 350128)" };
+        var place = new Option<string?>("--place") { Description = "its division: a code the divisions know (GB/T 2260, e.g. 350128) or a name (平潭县, 福建省福州市鼓楼区); the level follows from it" };
         var level = new Option<string?>("--level") { Description = "province | city | county | township" };
         var department = new Option<bool?>("--department") { Description = "true: a department of the division; false: its government" };
         var cmd = new Command("set", "correct an agency's name, place, level or kind; kept across reparse") { agency, name, place, level, department, db };
@@ -48,8 +48,14 @@ public static class AgencyCommand
         {
             var lv = r.GetValue(level);
             if (lv is not (null or "province" or "city" or "county" or "township")) throw new StoreException($"--level {lv}: province, city, county or township");
-            var code = r.GetValue(place);
-            if (code is not null && !(code.Length is 2 or 4 or 6 or 9 or 12 && code.All(char.IsAsciiDigit))) throw new StoreException($"--place {code}: a division code of 2, 4, 6, 9 or 12 digits");
+            var code = r.GetValue(place) is { } given ? KnownDivision(given) : null;
+            // The level is the division's own: given with it, it must agree; left out, it is taken from it.
+            if (code is not null && Places.DivisionCatalog.Default.ByCode(code) is { } division)
+            {
+                var own = division.Level.ToString().ToLowerInvariant();
+                if (lv is not null && lv != own) throw new StoreException($"--level {lv}: {code} {division.Name} is a {own}");
+                lv = own;
+            }
             var correction = new AgencyCorrection(r.GetValue(name), code, lv, r.GetValue(department));
             if (correction == new AgencyCorrection()) throw new StoreException("nothing to set: give --name, --place, --level or --department");
             long id = Find(store, r.GetValue(agency)!);
@@ -58,6 +64,20 @@ public static class AgencyCommand
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>A division the catalogue knows, by code or by a name that is one division's (or a name with the divisions above it).</summary>
+    static string KnownDivision(string place)
+    {
+        var catalog = Places.DivisionCatalog.Default;
+        if (place.All(char.IsAsciiDigit))
+            return catalog.ByCode(place) is not null ? place : throw new StoreException($"--place {place}: no division has that code");
+        var named = catalog.FindByName(place).Select(d => d.Code).Distinct().ToList();
+        if (named.Count == 1) return named[0];
+        if (Places.AgencyPlacer.Place(place) is { DivisionCode: { } code, IsDepartment: false }) return code;
+        throw new StoreException(named.Count > 1
+            ? $"--place {place}: {named.Count} divisions have that name ({string.Join(", ", named.Take(5))}{(named.Count > 5 ? ", …" : "")}); give the code"
+            : $"--place {place}: no division of that name");
     }
 
     static Command Merge()
