@@ -21,6 +21,18 @@ public static class AgencyPlacing
         return new AgencyPlace(p.SeriesKey, p.Name, p.DivisionCode, level, p.IsDepartment, p.Department, p.Evidence);
     }
 
+    /// <summary>
+    /// The codes a division's name can mean: one when the name is one division's, or names the divisions above it too
+    /// (江苏省淮安市, read as an agency's name is); several when divisions share it (鼓楼区); none when no division has it.
+    /// </summary>
+    public static IReadOnlyList<string> DivisionCodesNamed(string name)
+    {
+        var named = DivisionCatalog.Default.FindByName(name).Select(d => d.Code).Distinct().ToList();
+        if (named.Count == 1) return named;
+        if (AgencyPlacer.Place(name) is { DivisionCode: { } code, IsDepartment: false }) return [code];
+        return named;
+    }
+
     /// <summary>A division given by code (350502) or name (鲤城区, 泉州市): its code, or null when it is no known division or the name is ambiguous.</summary>
     public static string? DivisionCodeOf(string place)
     {

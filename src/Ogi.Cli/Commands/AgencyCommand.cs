@@ -72,11 +72,10 @@ public static class AgencyCommand
         var catalog = Places.DivisionCatalog.Default;
         if (place.All(char.IsAsciiDigit))
             return catalog.ByCode(place) is not null ? place : throw new StoreException($"--place {place}: no division has that code");
-        var named = catalog.FindByName(place).Select(d => d.Code).Distinct().ToList();
-        if (named.Count == 1) return named[0];
-        if (Places.AgencyPlacer.Place(place) is { DivisionCode: { } code, IsDepartment: false }) return code;
-        throw new StoreException(named.Count > 1
-            ? $"--place {place}: {named.Count} divisions have that name ({string.Join(", ", named.Take(5))}{(named.Count > 5 ? ", …" : "")}); give the code"
+        var codes = AgencyPlacing.DivisionCodesNamed(place);
+        if (codes.Count == 1) return codes[0];
+        throw new StoreException(codes.Count > 1
+            ? $"--place {place}: {codes.Count} divisions have that name ({string.Join(", ", codes.Take(5))}{(codes.Count > 5 ? ", …" : "")}); give the code"
             : $"--place {place}: no division of that name");
     }
 

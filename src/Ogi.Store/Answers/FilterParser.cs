@@ -103,12 +103,11 @@ public static partial class FilterParser
                 throw new AnswerException($"unknown place '{place}' (no division has that code)");
             return place;
         }
-        var named = catalog.FindByName(place).Select(d => d.Code).Distinct().ToList();
-        if (named.Count == 1) return place;
-        // A name with the divisions above it, read as an agency's name is.
-        if (Places.AgencyPlacer.Place(place) is { DivisionCode: { } code, IsDepartment: false }) return code;
-        if (named.Count > 1)
-            throw new AnswerException($"place '{place}' names {named.Count} divisions ({string.Join(", ", named.Take(5).Select(c => $"{c} {string.Join("", catalog.PathTo(c).Select(d => d.Name))}"))}{(named.Count > 5 ? ", …" : "")}): give the code, or the province and city before it");
+        var codes = AgencyPlacing.DivisionCodesNamed(place);
+        // A name the database's own lookup reads stays as given; a name with the divisions above it becomes its code.
+        if (codes.Count == 1) return AgencyPlacing.DivisionCodeOf(place) is null ? codes[0] : place;
+        if (codes.Count > 1)
+            throw new AnswerException($"place '{place}' names {codes.Count} divisions ({string.Join(", ", codes.Take(5).Select(c => $"{c} {string.Join("", catalog.PathTo(c).Select(d => d.Name))}"))}{(codes.Count > 5 ? ", …" : "")}): give the code, or the province and city before it");
         throw new AnswerException($"unknown place '{place}' (no division of that name)");
     }
 
