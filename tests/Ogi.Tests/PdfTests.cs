@@ -260,27 +260,7 @@ public class PdfTests(ITestOutputHelper output) : IDisposable
         return bin;
     }
 
-    static (int Exit, string Out, string Err) RunWithPath(string path, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Path.Combine(path, "dotnet")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8 };
-        psi.Environment["PATH"] = path;
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(300_000), "ogi did not finish");
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    static (int Exit, string Out, string Err) RunWithPath(string path, params string[] args) => CommandLineTests.RunOgi(null, path, TimeSpan.FromMinutes(5), args);
 
-    static (int Exit, string Output) Tool(string program, string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir, StandardOutputEncoding = Encoding.UTF8 };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(600_000), program + " did not finish");
-        return (p.ExitCode, stdout.Result + stderr.Result);
-    }
+    static (int Exit, string Output) Tool(string program, string dir, params string[] args) => RenderTests.RunTool(TimeSpan.FromMinutes(10), program, dir, args);
 }

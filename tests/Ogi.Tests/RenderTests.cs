@@ -144,7 +144,10 @@ public class RenderTests
     }
 
     /// <summary>Runs a program the tests need (installed by scripts/setup.sh); its absence fails the test with the reason.</summary>
-    internal static (int Exit, string Output) RunTool(string program, string dir, params string[] args)
+    internal static (int Exit, string Output) RunTool(string program, string dir, params string[] args) => RunTool(TimeSpan.FromSeconds(180), program, dir, args);
+
+    /// <summary>The same, allowed <paramref name="limit"/> (OCR and PDF printing take minutes on a loaded machine).</summary>
+    internal static (int Exit, string Output) RunTool(TimeSpan limit, string program, string dir, params string[] args)
     {
         var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir, StandardOutputEncoding = Encoding.UTF8 };
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -155,7 +158,7 @@ public class RenderTests
         {
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
-            if (!p.WaitForExit(180_000)) { p.Kill(true); throw new Xunit.Sdk.XunitException($"{program} did not finish in 180 s"); }
+            if (!p.WaitForExit(limit)) { p.Kill(true); throw new Xunit.Sdk.XunitException($"{program} did not finish in {limit.TotalSeconds:0} s"); }
             return (p.ExitCode, stdout.Result + stderr.Result);
         }
     }
