@@ -27,9 +27,6 @@ public sealed class Ingester
     /// <summary>Called after every document and every batch, from the writing thread.</summary>
     public Action<IngestProgress>? Progress { get; init; }
 
-    /// <summary>No report takes anywhere near this long; a file that does must not hold up the batch.</summary>
-    public static readonly TimeSpan PerFileLimit = TimeSpan.FromSeconds(60);
-
     /// <summary>Files in folders (recursively) and the entries of .zip archives. In a folder, JSON (gold, parse results), data
     /// tables (a corpus's SOURCES.tsv) and database files are no reports (a .csv is: reports are published as CSV tables too); a file named on the command line is taken whatever it is.</summary>
     public static List<IngestSource> Expand(IEnumerable<string> paths, List<(string Origin, string Reason)> missing)
@@ -40,7 +37,7 @@ public sealed class Ingester
             if (Directory.Exists(path))
             {
                 foreach (var f in Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
-                             .Where(f => !IsNoReport(f)).Order(StringComparer.Ordinal))
+                             .Where(Decode.FolderFiles.IsReport).Order(StringComparer.Ordinal))
                     AddFile(f, sources, missing);
             }
             else if (File.Exists(path)) AddFile(path, sources, missing);
@@ -48,8 +45,6 @@ public sealed class Ingester
         }
         return sources;
     }
-
-    static bool IsNoReport(string file) => !Decode.FolderFiles.IsReport(file);
 
     static void AddFile(string file, List<IngestSource> sources, List<(string, string)> missing)
     {
@@ -61,7 +56,7 @@ public sealed class Ingester
         try
         {
             using var zip = ZipFile.OpenRead(file);
-            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/') && !IsNoReport(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/') && Decode.FolderFiles.IsReport(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 string name = entry.FullName;
                 sources.Add(new IngestSource(file + "!" + name, Path.GetFileName(name), () => ReadEntry(file, name)));
@@ -111,24 +106,8 @@ public sealed class Ingester
     }
 
     /// <summary>A parse ready to store, or the reason there is none (unreadable, too slow, a bug); never an exception.</summary>
-    public static (PreparedParse? Parse, string? Error) Parse(byte[] bytes)
-    {
-        var work = Task.Run(() => PreparedParse.From(ReportParser.Parse(bytes)));
-        try
-        {
-            if (!work.Wait(PerFileLimit)) return (null, $"took longer than {PerFileLimit.TotalSeconds:0} s to parse; skipped");
-            return (work.Result, null);
-        }
-        catch (AggregateException ae) when (ae.InnerException is { } e)
-        {
-            return (null, e switch
-            {
-                UnreadableDocumentException u => u.Message,
-                OutOfMemoryException => "too large to parse in memory",
-                _ => "internal error: " + e.GetType().Name + ": " + e.Message.Split('\n')[0],
-            });
-        }
-    }
+    public static (PreparedParse? Parse, string? Error) Parse(byte[] bytes) =>
+        BoundedParse.Run(() => PreparedParse.From(ReportParser.Parse(bytes)), BoundedParse.LimitFor(DocumentDecoder.IsPdf(bytes)));
 
     /// <summary>Ingests the sources into the store; with no store, only reads and parses them (to measure parsing alone).</summary>
     public IngestResult Run(IReportStore? store, IReadOnlyList<IngestSource> sources)

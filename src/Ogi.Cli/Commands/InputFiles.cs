@@ -28,11 +28,6 @@ public static class InputFiles
 
     public sealed record Outcome(string Path, ParsedReport? Report, string? Error);
 
-    /// <summary>No report takes anywhere near this long; a file that does must not hold up the files after it.</summary>
-    public static readonly TimeSpan PerFileLimit = TimeSpan.FromSeconds(60);
-    /// <summary>A scanned PDF is read by OCR, seconds a page (each program run has its own timeout).</summary>
-    public static readonly TimeSpan PdfLimit = TimeSpan.FromMinutes(10);
-
     public static IEnumerable<Outcome> ParseAll(IReadOnlyList<string> files, int threads, long maxBytes)
     {
         if (files.Count == 1 || threads <= 1)
@@ -42,21 +37,8 @@ public static class InputFiles
 
     public static Outcome ParseOne(string path, long maxBytes)
     {
-        var work = Task.Run(() => ReportParser.ParseFile(path, maxBytes));
-        try
-        {
-            var limit = path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? PdfLimit : PerFileLimit;
-            if (!work.Wait(limit)) return new Outcome(path, null, $"took longer than {limit.TotalSeconds:0} s to parse; skipped");
-            return new Outcome(path, work.Result, null);
-        }
-        catch (AggregateException ae) when (ae.InnerException is { } e)
-        {
-            return e switch
-            {
-                UnreadableDocumentException u => new Outcome(path, null, u.Message),
-                OutOfMemoryException => new Outcome(path, null, "too large to parse in memory"),
-                _ => new Outcome(path, null, "internal error: " + e.GetType().Name + ": " + e.Message.Split('\n')[0]),
-            };
-        }
+        var (report, error) = BoundedParse.Run(() => ReportParser.ParseFile(path, maxBytes),
+            BoundedParse.LimitFor(path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)));
+        return new Outcome(path, report, error);
     }
 }

@@ -65,7 +65,7 @@ public static class DocumentDecoder
     }
 
     /// <summary>A PDF starts with %PDF-; some producers put a few bytes of junk before it, which readers allow.</summary>
-    static bool IsPdf(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) is >= 0 and <= 64 and var at && (at == 0 || bytes[..at].IndexOf((byte)'<') < 0);
+    public static bool IsPdf(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) is >= 0 and <= 64 and var at && (at == 0 || bytes[..at].IndexOf((byte)'<') < 0);
 
     /// <summary>An OLE compound file: old Word (.doc), WPS (.wps) — and Excel or PowerPoint, which LibreOffice refuses to make a Word file of.</summary>
     static bool IsOleCompound(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
