@@ -24,7 +24,8 @@ var root = new RootCommand("ogi — read, check and compare China's government i
 };
 try
 {
-    var parsed = root.Parse(args);
+    // `ogi` alone is someone asking what ogi does: the commands, not an error.
+    var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
     // Checked before anything runs, for every command: one line and exit 2, not a run in the wrong mode or the whole help.
     if (CommandLineCheck.Problem(parsed) is { } problem)
     {

@@ -16,6 +16,19 @@ public sealed class DivisionCatalog
     /// <summary>The catalog of the data shipped in this assembly, loaded once.</summary>
     public static DivisionCatalog Default => DefaultCatalog.Value;
 
+    static readonly Lazy<Dictionary<string, string>> CodeNames = new(LoadCodeNames);
+
+    /// <summary>
+    /// The name of a division by its code (current, or abolished by a renaming), without building the catalog: the
+    /// catalog folds every name to index it (loading the OpenCC table), a cost a `stats` table, which only names its
+    /// groups, would pay on every run for nothing.
+    /// </summary>
+    public static string? NameOfCode(string code) =>
+        DefaultCatalog.IsValueCreated ? Default.ByCode(code)?.Name : CodeNames.Value.GetValueOrDefault(code);
+
+    /// <summary>The table <see cref="NameOfCode"/> reads before the catalog is built (every code, abolished ones too).</summary>
+    public static IReadOnlyDictionary<string, string> NamesByCode => CodeNames.Value;
+
     static readonly IReadOnlyList<Division> None = [];
 
     readonly Dictionary<string, Division> byCode = new(StringComparer.Ordinal);
@@ -133,6 +146,19 @@ public sealed class DivisionCatalog
         return new DivisionCatalog(ReadLines(reader), Lines("Ogi.Places.renames.tsv"), Lines("Ogi.Places.aliases.tsv"));
 
         static IEnumerable<string> Lines(string resource) => DivisionNames.ReadResource(resource).Split('\n').Select(l => l.TrimEnd('\r'));
+    }
+
+    static Dictionary<string, string> LoadCodeNames()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Ogi.Places.divisions.tsv.gz")
+            ?? throw new InvalidOperationException("missing embedded resource Ogi.Places.divisions.tsv.gz");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var names = new Dictionary<string, string>(48_000, StringComparer.Ordinal);
+        foreach (var f in Rows(ReadLines(reader), 2)) names[f[0]] = f[1];
+        var renames = DivisionNames.ReadResource("Ogi.Places.renames.tsv").Split('\n').Select(l => l.TrimEnd('\r'));
+        foreach (var f in Rows(renames, 6).Where(f => f[0] != "old_code")) names.TryAdd(f[0], f[1]);
+        return names;
     }
 
     static IEnumerable<string> ReadLines(TextReader reader)

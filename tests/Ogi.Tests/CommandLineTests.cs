@@ -211,6 +211,16 @@ public class CommandLineMistakeTests
     }
 
     [Fact]
+    public void Ogi_alone_lists_its_commands()
+    {
+        var (exit, output, error) = CommandLineTests.Run();
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("Commands:", output);
+        foreach (var command in new[] { "parse", "check", "ingest", "query", "stats", "export" }) Assert.Contains("  " + command, output);
+    }
+
+    [Fact]
     public void Missing_arguments_and_bad_values_get_one_line_not_the_help()
     {
         var parse = CommandLineTests.Run("parse");

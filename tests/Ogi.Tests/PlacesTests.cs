@@ -25,6 +25,18 @@ public class PlacesTests
     }
 
     [Fact]
+    public void Names_by_code_without_the_catalog_are_the_catalogs_names()
+    {
+        var catalog = DivisionCatalog.Default;
+        var table = DivisionCatalog.NamesByCode;
+        var abolished = catalog.Renamings.Select(r => r.OldCode).Where(c => catalog.ByCode(c) is not null).Distinct().ToList();
+        Assert.Equal(catalog.Divisions.Count + abolished.Count(c => catalog.Divisions.All(d => d.Code != c)), table.Count);
+        foreach (var d in catalog.Divisions) Assert.Equal(d.Name, table[d.Code]);
+        foreach (var code in abolished) Assert.Equal(catalog.ByCode(code)!.Name, table[code]);
+        Assert.Equal("鲤城区", table["350502"]);
+    }
+
+    [Fact]
     public void Paths_skip_the_placeholders_of_municipalities_and_province_administered_counties()
     {
         Assert.Equal(["350000", "350500", "350502", "350502001"], Catalog.PathTo("350502001").Select(d => d.Code));

@@ -82,6 +82,6 @@ public static class StoreOpener
         SqlReportStore store;
         try { store = ReportStore.Open(db, mustExist: true); }
         catch (StoreException e) { throw new AnswerException(e.Message); }
-        return new OpenedStore(store, code => Places.DivisionCatalog.Default.ByCode(code)?.Name, store);
+        return new OpenedStore(store, Places.DivisionCatalog.NameOfCode, store);
     }
 }
