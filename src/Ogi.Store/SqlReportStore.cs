@@ -104,6 +104,19 @@ public abstract class SqlReportStore : IReportStore
     /// <summary>The migrations applied, for tests and messages.</summary>
     public IReadOnlyList<int> AppliedMigrations() => Query<int>("SELECT version FROM schema_migrations ORDER BY version").ToList();
 
+    /// <summary>
+    /// Changes whenever what the answers read changes: a parse stored (ingest, reparse), an agency corrected or merged,
+    /// a review given. Caches of answers (the dashboard's) are keyed on it.
+    /// </summary>
+    public string ContentVersion()
+    {
+        var v = Db.QuerySingle<(long Parse, long Current, long Agencies, long Reviews)>(Sql("""
+            SELECT (SELECT COALESCE(MAX(id), 0) FROM parses) AS parse, (SELECT COUNT(*) FROM parses WHERE is_current) AS current,
+                   (SELECT COUNT(*) FROM agencies WHERE corrected OR merged_into IS NOT NULL) AS agencies, (SELECT COUNT(*) FROM reviews) AS reviews
+            """), transaction: Tx);
+        return $"{v.Parse}:{v.Current}:{v.Agencies}:{v.Reviews}";
+    }
+
     // ---- writing ----
 
     public HashSet<string> StoredDocuments() => Query<string>("SELECT sha256 FROM documents").ToHashSet(StringComparer.Ordinal);

@@ -14,7 +14,7 @@ namespace Ogi.Tests;
 public class DatabaseAnswersTests
 {
     /// <summary>The stored reports beside their gold, placed where the database placed them.</summary>
-    static (SqlReportStore Store, TestDatabase Db, List<GoldReport> Golds) Ingested(string kind)
+    internal static (SqlReportStore Store, TestDatabase Db, List<GoldReport> Golds) Ingested(string kind)
     {
         var db = new TestDatabase(kind);
         var store = db.Open();

@@ -108,10 +108,13 @@ public sealed class CompiledTable
         CrossRowEquations = cross;
         Fields = rows.SelectMany(r => r.Columns).Select(c => c.Field).ToArray();
         SignedFields = rows.SelectMany(r => r.Columns).Where(c => c.Signed).Select(c => c.Field).ToHashSet();
+        FieldSet = Fields.ToHashSet();
     }
 
     /// <summary>Every field of the table in template order.</summary>
     public string[] Fields { get; }
+    /// <summary><see cref="Fields"/> as a set, built once.</summary>
+    public IReadOnlySet<string> FieldSet { get; }
     /// <summary>Fields that may be negative (本年增/减).</summary>
     public IReadOnlySet<string> SignedFields { get; }
 

@@ -16,7 +16,8 @@ public static class CompletenessCheck
 
     public static void Check(CompiledTemplate template, ParsedTable? main, List<Finding> findings)
     {
-        var read = main?.Cells.Select(c => c.Field).ToHashSet() ?? [];
+        var read = main is null ? [] : new HashSet<string>(main.Cells.Count);
+        if (main is not null) foreach (var c in main.Cells) read.Add(c.Field);
         var missingTables = new List<CompiledTable>();
         foreach (var slot in template.Tables.GroupBy(t => t.Id))
         {
@@ -30,9 +31,13 @@ public static class CompletenessCheck
                     $"{table.Definition.Title}只读到 {rows.Count - notRead.Count} 行，未读到 {notRead.Count} 行：{Names(notRead)}",
                     $"{table.Id}: only {rows.Count - notRead.Count} of {rows.Count} rows were read; not read: {Names(notRead)}",
                     notRead.SelectMany(r => r.Columns).Select(c => c.Field).ToList()));
-            var fields = table.Fields.Where(read.Contains).ToHashSet();
-            if (fields.Count > 0 && main!.Cells.Where(c => fields.Contains(c.Field)).All(c => c.Value is null))
+            // The table's read cells, all blank? (One pass over the cells; the set of them only when the answer is yes.)
+            bool anyRead = false, anyValue = false;
+            foreach (var c in main!.Cells)
+                if (table.FieldSet.Contains(c.Field)) { anyRead = true; if (c.Value is not null) { anyValue = true; break; } }
+            if (anyRead && !anyValue)
             {
+                var fields = table.Fields.Where(read.Contains).ToHashSet();
                 findings.RemoveAll(f => f.Rule is "G1" or "B1" && f.Fields.Count > 0 && f.Fields.All(fields.Contains));
                 findings.Add(new Finding("V1", Severity.Warning,
                     $"{table.Definition.Title}印有栏目但没有任何数值（{fields.Count} 个单元格均为空，数值可能是图片或脚本）",
