@@ -30,6 +30,10 @@ public sealed class OfficeRegister(SqlReportStore store, string user)
         return store.FindAgency(name) ?? throw new RegisterException($"no agency '{name}' in {store.Description} (register add creates it)");
     }
 
+    /// <summary>The agency's published report of the year before, from the corpus (for X1), or null.</summary>
+    public (int Year, IReadOnlyDictionary<string, decimal?> Values)? PreviousReport(long agencyId, int year) =>
+        store.Series(agencyId).LastOrDefault(r => r.Year == year - 1) is { } r ? (year - 1, r.Values) : null;
+
     public string AgencyName(long id) => _db.Scalar<string>("SELECT name FROM agencies WHERE id = @id", new { id }) ?? id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Records events, all or none: each is checked against its application's state as the events before it left it.</summary>
