@@ -22,6 +22,7 @@ public static class RegisterCommand
         cmd.Subcommands.Add(Reply());
         cmd.Subcommands.Add(Appeal());
         cmd.Subcommands.Add(RegisterListCommand.Create());
+        cmd.Subcommands.Add(RegisterImportCommand.Create());
         return cmd;
     }
 
