@@ -21,6 +21,8 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     StatsCommand.Create(),
     CompareCommand.Create(),
     ExportCommand.Create(),
+    RegisterCommand.Create(),
+    CompileCommand.Create(),
 };
 try
 {

@@ -10,7 +10,7 @@ namespace Ogi.Store;
 /// and the cross-year rules. A dialect supplies its connection, how a write transaction starts and how a batch's
 /// rows are written fast (prepared statements in SQLite, COPY in PostgreSQL).
 /// </summary>
-public abstract class SqlReportStore : IReportStore
+public abstract class SqlReportStore : IReportStore, ISqlSession
 {
     protected readonly DbConnection Db;
     protected DbTransaction? Tx;
@@ -673,6 +673,27 @@ public abstract class SqlReportStore : IReportStore
         LEFT JOIN findings f ON f.parse_id = p.id AND f.rule = r.rule AND f.fields = r.fields AND COALESCE(f.related_document_id, 0) = r.related_document_id
         ORDER BY r.id, Stale
         """).DistinctBy(r => r.Id).ToList();
+
+    // ---- for the office's register (Ogi.Office), whose tables live in this database ----
+
+    /// <summary>The same connection, SQL form and write transactions as the store's own, for the register's tables.</summary>
+    public ISqlSession Session => this;
+
+    string ISqlSession.Dialect => Dialect;
+    IEnumerable<T> ISqlSession.Query<T>(string sql, object? args) => Query<T>(sql, args);
+    int ISqlSession.Execute(string sql, object? args) => Execute(sql, args);
+    T? ISqlSession.Scalar<T>(string sql, object? args) where T : default => Scalar<T>(sql, args);
+    T ISqlSession.InTransaction<T>(Func<T> work) => Tx is null ? InTransaction(work) : work();
+
+    long ISqlSession.EnsureAgency(string name)
+    {
+        if (FindAgency(name) is long known && Scalar<string>("SELECT name FROM agencies WHERE id = @known", new { known }) == name.Trim()) return known;
+        // Placed as ingest places a printed name, so that the agency's own published reports join the same series.
+        var place = AgencyPlacing.Place(name, null) ?? throw new StoreException($"{name}: not an agency's name");
+        var series = Scalar<long?>("SELECT COALESCE(merged_into, id) FROM agencies WHERE series_key = @SeriesKey", place);
+        if (series is long s) return s;
+        return Tx is null ? InTransaction(() => AgencyIds([place])[place.SeriesKey]) : AgencyIds([place])[place.SeriesKey];
+    }
 
     // ---- the rest ----
 
