@@ -21,6 +21,7 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     StatsCommand.Create(),
     CompareCommand.Create(),
     ExportCommand.Create(),
+    ServeCommand.Create(),
 };
 try
 {
