@@ -23,6 +23,7 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     ExportCommand.Create(),
     RegisterCommand.Create(),
     CompileCommand.Create(),
+    ServeCommand.Create(),
 };
 try
 {

@@ -11,8 +11,9 @@ public static class ReportStore
 
     public static bool IsPostgres(string db) => db.StartsWith("postgres://", StringComparison.Ordinal) || db.StartsWith("postgresql://", StringComparison.Ordinal);
 
-    /// <summary>Opens and migrates. <paramref name="mustExist"/>: a SQLite file is not created by a command that only reads.</summary>
-    public static SqlReportStore Open(string? db, bool mustExist = false)
+    /// <summary>Opens and migrates. <paramref name="mustExist"/>: a SQLite file is not created by a command that only reads.
+    /// <paramref name="migrate"/> false: a database already migrated by this process (the web app opens one per request).</summary>
+    public static SqlReportStore Open(string? db, bool mustExist = false, bool migrate = true)
     {
         var name = Resolve(db);
         SqlReportStore store;
@@ -26,6 +27,7 @@ public static class ReportStore
             try { store = new SqliteReportStore(name); }
             catch (Microsoft.Data.Sqlite.SqliteException e) { throw new StoreException($"{name}: cannot open the database: {e.Message.Split('\n')[0]}"); }
         }
+        if (!migrate) return store;
         try { store.Migrate(); }
         catch (Exception e) when (e is not StoreException)
         {

@@ -1,6 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.FileProviders;
+using Ogi.Store;
+using Ogi.Web.Localization;
+using Ogi.Web.Security;
+using Ogi.Web.Services;
+
 namespace Ogi.Web;
 
-/// <summary>The web application's entry point, called by `ogi serve` (issue 16).</summary>
+/// <summary>
+/// The web application, hosted by `ogi serve`: Razor Pages (Pages/) and a JSON API (Api/) over the same database as
+/// the command line. Build() wires it; Run() serves until stopped. See src/Ogi.Web/README.md for its structure.
+/// </summary>
 public static class WebApp
 {
+    public static WebApplication Build(WebOptions options)
+    {
+        // The pages are compiled into this assembly: it, not the host program, is the application.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 64 * 1024);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Opened (and migrated) once here, so that a database that cannot be opened stops `ogi serve` with one line.
+        ReportStore.Open(options.Db).Dispose();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<StoreFactory>();
+        builder.Services.AddScoped(s => s.GetRequiredService<StoreFactory>().Open());
+        builder.Services.AddSingleton(Texts.Load());
+        builder.Services.AddScoped<Text>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddRazorPages();
+        // Chinese text as characters, not &#x...; entities (still HTML-encoded: <, >, &, quotes).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddAntiforgery(a => { a.Cookie.Name = "ogi-af"; a.HeaderName = "X-CSRF-TOKEN"; });
+
+        var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<LanguageChoice>();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = Assets(), RequestPath = "/static" });
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        return app;
+    }
+
+    public static void Run(WebOptions options) => Build(options).Run();
+
+    /// <summary>wwwroot/, embedded in this assembly (see the csproj), so the app serves the same files wherever ogi runs.
+    /// Embedded names use '.' for '/': folder names under wwwroot must be plain words (no '-').</summary>
+    static IFileProvider Assets() => new EmbeddedFileProvider(typeof(WebApp).Assembly, "Ogi.Web.wwwroot");
 }

@@ -1,0 +1,9 @@
+using Ogi.Store;
+
+namespace Ogi.Web.Services;
+
+/// <summary>Opens the database for one request (a store holds one connection and is not shared between threads).</summary>
+public sealed class StoreFactory(WebOptions options)
+{
+    public SqlReportStore Open() => ReportStore.Open(options.Db, migrate: false);
+}
