@@ -24,6 +24,7 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     RegisterCommand.Create(),
     CompileCommand.Create(),
     ServeCommand.Create(),
+    CalendarCommand.Create(),
 };
 try
 {

@@ -65,4 +65,23 @@ public class CalendarTests
         var e = Assert.Throws<CalendarYearMissingException>(() => WorkingCalendar.Default.IsWorkingDay(D("2031-06-02")));
         Assert.Contains("2031", e.Message);
     }
+
+    [Fact]
+    public void The_command_line_prints_due_dates_and_working_days_and_refuses_bad_dates_in_one_line()
+    {
+        var due = CommandLineTests.Run("calendar", "due", "2024-02-05");
+        Assert.Equal(0, due.Exit);
+        Assert.StartsWith("2024-03-08\t20 working days from 2024-02-06", due.Out);
+        Assert.StartsWith("2024-04-08\t", CommandLineTests.Run("calendar", "due", "2024-02-05", "--extended").Out);
+        Assert.StartsWith("2019-06-03\t15 working days", CommandLineTests.Run("calendar", "due", "2019-05-13").Out);
+        Assert.Equal("18", CommandLineTests.Run("calendar", "workdays", "2024-02-01", "2024-02-29").Out.Trim());
+        foreach (var args in new[] { new[] { "calendar", "due", "2024-13-01" }, ["calendar", "due", "2031-06-02"], ["calendar", "workdays", "2024-03-01", "2024-02-01"] })
+        {
+            var (exit, output, error) = CommandLineTests.Run(args);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Single(error.Trim().Split('\n'));
+            Assert.StartsWith("ogi calendar ", error);
+        }
+    }
 }
