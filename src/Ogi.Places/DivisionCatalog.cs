@@ -136,34 +136,27 @@ public sealed class DivisionCatalog
         }
     }
 
-    static DivisionCatalog LoadEmbedded()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        using var stream = assembly.GetManifestResourceStream("Ogi.Places.divisions.tsv.gz")
-            ?? throw new InvalidOperationException("missing embedded resource Ogi.Places.divisions.tsv.gz");
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        return new DivisionCatalog(ReadLines(reader), Lines("Ogi.Places.renames.tsv"), Lines("Ogi.Places.aliases.tsv"));
+    static DivisionCatalog LoadEmbedded() =>
+        new(DivisionLines(), ResourceLines("Ogi.Places.renames.tsv"), ResourceLines("Ogi.Places.aliases.tsv"));
 
-        static IEnumerable<string> Lines(string resource) => DivisionNames.ReadResource(resource).Split('\n').Select(l => l.TrimEnd('\r'));
-    }
-
-    static Dictionary<string, string> LoadCodeNames()
+    /// <summary>The lines of the shipped divisions.tsv.gz, read as they are consumed.</summary>
+    static IEnumerable<string> DivisionLines()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Ogi.Places.divisions.tsv.gz")
             ?? throw new InvalidOperationException("missing embedded resource Ogi.Places.divisions.tsv.gz");
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
-        var names = new Dictionary<string, string>(48_000, StringComparer.Ordinal);
-        foreach (var f in Rows(ReadLines(reader), 2)) names[f[0]] = f[1];
-        var renames = DivisionNames.ReadResource("Ogi.Places.renames.tsv").Split('\n').Select(l => l.TrimEnd('\r'));
-        foreach (var f in Rows(renames, 6).Where(f => f[0] != "old_code")) names.TryAdd(f[0], f[1]);
-        return names;
+        while (reader.ReadLine() is { } line) yield return line;
     }
 
-    static IEnumerable<string> ReadLines(TextReader reader)
+    static IEnumerable<string> ResourceLines(string resource) => DivisionNames.ReadResource(resource).Split('\n').Select(l => l.TrimEnd('\r'));
+
+    static Dictionary<string, string> LoadCodeNames()
     {
-        while (reader.ReadLine() is { } line) yield return line;
+        var names = new Dictionary<string, string>(48_000, StringComparer.Ordinal);
+        foreach (var f in Rows(DivisionLines(), 2)) names[f[0]] = f[1];
+        foreach (var f in Rows(ResourceLines("Ogi.Places.renames.tsv"), 6).Where(f => f[0] != "old_code")) names.TryAdd(f[0], f[1]);
+        return names;
     }
 
     /// <summary>Folded to simplified characters and ASCII, without spaces: the form names are indexed in.</summary>
