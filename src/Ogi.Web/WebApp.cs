@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Ogi.Web.Api;
 using Microsoft.Extensions.FileProviders;
 using Ogi.Store;
 using Ogi.Web.Localization;
@@ -39,14 +41,32 @@ public static class WebApp
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(a => { a.Cookie.Name = "ogi-af"; a.HeaderName = "X-CSRF-TOKEN"; });
+        // Accounts: a cookie after signing in at /account/login; pages and endpoints that write name Policies.Write.
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(c =>
+        {
+            c.Cookie.Name = "ogi-auth";
+            c.Cookie.HttpOnly = true;
+            c.Cookie.SameSite = SameSiteMode.Strict;
+            c.LoginPath = "/account/login";
+            c.LogoutPath = "/account/logout";
+            c.AccessDeniedPath = "/account/denied";
+            c.ExpireTimeSpan = TimeSpan.FromHours(8);
+            c.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Write, p => p.RequireRole(Policies.AdminRole, Policies.EditorRole))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Policies.AdminRole));
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<LanguageChoice>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = Assets(), RequestPath = "/static" });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
+        app.MapApi();
         return app;
     }
 

@@ -2,7 +2,9 @@ using System.Collections.Frozen;
 
 namespace Ogi.Web.Localization;
 
-/// <summary>The web app's words in Chinese and English, read once from strings.tsv (embedded): key, 中文, English.</summary>
+/// <summary>The web app's words in Chinese and English, read once from the embedded Localization/strings*.tsv files
+/// (strings.tsv for the layout, one strings.AREA.tsv per area of the app): key, 中文, English. A key may be defined once
+/// across all of them.</summary>
 public sealed class Texts
 {
     public const string Chinese = "zh", English = "en";
@@ -12,16 +14,23 @@ public sealed class Texts
 
     public static Texts Load()
     {
-        using var stream = typeof(Texts).Assembly.GetManifestResourceStream("Ogi.Web.Localization.strings.tsv")
-            ?? throw new InvalidOperationException("strings.tsv is not embedded");
-        using var reader = new StreamReader(stream);
+        var assembly = typeof(Texts).Assembly;
         var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        for (string? line; (line = reader.ReadLine()) is not null;)
+        var files = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Ogi.Web.Localization.strings", StringComparison.Ordinal) && n.EndsWith(".tsv", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) throw new InvalidOperationException("Localization/strings*.tsv are not embedded");
+        foreach (var file in files)
         {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var parts = line.Split('\t');
-            if (parts.Length != 3) throw new InvalidDataException($"strings.tsv: not key, 中文, English: {line}");
-            if (!entries.TryAdd(parts[0], (parts[1], parts[2]))) throw new InvalidDataException($"strings.tsv: {parts[0]} twice");
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(file)!);
+            var name = file["Ogi.Web.Localization.".Length..];
+            for (string? line; (line = reader.ReadLine()) is not null;)
+            {
+                if (line.Length == 0 || line[0] == '#') continue;
+                var parts = line.Split('\t');
+                if (parts.Length != 3) throw new InvalidDataException($"{name}: not key, 中文, English: {line}");
+                if (!entries.TryAdd(parts[0], (parts[1], parts[2]))) throw new InvalidDataException($"{name}: {parts[0]} defined twice");
+            }
         }
         return new Texts(entries.ToFrozenDictionary(StringComparer.Ordinal));
     }
