@@ -17,6 +17,7 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     AgencyCommand.Create(),
     ReviewCommand.Create(),
     StoreBenchCommand.Create(),
+    WebBenchCommand.Create(),
     QueryCommand.Create(),
     StatsCommand.Create(),
     CompareCommand.Create(),
