@@ -34,7 +34,7 @@ public static class WebApp
         builder.Services.AddSingleton<StoreFactory>();
         builder.Services.AddScoped(s => s.GetRequiredService<StoreFactory>().Open());
         builder.Services.AddScoped<Corpus>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocs();
         builder.Services.AddSingleton(Texts.Load());
         builder.Services.AddScoped<Text>();
         builder.Services.AddHttpContextAccessor();

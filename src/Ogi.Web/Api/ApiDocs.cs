@@ -17,6 +17,15 @@ public static class ApiDocs
     public const string Path = "/api/docs";
     const string NonceKey = "ogi.docs-nonce";
 
+    /// <summary>The OpenAPI document's services, with the API's own title and description.</summary>
+    public static void AddApiDocs(this IServiceCollection services) => services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+    {
+        doc.Info.Title = "ogi API";
+        doc.Info.Description = "JSON for what the pages of ogi serve show: the corpus of government information-disclosure annual reports " +
+            "(政府信息公开工作年度报告), filtered and paged; an agency's series; two reports compared. Read-only endpoints need no account.";
+        return Task.CompletedTask;
+    }));
+
     public static void MapApiDocs(this WebApplication app)
     {
         app.MapOpenApi();
@@ -27,6 +36,7 @@ public static class ApiDocs
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp()
+            .HideDeveloperTools()
             .WithNonce(Nonce(context)));
     }
 

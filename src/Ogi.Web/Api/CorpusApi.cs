@@ -50,11 +50,12 @@ public static class CorpusApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/reports", ListReports).WithName("ListReports").WithTags("corpus")
-            .WithSummary("The stored reports a filter takes, sorted and paged (the corpus page's list)");
+            .WithSummary("The stored reports a filter takes, sorted and paged (the corpus page's list)").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/agencies/{id:long}", GetAgency).WithName("GetAgency").WithTags("corpus")
             .WithSummary("An agency's series: its reports by year with their key figures, the years missing, the cross-year findings");
         api.MapGet("/compare", CompareReports).WithName("CompareReports").WithTags("corpus")
-            .WithSummary("Two reports side by side: every field with A, B and the delta, and the findings of each");
+            .WithSummary("Two reports side by side: every field with A, B and the delta, and the findings of each")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     static Results<Ok<ReportListJson>, ProblemHttpResult> ListReports(HttpRequest request, Corpus corpus,

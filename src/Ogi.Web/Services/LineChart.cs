@@ -22,8 +22,12 @@ public sealed class LineChart
     public LineChart(IReadOnlyList<(int Year, decimal Value)> values)
     {
         int first = values.Min(v => v.Year), last = values.Max(v => v.Year);
-        decimal top = Nice(Math.Max(values.Max(v => v.Value), 1));
+        // Ticks at a round step (1, 2, 2.5 or 5 times a power of ten), as many as the largest value needs (up to 5).
         decimal bottom = Math.Min(0, values.Min(v => v.Value));
+        decimal high = Math.Max(values.Max(v => v.Value), 1);
+        decimal step = Nice((high - bottom) / 4);
+        int steps = (int)Math.Ceiling((high - bottom) / step);
+        decimal top = bottom + step * steps;
         double plotW = Width - Left - Right, plotH = Height - Top - Bottom;
         double X(int year) => Left + (last == first ? plotW / 2 : (year - first) * plotW / (last - first));
         double Y(decimal v) => Top + plotH - (double)((v - bottom) / (top - bottom)) * plotH;
@@ -36,16 +40,16 @@ public sealed class LineChart
             path.Add((joined ? "L" : "M") + F(p.X) + " " + F(p.Y));
         }
         Path = string.Join(" ", path);
-        Ticks = Enumerable.Range(0, 5).Select(i => bottom + (top - bottom) * i / 4).Select(v => (Round(Y(v)), v)).ToList();
-        int step = Math.Max(1, (last - first + 1 + 7) / 8);
-        Years = Enumerable.Range(first, last - first + 1).Where(y => (y - first) % step == 0 || y == last).Select(y => (Round(X(y)), y)).ToList();
+        Ticks = Enumerable.Range(0, steps + 1).Select(i => bottom + step * i).Select(v => (Round(Y(v)), v)).ToList();
+        int every = Math.Max(1, (last - first + 1 + 7) / 8);
+        Years = Enumerable.Range(first, last - first + 1).Where(y => (y - first) % every == 0 || y == last).Select(y => (Round(X(y)), y)).ToList();
     }
 
-    /// <summary>The round number at or above v (1, 2, 2.5, 5 times a power of ten).</summary>
+    /// <summary>The round number at or above v (1, 2, 2.5, 5 times a power of ten; at least 1: counts are whole).</summary>
     static decimal Nice(decimal v)
     {
         decimal power = 1;
-        while (power * 10 <= v) power *= 10;
+        while (power * 10 < v) power *= 10;
         foreach (var m in new[] { 1m, 2m, 2.5m, 5m, 10m }) if (m * power >= v) return m * power;
         return 10 * power;
     }

@@ -195,6 +195,7 @@ public sealed class CorpusPagesTests(WebSite site)
         await page.ClickAsync("a[href*='changed=1']");
         await page.WaitForURLAsync("**changed=1");
         Assert.Equal(comparison.Rows.Count(r => r.Changed), await page.Locator("#values tbody tr").CountAsync());
+        await WebSite.Screenshot(page, "compare-changed");
         site.AssertNoPageErrors();
     }
 
