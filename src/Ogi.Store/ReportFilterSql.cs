@@ -27,8 +27,11 @@ static class ReportFilterSql
             // Inside a division: what the catalogue puts below it (old codes too), else what its code's prefix holds.
             var code = AgencyPlacing.DivisionCodeOf(place);
             sql.Append(" AND (a.division_code LIKE @place OR a.division_code IN @placeCodes)");
-            args.Add("place", code is null ? "\u0001" : CodePrefix(code) + "%");
-            args.Add("placeCodes", code is null ? [] : AgencyPlacing.CodesWithin(code));
+            var prefix = code is null ? "\u0001" : CodePrefix(code);
+            args.Add("place", prefix + "%");
+            // Only the codes the prefix does not already take (a division that moved under another parent): a province
+            // holds a thousand codes, and a thousand parameters on every query of a web page cost more than the query.
+            args.Add("placeCodes", code is null ? [] : AgencyPlacing.CodesWithin(code).Where(c => !c.StartsWith(prefix, StringComparison.Ordinal)).ToList());
         }
         if (filter.Level is { Length: > 0 } level)
         {

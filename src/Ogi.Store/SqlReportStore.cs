@@ -426,6 +426,45 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         return rows.Select(r => Record(r, values[r.ParseId], findings.TryGetValue(r.ParseId, out var f) ? f : []));
     }
 
+    /// <summary>The most reports one page may hold.</summary>
+    public const int MaxPageSize = 1000;
+
+    public ReportPage Page(ReportFilter filter, ReportSort sort, bool descending, int offset, int limit, IReadOnlyCollection<string>? fields = null)
+    {
+        offset = Math.Max(0, offset);
+        limit = Math.Clamp(limit, 1, MaxPageSize);
+        var args = new DynamicParameters();
+        var where = ReportFilterSql.Where(filter, args, FieldId);
+        const string From = " FROM parses p LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN agencies a ON a.id = COALESCE(pa.merged_into, pa.id) WHERE p.is_current";
+        long total = Scalar<long>("SELECT COUNT(*)" + From + where, args);
+        if (total <= offset) return new ReportPage(total, offset, []);
+        // The page's parses are chosen on narrow rows (the sort keys and the id), then read in full: the sorter keeps
+        // offset + limit small rows, not whole reports.
+        var order = Order(sort, descending);
+        args.Add("pageLimit", limit);
+        args.Add("pageOffset", offset);
+        var rows = Query<ReportRow>(ReportSelect + $" AND p.id IN (SELECT p.id{From}{where}{order} LIMIT @pageLimit OFFSET @pageOffset)" + order, args).ToList();
+        return new ReportPage(total, offset, Records(rows, fields).ToList());
+    }
+
+    /// <summary>The ORDER BY of a sort, over p (the parse; its id follows its document's) and a (the agency). NULLs last either way, in both databases.</summary>
+    static string Order(ReportSort sort, bool descending)
+    {
+        string dir = descending ? " DESC" : "";
+        string key = sort switch
+        {
+            ReportSort.Place => $"(a.division_code IS NULL), a.division_code{dir}, ",
+            ReportSort.Agency => $"(COALESCE(a.name, p.agency_printed) IS NULL), COALESCE(a.name, p.agency_printed){dir}, ",
+            ReportSort.Year => $"(p.year IS NULL), p.year{dir}, ",
+            ReportSort.Template => $"p.template{dir}, ",
+            ReportSort.Published => $"(p.published IS NULL), p.published{dir}, ",
+            ReportSort.Findings => $"(SELECT COUNT(*) FROM findings fc WHERE fc.parse_id = p.id){dir}, ",
+            _ => "",
+        };
+        return sort == ReportSort.Id ? $" ORDER BY p.document_id{dir}"
+            : " ORDER BY " + key + "(a.division_code IS NULL), a.division_code, (a.name IS NULL), a.name, (p.year IS NULL), p.year, p.document_id";
+    }
+
     sealed class FactsRow
     {
         public long Id { get; set; }

@@ -33,6 +33,8 @@ public static class WebApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<StoreFactory>();
         builder.Services.AddScoped(s => s.GetRequiredService<StoreFactory>().Open());
+        builder.Services.AddScoped<Corpus>();
+        builder.Services.AddApiDocs();
         builder.Services.AddSingleton(Texts.Load());
         builder.Services.AddScoped<Text>();
         builder.Services.AddHttpContextAccessor();

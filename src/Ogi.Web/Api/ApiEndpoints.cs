@@ -12,5 +12,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
         _ = api; // each area: AreaApi.Map(api);
+        CorpusApi.Map(api);
+        app.MapApiDocs();
     }
 }
