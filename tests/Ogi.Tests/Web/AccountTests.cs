@@ -17,18 +17,9 @@ namespace Ogi.Tests.Web;
 [Collection("web")]
 public sealed partial class AccountTests(WebSite site)
 {
-    const string Secret = "秘密 words 42";
+    const string Secret = WebSiteAccounts.Password;
 
-    /// <summary>A user of a name no other test uses, made in the site's database.</summary>
-    string NewUser(string role, string prefix, Action<SqlAccountStore, string>? then = null)
-    {
-        var name = $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 8)];
-        using var store = ReportStore.Open(site.Db);
-        var accounts = new SqlAccountStore(store);
-        accounts.Add(name, role, Passwords.Hash(Secret));
-        then?.Invoke(accounts, name);
-        return name;
-    }
+    string NewUser(string role, string prefix) => site.NewUser(role, prefix);
 
     void Change(Action<SqlAccountStore> change)
     {
@@ -36,15 +27,7 @@ public sealed partial class AccountTests(WebSite site)
         change(new SqlAccountStore(store));
     }
 
-    async Task SignIn(IPage page, string name, string password = Secret)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("input[name=Name]", name);
-        await page.FillAsync("input[name=Password]", password);
-        await page.ClickAsync("form.account-form button[type=submit]");
-        // Either answer: the page again with why, or signed in (the visitor's page before has neither).
-        await page.Locator("main .error, .masthead .account").First.WaitForAsync();
-    }
+    Task SignIn(IPage page, string name, string password = Secret) => site.SignIn(page, name, password);
 
     static Task<IAPIResponse> Write(IPage page, string path = "/test/write") => page.APIRequest.PostAsync(path, new() { MaxRedirects = 0 });
 
@@ -173,6 +156,9 @@ public sealed partial class AccountTests(WebSite site)
         Assert.Equal("/account/login", login.AbsolutePath);
         Assert.Contains("ReturnUrl=%2Ftest%2Fwrite", login.Query);
         Assert.Equal(401, (await Write(page, "/api/test/write")).Status);
+        var denied = await page.APIRequest.GetAsync("/account/denied");
+        Assert.Equal(403, denied.Status);
+        Assert.Contains("此操作需要登录", await denied.TextAsync());
         var admin = await page.APIRequest.GetAsync("/admin/users", new() { MaxRedirects = 0 });
         Assert.Equal(302, admin.Status);
         Assert.StartsWith("/account/login", new Uri(new Uri(site.Address), admin.Headers["location"]).AbsolutePath);
@@ -266,6 +252,14 @@ public sealed partial class AccountTests(WebSite site)
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
         var withToken = await PostLogin(client, name, Secret);
         Assert.Equal(HttpStatusCode.Redirect, withToken.Status); // the same post with its token goes through
+        // The admin's forms alike: signed in as an admin, a change without the token is refused and not made.
+        var admin = NewUser(AccountRoles.Admin, "aa");
+        using var adminClient = NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostLogin(adminClient, admin, Secret)).Status);
+        var disable = await adminClient.PostAsync("/admin/users?handler=Disable", new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = name, ["disabled"] = "true" }));
+        Assert.Equal(HttpStatusCode.BadRequest, disable.StatusCode);
+        using var store = ReportStore.Open(site.Db);
+        Assert.False(new SqlAccountStore(store).Find(name)!.Disabled);
     }
 
     [Fact]
