@@ -25,7 +25,7 @@ public static class WebApp
             Args = [],
         });
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 64 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         // Opened (and migrated) once here, so that a database that cannot be opened stops `ogi serve` with one line.
@@ -54,7 +54,11 @@ public static class WebApp
             c.AccessDeniedPath = "/account/denied";
             c.ExpireTimeSpan = TimeSpan.FromHours(8);
             c.SlidingExpiration = true;
+            c.EventsType = typeof(AccountCookie);
         });
+        builder.Services.AddSingleton<AccountCookie>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddScoped<Grants>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Write, p => p.RequireRole(Policies.AdminRole, Policies.EditorRole))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Policies.AdminRole));
@@ -62,6 +66,7 @@ public static class WebApp
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<LanguageChoice>();
+        app.UseMiddleware<UploadLimit>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = Assets(), RequestPath = "/static" });
         app.UseRouting();
         app.UseAuthentication();

@@ -9,4 +9,8 @@ public sealed record WebOptions
     public string Urls { get; init; } = "http://127.0.0.1:5080";
     /// <summary>Largest upload accepted, in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 20 * 1024 * 1024;
+    /// <summary>Largest request body Kestrel takes: an upload and the rest of its form.</summary>
+    public long MaxRequestBytes => MaxUploadBytes + 64 * 1024;
+    /// <summary>Sign-in attempts allowed per minute for one address and name (Security/LoginThrottle.cs).</summary>
+    public int LoginAttemptsPerMinute { get; init; } = 5;
 }

@@ -17,15 +17,16 @@ public class CommandLineTests : IDisposable
     internal static (int Exit, string Out, string Err) RunIn(string? folder, params string[] args) => RunOgi(folder, null, TimeSpan.FromSeconds(120), args);
 
     /// <summary>ogi as a process: from <paramref name="folder"/> (null: this process's), with only the programs in
-    /// <paramref name="path"/> on PATH (null: this process's PATH; dotnet is then taken from there too).</summary>
-    internal static (int Exit, string Out, string Err) RunOgi(string? folder, string? path, TimeSpan limit, string[] args)
+    /// <paramref name="path"/> on PATH (null: this process's PATH; dotnet is then taken from there too); <paramref name="input"/>, when given, is its standard input.</summary>
+    internal static (int Exit, string Out, string Err) RunOgi(string? folder, string? path, TimeSpan limit, string[] args, string? input = null)
     {
-        var psi = new ProcessStartInfo(path is null ? "dotnet" : Path.Combine(path, "dotnet")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        var psi = new ProcessStartInfo(path is null ? "dotnet" : Path.Combine(path, "dotnet")) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
         if (folder is not null) { psi.WorkingDirectory = folder; psi.Environment.Remove("OGI_SHARED"); }
         if (path is not null) psi.Environment["PATH"] = path;
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
+        if (input is not null) { p.StandardInput.Write(input); p.StandardInput.Close(); }
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         Assert.True(p.WaitForExit(limit), "ogi did not finish");

@@ -67,7 +67,7 @@ public static class AgencyCommand
     }
 
     /// <summary>A division the catalogue knows, by code or by a name that is one division's (or a name with the divisions above it).</summary>
-    static string KnownDivision(string place)
+    internal static string KnownDivision(string place)
     {
         var catalog = Places.DivisionCatalog.Default;
         if (place.All(char.IsAsciiDigit))

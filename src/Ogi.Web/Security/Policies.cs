@@ -12,6 +12,7 @@ public static class Policies
     /// <summary>Signed in as an admin: accounts and grants.</summary>
     public const string Admin = "admin";
 
-    public const string AdminRole = "admin", EditorRole = "editor", ViewerRole = "viewer";
+    public const string AdminRole = Ogi.Store.Accounts.AccountRoles.Admin, EditorRole = Ogi.Store.Accounts.AccountRoles.Editor,
+        ViewerRole = Ogi.Store.Accounts.AccountRoles.Viewer;
     public static readonly string[] Roles = [AdminRole, EditorRole, ViewerRole];
 }

@@ -18,6 +18,8 @@ public sealed class WebSite : IAsyncLifetime
     WebApplication? _app;
     IPlaywright? _playwright;
 
+    public static readonly string[] WriteProbes = ["/test/write", "/api/test/write"];
+
     /// <summary>http://127.0.0.1:PORT, no trailing slash.</summary>
     public string Address { get; private set; } = "";
     public string Db => _db.Url;
@@ -31,6 +33,8 @@ public sealed class WebSite : IAsyncLifetime
         using (var store = _db.Open())
             new Ingester().Run(store, Ingester.Expand([TestData.Seeds, TestData.Corpus], []));
         _app = WebApp.Build(new WebOptions { Db = _db.Url, Urls = "http://127.0.0.1:0" });
+        // A write behind the real policy, cookie and redirects, for the accounts tests (AccountTests), page-like and API-like.
+        foreach (var write in WriteProbes) _app.MapPost(write, () => "written").RequireAuthorization(Ogi.Web.Security.Policies.Write);
         await _app.StartAsync();
         Address = _app.Urls.Single().TrimEnd('/'); // the port Kestrel chose
         if (!File.Exists(Chromium))
