@@ -172,6 +172,42 @@ public sealed class ReportPageTests(WebSite site)
     }
 
     [Fact]
+    public async Task Doubtful_and_glued_cells_are_marked_with_their_alternatives_and_the_legacy_table_is_drawn()
+    {
+        // pingtan-zone-2019 prints its tables with the digits of a row run together: most cells are glued, and where
+        // the arithmetic allowed several readings the cell is doubtful, with the others beside it.
+        var file = TestData.Document(TestData.Corpus, "pingtan-zone-2019");
+        long id = StoredId(file);
+        var parse = TestData.Parse(file);
+        var doubtful = parse.Main!.Cells.Where(c => c.Confidence < 1 && c.Alternatives is { Count: > 0 }).ToList();
+        Assert.NotEmpty(doubtful);
+        var page = await site.NewPage();
+        await page.GotoAsync($"/reports/{id}");
+        Assert.Equal(doubtful.Count, await page.Locator("td.v.doubt").CountAsync());
+        foreach (var c in doubtful)
+        {
+            var cell = page.Locator($"td[data-key='{c.Field}']");
+            var alts = await cell.Locator(".alts").InnerTextAsync();
+            foreach (var a in c.Alternatives!) Assert.Contains(a?.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) ?? "空", alts);
+            Assert.Contains("其他读法", await cell.GetAttributeAsync("title") ?? "");
+        }
+        Assert.Equal(parse.Main.Cells.Count(c => c.FromGluedDigits), await page.Locator("td.v.glued").CountAsync());
+        await page.ClickAsync($"td[data-key='{doubtful[0].Field}'] a");
+        Assert.Contains("其他读法", await page.InnerTextAsync(".cell-detail"));
+        Assert.Contains(await page.Locator(".finding-list li").AllInnerTextsAsync(), f => f.StartsWith("G1", StringComparison.Ordinal));
+        await WebSite.Screenshot(page, "report-glued");
+
+        // A legacy report: the 统计表 with its unit column.
+        var legacy = TestData.Document(TestData.Seeds, "000_c0b7254846a238aa");
+        await page.GotoAsync($"/reports/{StoredId(legacy)}");
+        Assert.Equal(["政府信息公开情况统计表"], await page.Locator("h2.table-title").AllInnerTextsAsync());
+        Assert.True(await page.Locator("table.t-statistics td.label", new() { HasTextString = "件" }).CountAsync() > 5);
+        Assert.True(await page.Locator("table.t-statistics td.v > a").CountAsync() > 20);
+        await WebSite.Screenshot(page, "report-legacy");
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task A_file_ogi_does_not_read_is_refused_with_a_message()
     {
         var page = await site.NewPage();
@@ -214,5 +250,32 @@ public sealed class ReportPageTests(WebSite site)
         Assert.Equal(2, parse.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("rule").GetString() == "R1"));
         Assert.Equal(404, (await page.APIRequest.GetAsync("/api/reports/999999")).Status);
         site.AssertNoPageErrors();
+    }
+}
+
+/// <summary>What the report page reads of a stored report: its current parse's decoded text and OUTPUT.md document,
+/// as the engine wrote them, from SQLite and PostgreSQL alike.</summary>
+public sealed class ReportParseTextTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public void A_stored_report_gives_back_the_text_and_document_its_parse_wrote(string kind)
+    {
+        using var db = new TestDatabase(kind);
+        using var store = db.Open();
+        var files = new[] { TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"), TestData.Document(TestData.Corpus, "huaian-city-2024") };
+        new Ingester().Run(store, Ingester.Expand(files, []));
+        foreach (var file in files)
+        {
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+            var record = store.Report(sha)!;
+            var parse = TestData.Parse(file);
+            var stored = store.ParseText(record.Id)!.Value;
+            Assert.Equal(parse.Source.Text, stored.Text);
+            Assert.Equal(Ogi.Output.JsonReportWriter.ToJson(parse), stored.DocumentJson);
+            // The offsets of a cell point at its raw text in what the page shows.
+            var doc = Ogi.Web.Services.ParseDocument.Read(stored.DocumentJson);
+            Assert.All(doc.Cells.Where(c => c.Raw.Length > 0), c => Assert.Equal(c.Raw, stored.Text[c.Start..c.End]));
+        }
+        Assert.Null(store.ParseText(999_999));
     }
 }
