@@ -16,6 +16,29 @@ public static class ReportsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
+        // A report's bytes in, its parse out (nothing stored): `curl --data-binary @report.pdf …/api/parse`. No form,
+        // no cookie, no write: antiforgery has nothing to protect here.
+        api.MapPost("/parse", async (HttpRequest request, WebOptions options) =>
+        {
+            using var body = new MemoryStream();
+            try
+            {
+                var buffer = new byte[81920];
+                for (int n; (n = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0;)
+                {
+                    body.Write(buffer, 0, n);
+                    if (body.Length > options.MaxUploadBytes) return TooLarge(options);
+                }
+            }
+            catch (BadHttpRequestException) { return TooLarge(options); }
+            if (body.Length == 0) return Results.BadRequest(new { error = "the body is empty: send the report file's bytes" });
+            var bytes = body.ToArray();
+            var (parse, error) = await Task.Run(() => Ingester.Parse(bytes));
+            return parse is null
+                ? Results.UnprocessableEntity(new { error })
+                : Results.Text(PreparedParse.DecompressText(parse.DocumentJson), "application/json; charset=utf-8");
+        }).DisableAntiforgery().WithName("ParseReport").WithSummary("Parses a report file sent as the request body (the OUTPUT.md document); stores nothing");
+
         api.MapGet("/reports/{id}", (string id, SqlReportStore store) =>
             store.Report(id) is { } record && store.ParseText(record.Id) is { } parse
                 ? Results.Text(parse.DocumentJson, "application/json; charset=utf-8")
@@ -47,4 +70,7 @@ public static class ReportsApi
             return Results.Text(PageImages.Svg(png, rect, whole is not null), "image/svg+xml");
         }).WithName("GetReportPage").WithSummary("A PDF page of a report, with a cell's box outlined");
     }
+
+    static IResult TooLarge(WebOptions options) =>
+        Results.Json(new { error = $"the file is too large: the limit is {Pages.ReportModel.Megabytes(options.MaxUploadBytes)} MB" }, statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -208,6 +208,43 @@ public sealed class ReportPageTests(WebSite site)
     }
 
     [Fact]
+    public async Task A_Word_file_not_in_the_corpus_is_read_and_shown_and_the_API_parses_one_too()
+    {
+        // Seed 003 written as the official Word file (ogi render): a document the corpus does not hold.
+        var parse = TestData.Parse(Seed003);
+        var docx = Ogi.Render.DocxReportWriter.Write(Ogi.Render.ReportComposer.Compose(Ogi.Render.ReportContent.FromJson(Ogi.Output.JsonReportWriter.ToJson(parse))));
+        var page = await site.NewPage();
+        await page.GotoAsync("/report");
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload
+        {
+            Name = "南浔区2020.docx", MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer = docx,
+        });
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/report?u=*");
+        Assert.Contains("南浔区2020.docx", await page.InnerTextAsync(".report-head .meta"));
+        Assert.Contains("docx", await page.InnerTextAsync(".report-head .meta"));
+        foreach (var field in R1Natural) Assert.Contains("f-error", await page.GetAttributeAsync($"td[data-key='{field}']", "class") ?? "");
+        await page.ClickAsync("td[data-key='applications.new.total'] a");
+        Assert.Equal("266", await page.InnerTextAsync("mark#hit"));
+        Assert.Equal(1, await page.Locator("form.save").CountAsync());
+        await WebSite.Screenshot(page, "report-docx");
+
+        // POST /api/parse: the bytes in, the OUTPUT.md document out, nothing stored.
+        var parsed = await page.APIRequest.PostAsync("/api/parse", new() { DataByte = docx, Headers = new Dictionary<string, string> { ["Content-Type"] = "application/octet-stream" } });
+        Assert.Equal(200, parsed.Status);
+        var json = JsonDocument.Parse(await parsed.TextAsync()).RootElement;
+        Assert.Equal("gov2019", json.GetProperty("template").GetString());
+        Assert.Equal(259, json.GetProperty("values").GetProperty("applications.new.natural").GetInt32());
+        Assert.Equal(400, (await page.APIRequest.PostAsync("/api/parse", new() { DataByte = [] })).Status);
+        var garbage = await page.APIRequest.PostAsync("/api/parse", new() { DataByte = [0, 1, 2, 3, 0, 0, 0, 9, 0, 0] });
+        Assert.Equal(422, garbage.Status);
+        Assert.True(JsonDocument.Parse(await garbage.TextAsync()).RootElement.GetProperty("error").GetString()!.Length > 0);
+        using (var store = ReportStore.Open(site.Db))
+            Assert.Null(store.Report(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx))));
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task A_file_ogi_does_not_read_is_refused_with_a_message()
     {
         var page = await site.NewPage();
