@@ -555,6 +555,17 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         return rows.Count == 1 ? Records(rows, null).Single() : null;
     }
 
+    /// <summary>A stored report's current parse as the engine wrote it: the decoded text its cells' offsets point into,
+    /// and its OUTPUT.md document (the web page draws the cells from it and marks their source); null when it has none.</summary>
+    public (string Text, string DocumentJson)? ParseText(long documentId)
+    {
+        var rows = Query<(byte[] Text, byte[] Json)>("""
+            SELECT t.text, t.document_json FROM parses p JOIN parse_texts t ON t.parse_id = p.id
+            WHERE p.document_id = @documentId AND p.is_current
+            """, new { documentId }).ToList();
+        return rows.Count == 0 ? null : (PreparedParse.DecompressText(rows[0].Text), PreparedParse.DecompressText(rows[0].Json));
+    }
+
     public IReadOnlyList<ReportRecord> Series(long agencyId)
     {
         var series = Scalar<long?>("SELECT COALESCE(merged_into, id) FROM agencies WHERE id = @agencyId", new { agencyId });

@@ -39,6 +39,7 @@ public static class WebApp
         builder.Services.AddScoped<Text>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRazorPages();
+        builder.Services.AddReportPages();
         // Chinese text as characters, not &#x...; entities (still HTML-encoded: <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
