@@ -24,6 +24,7 @@ public static class RegisterCommand
         cmd.Subcommands.Add(RegisterListCommand.Create());
         cmd.Subcommands.Add(RegisterImportCommand.Create());
         cmd.Subcommands.Add(RegisterDueCommand.Create());
+        cmd.Subcommands.Add(RegisterExportCommand.Create());
         return cmd;
     }
 
