@@ -244,7 +244,7 @@ public class CommandLineMistakeTests
     public void An_unknown_command_gets_one_line_with_the_nearest_command()
     {
         var run = CommandLineTests.Run("pasre", TestData.Seeds);
-        OneLine(run, "ogi: unknown command 'pasre' (did you mean parse?); the commands: parse, check, text, bench, render, synth, ingest, reparse, agencies, agency, review, bench-store, bench-web, query, stats, compare, export, register, compile, serve, calendar");
+        OneLine(run, "ogi: unknown command 'pasre' (did you mean parse?); the commands: parse, check, text, bench, render, synth, ingest, reparse, agencies, agency, review, bench-store, bench-web, query, stats, compare, export, register, compile, serve, calendar, rollup, user");
     }
 
     [Fact]
