@@ -60,7 +60,7 @@ static class ReportFilterSql
                 ComparisonOperator.Equal => "=", ComparisonOperator.NotEqual => "<>", ComparisonOperator.Less => "<",
                 ComparisonOperator.LessOrEqual => "<=", ComparisonOperator.Greater => ">", _ => ">=",
             };
-            sql.Append($" AND EXISTS (SELECT 1 FROM cell_values v{i} WHERE v{i}.parse_id = p.id AND v{i}.table_no = 0 AND v{i}.field_id = @field{i} AND v{i}.value {op} @value{i})");
+            sql.Append($" AND EXISTS (SELECT 1 FROM cell_values v{i} WHERE v{i}.parse_id = p.id AND v{i}.field_id = @field{i} AND v{i}.value {op} @value{i})");
             args.Add($"field{i}", fieldId(c.Field) ?? -1);
             args.Add($"value{i}", c.Value);
         }

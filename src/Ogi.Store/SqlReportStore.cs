@@ -289,7 +289,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             foreach (var ids in needValues.Chunk(Chunk))
                 foreach (var v in Query<ValueRow>("""
                     SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id
-                    WHERE v.table_no = 0 AND v.parse_id IN @ids AND f.name IN @names
+                    WHERE v.parse_id IN @ids AND f.name IN @names
                     """, new { ids, names = CrossYearFields }))
                 {
                     if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
@@ -418,7 +418,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         foreach (var fieldId in fieldIds)
         {
             args.Add("fieldId", fieldId);
-            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id = @fieldId AND v.table_no = 0 AND v.parse_id IN ({chosen})", args))
+            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id = @fieldId AND v.parse_id IN ({chosen})", args))
                 if (values.TryGetValue(v.ParseId, out var d)) d[v.Field] = v.Number;
         }
         var findings = Query<FindingRow>(FindingSelect + $" WHERE p.is_current AND f.parse_id IN ({chosen}) ORDER BY f.id", args)
@@ -492,7 +492,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         foreach (var (name, fieldId) in fields.Distinct().Select(n => (n, FieldId(n))).Where(f => f.Item2 is not null))
         {
             args.Add("fieldId", fieldId);
-            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, v.value AS Value FROM cell_values v WHERE v.field_id = @fieldId AND v.table_no = 0 AND v.parse_id IN ({chosen})", args))
+            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, v.value AS Value FROM cell_values v WHERE v.field_id = @fieldId AND v.parse_id IN ({chosen})", args))
             {
                 if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
                 d[name] = v.Number;
@@ -526,7 +526,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             var values = ids.ToDictionary(id => id, _ => new Dictionary<string, decimal?>(StringComparer.Ordinal));
             if (fieldIds is null || fieldIds.Count > 0)
             {
-                var sql = "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.table_no = 0 AND v.parse_id IN @ids"
+                var sql = "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.parse_id IN @ids"
                     + (fieldIds is null ? "" : " AND v.field_id IN @fieldIds");
                 foreach (var v in Query<ValueRow>(sql, new { ids, fieldIds })) values[v.ParseId][v.Field] = v.Number;
             }
@@ -604,7 +604,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var file = Scalar<string>("SELECT file_name FROM documents WHERE id = @documentId", new { documentId })!;
         string? Template(long? id) => id is null ? null : Scalar<string>("SELECT template FROM parses WHERE id = @id", new { id });
         Dictionary<string, decimal?> Values(long? id) => id is null ? [] : Query<ValueRow>(
-            "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.table_no = 0 AND v.parse_id = @id",
+            "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.parse_id = @id",
             new { id }).ToDictionary(v => v.Field, v => v.Number);
         HashSet<string> Findings(long? id) => id is null ? [] : Query<(string, string, string)>(
             "SELECT rule, fields, message FROM findings WHERE parse_id = @id", new { id }).Select(f => $"{f.Item1} [{f.Item2}] {f.Item3}").ToHashSet();
