@@ -147,6 +147,54 @@ public class WiderLayoutTests
         }
     }
 
+    /// <summary>How a converter mangled table 四's headings above its row of fifteen values.</summary>
+    public static TheoryData<string, string, string> MangledHeadings => new()
+    {
+        // Abbreviated and misordered, as a PDF converter cut them (the example), in pipes and in Markdown.
+        { "gov2021", "pipes", "| 维持 | 纠正 | 结果 | 审结 | 总计 | 总计 |" },
+        { "gov2019", "pipes", "| 维持 | 纠正 | 结果 | 审结 | 总计 | 总计 |" },
+        { "gov2021", "markdown", "| 维持 | 纠正 | 结果 | 审结 | 总计 | 总计 |\n|---|---|---|---|---|---|" },
+        // Lost altogether (headings drawn as an image): the title, the sentence, the values.
+        { "gov2021", "pipes", "" },
+        { "gov2021", "spaces", "维持  纠正  结果  审结  总计  总计" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MangledHeadings))]
+    public void Table_four_under_headings_that_cannot_be_read_is_placed_by_column_order_and_flagged(string template, string layout, string headings)
+    {
+        int tried = 0;
+        foreach (var (report, _, gold) in Reports(template, 12))
+        {
+            // Provincial extra rows of the gold are not printed by the composer from the national form: not compared.
+            var values = gold.Where(kv => !kv.Key.StartsWith("proactive.extra.", StringComparison.Ordinal)).ToDictionary();
+            // A row of fifteen blanks under unreadable headings is no table that can be read: reports with appeals only.
+            if (!values.Any(kv => kv.Key.StartsWith("appeals.", StringComparison.Ordinal) && kv.Value > 0)) continue;
+            tried++;
+            var text = layout == "markdown"
+                ? MarkdownReportWriter.Write(report, new MarkdownOptions(false, SplitColumnGroups: false))
+                : TextReportWriter.Write(report, new TextWriterOptions { Layout = layout == "spaces" ? TextTableLayout.Spaces : TextTableLayout.Pipes });
+            // The table's headings: the lines between the sentence before the table and its row of values.
+            var lines = text.Split('\n').ToList();
+            int title = lines.FindLastIndex(l => l.Contains("政府信息公开行政复议、行政诉讼情况"));
+            int sentence = lines.FindIndex(title, l => l.Contains("具体情况如下"));
+            int row = lines.FindIndex(title, l => l.Any(char.IsAsciiDigit) && l.All(c => char.IsAsciiDigit(c) || c is ' ' or '|' or '.' or '-' or '—' or ':'));
+            Assert.True(title >= 0 && row > title, text[Math.Max(0, text.Length - 1500)..]);
+            int first = sentence > title && sentence < row ? sentence + 1 : title + 1;
+            lines.RemoveRange(first, row - first);
+            if (headings.Length > 0) lines.InsertRange(first, headings.Split('\n'));
+            var r = Parse(string.Join('\n', lines));
+            // Space-aligned text loses the other tables' blank cells (they are only gaps): table 四 is what is tested there.
+            AssertValues(layout == "spaces" ? values.Where(kv => kv.Key.StartsWith("appeals.", StringComparison.Ordinal)).ToDictionary() : values, r);
+            Assert.DoesNotContain(r.Findings, f => f.Rule == "U1");
+            // Never silently: every value of table 四 is doubtful, and a finding says why.
+            var g1 = Assert.Single(r.Findings, f => f.Rule == "G1" && f.Message.Contains("列标题未能识别"));
+            Assert.Equal(15, g1.Fields.Count);
+            Assert.All(r.Main!.Cells.Where(c => c.Field.StartsWith("appeals.", StringComparison.Ordinal)), c => Assert.True(c.Confidence <= 0.8));
+        }
+        Assert.True(tried >= 2, $"{tried} reports with appeals");
+    }
+
     [Fact]
     public void Table_four_with_行政诉讼_and_its_subheading_in_one_cell()
     {

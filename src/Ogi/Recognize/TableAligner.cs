@@ -4,7 +4,11 @@ using Ogi.Templates;
 namespace Ogi.Recognize;
 
 /// <summary>A template row found in the text: where its label stands (compact offsets).</summary>
-public sealed record RowMatch(CompiledRow Row, int CompactStart, int CompactEnd);
+public sealed record RowMatch(CompiledRow Row, int CompactStart, int CompactEnd)
+{
+    /// <summary>No label was found: the row stands at its table's title (<see cref="HeadinglessRowReader"/>).</summary>
+    public bool ByTitle { get; init; }
+}
 
 /// <summary>One printed instance of a template table: its rows in reading order.</summary>
 public sealed class TableMatch

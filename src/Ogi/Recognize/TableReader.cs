@@ -46,6 +46,7 @@ public static partial class TableReader
         var unknownPrefix = table.Definition.UnknownRowPrefix;
         var rows = match.Rows;
         var placedByOrder = new List<CompiledRow>();
+        var placedByColumnOrder = new List<CompiledRow>();
         for (int i = 0; i < rows.Count; i++)
         {
             var rm = rows[i];
@@ -66,6 +67,12 @@ public static partial class TableReader
             if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
                 unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table, rm.Row.Group ? null : rm.Row.Columns));
             if (rm.Row.Group) continue;
+            if (rm.ByTitle && HeadinglessRowReader.Values(text, rm) is { } byColumnOrder)
+            {
+                rowTokens.Add((rm.Row, new ColumnGrid.Row { Columns = rm.Row.Columns.Length, Tokens = byColumnOrder }));
+                placedByColumnOrder.Add(rm.Row);
+                continue;
+            }
             var tokens = ValueTokens(cells, rm.Row.Columns.Length);
             // Table 四's headings may end with unused empty cells (one a line once flattened): blanks beyond the row's
             // cells, before its values, are theirs.
@@ -98,17 +105,22 @@ public static partial class TableReader
         foreach (var choice in choices)
             if (choice.Chosen is not null) result.AddRange(ChosenCells(choice, narrative, findings));
         foreach (var row in placedByOrder)
-        {
-            var fields = row.Columns.Select(c => c.Field).ToHashSet();
-            for (int k = 0; k < result.Count; k++)
-                if (fields.Contains(result[k].Field) && result[k].Confidence > 0.8) result[k] = result[k] with { Confidence = 0.8 };
-            findings.Add(new Finding("G1", Severity.Info,
-                $"{row.Label}：标签缺失或不完整，按模板的行序放置",
-                $"{row.Label}: its label is missing or cut short; the values are placed by the template's row order",
-                fields.ToList()));
-        }
+            Doubtful(row, result, findings, $"{row.Label}：标签缺失或不完整，按模板的行序放置",
+                $"{row.Label}: its label is missing or cut short; the values are placed by the template's row order");
+        foreach (var row in placedByColumnOrder)
+            Doubtful(row, result, findings, $"{table.Definition.Title}：列标题未能识别，数值按表格的列序放置",
+                $"{table.Definition.Title}: the column headings were not recognized; the values are placed by the form's column order");
         result.AddRange(unknown);
         return result;
+    }
+
+    /// <summary>A row placed by the form's order rather than by its label or headings: confidence at most 0.8, and a G1 finding.</summary>
+    static void Doubtful(CompiledRow row, List<CellValue> result, List<Finding> findings, string zh, string en)
+    {
+        var fields = row.Columns.Select(c => c.Field).ToHashSet();
+        for (int k = 0; k < result.Count; k++)
+            if (fields.Contains(result[k].Field) && result[k].Confidence > 0.8) result[k] = result[k] with { Confidence = 0.8 };
+        findings.Add(new Finding("G1", Severity.Info, zh, en, fields.ToList()));
     }
 
     /// <summary>

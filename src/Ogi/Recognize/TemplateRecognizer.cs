@@ -50,6 +50,14 @@ public static class TemplateRecognizer
         if (best is null || best.Score < MinimumScore) return new Recognition(null, [], best?.Score ?? 0);
         // The winner's chains are already aligned: only the rows they skipped are looked for now.
         var perTable = bestSlots.Select(chains => TableAligner.FillGaps(text, chains)).ToList();
+        // A table with no label of its own (table 四's one row under its headings) whose headings were not read is
+        // found by its title, in its place among the tables.
+        foreach (var table in best.Template!.Tables)
+            if (!perTable.Any(chains => chains[0].Table.Id == table.Id) && HeadinglessRowReader.Find(text, table) is { } byTitle)
+            {
+                int at = perTable.FindIndex(chains => chains[0].CompactStart > byTitle.CompactStart);
+                perTable.Insert(at < 0 ? perTable.Count : at, [byTitle]);
+            }
         var copies = new List<List<TableMatch>>();
         for (int k = 0; perTable.Any(s => s.Count > k); k++)
             copies.Add(perTable.Where(s => s.Count > k).Select(s => s[k]).ToList());
