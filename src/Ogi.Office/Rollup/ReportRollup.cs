@@ -14,6 +14,8 @@ public static class UnitSource
     public const string Corpus = "corpus";
     /// <summary>Compiled from its register (tables 三 and 四 only: the register has no table 二).</summary>
     public const string Register = "register";
+    /// <summary>Rolled up from its own sub-units (a district of a city that has no report of its own in ogi).</summary>
+    public const string Rollup = "rollup";
     public const string Missing = "missing";
 }
 
@@ -37,7 +39,10 @@ public sealed record RolledUpReport(ReportContent Content, IReadOnlyList<Finding
 /// </summary>
 public static class ReportRollup
 {
-    /// <summary>Gathers the sub-units' reports of the year from the corpus and the register.</summary>
+    /// <summary>
+    /// Gathers the sub-units' reports of the year: from the corpus, else the register, else — for a sub-unit with
+    /// sub-units of its own — their rollup, else missing.
+    /// </summary>
     public static IReadOnlyList<RollupUnit> Gather(OfficeRegister register, long parentId, int year)
     {
         var template = ReportCompiler.TemplateFor(year);
@@ -63,6 +68,15 @@ public static class ReportRollup
                 units.Add(Unit(id, name, UnitSource.Register, compiled.Content.Template, null, compiled.Content.Values, problems, template));
                 continue;
             }
+            if (register.SubUnits(id).Count > 0)
+            {
+                var below = Compile(name, year, Gather(register, id, year));
+                foreach (var u in below.Units.Where(u => u.Source == UnitSource.Missing || u.Problems.Count > 0))
+                    problems.Add($"its sub-unit {u.Agency}: {(u.Source == UnitSource.Missing ? "missing" : string.Join("; ", u.Problems))}");
+                foreach (var f in below.Findings) problems.Add($"{f.Rule} {f.Severity}: {f.Message}");
+                units.Add(Unit(id, name, UnitSource.Rollup, below.Content.Template, null, below.Content.Values, problems, template));
+                continue;
+            }
             units.Add(new RollupUnit(id, name, UnitSource.Missing, null, null, new Dictionary<string, decimal?>(), [$"no report of {year}: none in the corpus, nothing in its register"]));
         }
         return units;
@@ -81,7 +95,9 @@ public static class ReportRollup
     }
 
     /// <summary>The parent's report: the units' tables summed, validated; the text says what it was made of.</summary>
-    public static RolledUpReport Compile(string parent, int year, IReadOnlyList<RollupUnit> units, DateOnly? published = null)
+    /// <param name="previous">the parent's report of the year before, when the corpus has it (X1 is checked against it)</param>
+    public static RolledUpReport Compile(string parent, int year, IReadOnlyList<RollupUnit> units, DateOnly? published = null,
+        (int Year, IReadOnlyDictionary<string, decimal?> Values)? previous = null)
     {
         var template = ReportCompiler.TemplateFor(year);
         var tables = template.Tables.GroupBy(t => t.Id).Select(g => g.First()).ToDictionary(t => t.Id);
@@ -122,6 +138,7 @@ public static class ReportRollup
         };
         var content = new ReportContent { Template = template.Id, Agency = parent, Year = year, Published = published, Values = values, Sections = sections };
         var findings = ContentCheck.Check(content, out _);
+        if (previous is { } p) findings.AddRange(CrossYearValidator.Check(p.Year, p.Values, year, values));
         return new RolledUpReport(content, findings, units, notes);
     }
 }
