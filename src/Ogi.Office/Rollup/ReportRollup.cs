@@ -57,6 +57,15 @@ public static class ReportRollup
                 if (published.Count > 1) problems.Add($"{published.Count} reports of {year} in the corpus: the last stored ({report.FileName}) is used");
                 foreach (var f in report.Findings.Where(f => f.Severity != "info" && f.Review != "dismissed"))
                     problems.Add($"{f.Rule} {f.Severity}: {f.Message}");
+                // Kept in ogi too: what was published should be what its register gives.
+                if (register.Applications(id) is { } kept && kept.Any(a => Touches(a, year)) && report.Template == template.Id)
+                {
+                    var fromRegister = ReportCompiler.Compile(kept, name, year, new CompileInput()).Content.Values;
+                    var differ = Tables34(template).Where(f => (report.Values.GetValueOrDefault(f) ?? 0) != (fromRegister.GetValueOrDefault(f) ?? 0)).ToList();
+                    if (differ.Count > 0)
+                        problems.Add($"its published report and its register differ in {differ.Count} field(s) of tables 三 and 四, e.g. {differ[0]}: "
+                            + $"{report.Values.GetValueOrDefault(differ[0])?.ToString(CultureInfo.InvariantCulture) ?? "blank"} published, {fromRegister.GetValueOrDefault(differ[0])?.ToString(CultureInfo.InvariantCulture) ?? "blank"} in the register");
+                }
                 units.Add(Unit(id, name, UnitSource.Corpus, report.Template, report.FileName, report.Values, problems, template));
                 continue;
             }
@@ -82,6 +91,9 @@ public static class ReportRollup
         return units;
     }
 
+    static IEnumerable<string> Tables34(CompiledTemplate template) =>
+        template.Tables.Where(t => t.Id is "applications" or "appeals").SelectMany(t => t.Fields).Distinct();
+
     /// <summary>The register has something for the year: received by its end and open during it, or an appeal filed in it.</summary>
     static bool Touches(ApplicationState a, int year) =>
         (a.Received.Year <= year && (a.Replied is null || a.Replied.Value.Year >= year)) || a.Appeals.Any(c => c.Filed.Year == year);
@@ -104,11 +116,11 @@ public static class ReportRollup
         var summed = units.Where(u => u.Summed).ToList();
         var notes = new List<string>();
         var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
-        foreach (var field in tables["applications"].Fields.Concat(tables["appeals"].Fields))
+        foreach (var field in Tables34(template))
             values[field] = summed.Sum(u => u.Values.GetValueOrDefault(field) ?? 0);
         foreach (var u in summed)
         {
-            int blank = tables["applications"].Fields.Concat(tables["appeals"].Fields).Count(f => u.Values.GetValueOrDefault(f) is null);
+            int blank = Tables34(template).Count(f => u.Values.GetValueOrDefault(f) is null);
             if (blank > 0) notes.Add($"{u.Agency}: {blank} blank cell(s) of tables 三 and 四 counted as 0");
         }
         var withoutProactive = summed.Where(u => tables["proactive"].Fields.All(f => u.Values.GetValueOrDefault(f) is null)).Select(u => u.Agency).ToList();
