@@ -50,7 +50,7 @@ public static class RollupCommand
                 }).ToArray());
             }
             CompileCommand.Emit("rollup", report.Content, doc, f, r.GetValue(output));
-        }));
+        }, mustExist: true));
         return cmd;
     }
 }
