@@ -114,6 +114,15 @@ public class RegisterDueTests
         Assert.Equal(2, bad.Exit);
         Assert.Single(bad.Err.Trim().Split('\n'));
         Assert.Contains("no working-day calendar", bad.Err);
+        // Reading commands never create a database.
+        var nowhere = Path.Combine(dir, "nowhere.db");
+        foreach (var args in new[] { new[] { "register", "due" }, ["register", "export", "--agency", County, "--format", "csv"], ["rollup", "--parent", County, "--year", "2024"] })
+        {
+            var refused = CommandLineTests.RunIn(dir, [.. args, "--db", nowhere]);
+            Assert.Equal(2, refused.Exit);
+            Assert.Single(refused.Err.Trim().Split('\n'));
+        }
+        Assert.False(File.Exists(nowhere));
         Directory.Delete(dir, true);
     }
 

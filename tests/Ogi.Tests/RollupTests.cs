@@ -23,6 +23,8 @@ public class RollupTests
     const string Health = "福建省平潭县卫生健康委员会";
     const string Land = "福建省平潭县自然资源局";
     const string Water = "福建省平潭县水利局";
+    const string City = "福建省福州市人民政府";
+    const string District = "福建省福州市鼓楼区人民政府";
 
     static List<ApplicationState> Fold(List<CompileTests.App> apps) => apps.Select(a =>
     {
@@ -60,6 +62,10 @@ public class RollupTests
                 register.Record(apps.SelectMany(a => a.Events.Select(e => new NewEvent(id, a.Ref, e))).ToList());
             }
             Publish(store, Health, health, CompileTests.Figures(), new DateOnly(2025, 1, 20));
+            // The land bureau keeps its register in ogi too, with one application of 2024 more than it published.
+            long landId = register.EnsureAgency(Land);
+            var extra = land.Where(a => a.Received.Year == 2024).Take(1).Select(a => a with { Ref = "X" + a.Ref });
+            register.Record(land.Concat(extra).SelectMany(a => a.Events.Select(e => new NewEvent(landId, a.Ref, e))).ToList());
             Publish(store, Land, land, doubled, new DateOnly(2025, 3, 15)); // after 31 January: P1
         }
         foreach (var unit in new[] { Finance, Education, Health, Land, Water })
@@ -90,6 +96,8 @@ public class RollupTests
         Assert.Equal(("corpus", true), (units[Health].GetProperty("source").GetString(), units[Health].GetProperty("summed").GetBoolean()));
         Assert.Empty(units[Health].GetProperty("problems").EnumerateArray());
         Assert.Contains(units[Land].GetProperty("problems").EnumerateArray(), p => p.GetString()!.StartsWith("P1"));
+        Assert.Contains(units[Land].GetProperty("problems").EnumerateArray(), p => p.GetString()!.StartsWith("its published report and its register differ in"));
+        Assert.Equal("corpus", units[Land].GetProperty("source").GetString()); // what was published is summed
         Assert.Equal(("missing", false), (units[Water].GetProperty("source").GetString(), units[Water].GetProperty("summed").GetBoolean()));
         Assert.Contains("MISSING", json.Err);
         Assert.Contains(doc.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("table 二 sums 2 of 4") && n.GetString()!.Contains(Finance));
@@ -106,6 +114,28 @@ public class RollupTests
         var back = parsed.Main!.Values.ToDictionary(v => v.Key, v => v.Value);
         foreach (var (field, value) in expected) Assert.True(back.GetValueOrDefault(field) == value, $"parsed {field}: {back.GetValueOrDefault(field)}, sum {value}");
         Assert.DoesNotContain(parsed.Findings, f => f.Severity != "info");
+
+        // A level up: the city's rollup takes the county (no report of its own in ogi) as the rollup of its sub-units,
+        // beside a district that keeps its register.
+        var gulou = CompileTests.Synthetic(60, seed: 6);
+        using (var store = db.Open())
+        {
+            var register = new OfficeRegister(store, "测试");
+            long id = register.EnsureAgency(District);
+            register.Record(gulou.SelectMany(a => a.Events.Select(e => new NewEvent(id, a.Ref, e))).ToList());
+        }
+        Assert.Equal(0, Run("agency", "set", County, "--parent", City).Exit);
+        Assert.Equal(0, Run("agency", "set", District, "--parent", City).Exit);
+        var city = Run("rollup", "--parent", City, "--year", "2024", "--json");
+        Assert.True(city.Exit == 0, city.Err);
+        var cityDoc = JsonDocument.Parse(city.Out).RootElement;
+        foreach (var (field, value) in CompileTests.Expected(gulou, 2024)) expected[field] = expected.GetValueOrDefault(field) + value;
+        foreach (var (field, value) in expected)
+            Assert.True(cityDoc.GetProperty("values").GetProperty(field).GetDecimal() == value, $"city {field}: rollup {cityDoc.GetProperty("values").GetProperty(field)}, sum {value}");
+        var cityUnits = cityDoc.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("agency").GetString()!);
+        Assert.Equal("rollup", cityUnits[County].GetProperty("source").GetString());
+        Assert.Contains(cityUnits[County].GetProperty("problems").EnumerateArray(), p => p.GetString() == $"its sub-unit {Water}: missing");
+        Assert.Equal("register", cityUnits[District].GetProperty("source").GetString());
 
         var none = Run("rollup", "--parent", Finance, "--year", "2024");
         Assert.Equal(2, none.Exit);

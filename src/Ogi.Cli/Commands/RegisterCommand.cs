@@ -186,9 +186,9 @@ public static class RegisterCommand
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new RegisterException($"{option} takes a date such as 2024-03-01, not '{text}'");
 
-    /// <summary>Opens the database and the register; a refused request is one line and exit 2.</summary>
-    internal static int Run(string command, string? db, string? by, Action<OfficeRegister> work) =>
-        Database.Use(command, db, mustExist: false, store =>
+    /// <summary>Opens the database and the register (a command that only reads: one that exists); a refused request is one line and exit 2.</summary>
+    internal static int Run(string command, string? db, string? by, Action<OfficeRegister> work, bool mustExist = false) =>
+        Database.Use(command, db, mustExist, store =>
         {
             try { work(new OfficeRegister(store, by ?? Environment.UserName)); return 0; }
             catch (RegisterException e) { Console.Error.WriteLine($"ogi {command}: {e.Message}"); return 2; }

@@ -46,7 +46,7 @@ public static class RegisterDueCommand
                     i.Application.Status, i.Application.Subject));
             Console.Error.WriteLine($"ogi register due: on {OfficeRegister.Day(day)}, {watch.Items.Count(i => i.Overdue)} overdue, {watch.Items.Count(i => !i.Overdue)} due within {r.GetValue(within)} working day(s)"
                 + (watch.ClockStopped.Count == 0 ? "" : $"; {watch.ClockStopped.Count} with the clock stopped (补正 awaited or third party consulted): {string.Join(", ", watch.ClockStopped.Select(s => s.Reference))}"));
-        }));
+        }, mustExist: true));
         return cmd;
     }
 }

@@ -27,7 +27,7 @@ public static class RegisterExportCommand
             try { File.WriteAllBytes(path, buffer.ToArray()); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new RegisterException($"{path}: cannot write: {e.Message.Split('\n')[0]}"); }
             Console.Error.WriteLine($"ogi register export: {apps.Count} application(s) of {register.AgencyName(agencyId)} written to {path}");
-        }));
+        }, mustExist: true));
         return cmd;
     }
 }

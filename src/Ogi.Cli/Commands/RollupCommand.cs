@@ -32,7 +32,8 @@ public static class RollupCommand
             var units = ReportRollup.Gather(register, parentId, r.GetValue(year));
             if (units.Count == 0)
                 throw new RegisterException($"{register.AgencyName(parentId)} has no sub-units (ogi agency set UNIT --parent \"{register.AgencyName(parentId)}\")");
-            var report = ReportRollup.Compile(register.AgencyName(parentId), r.GetValue(year), units, RegisterCommand.Date(r.GetValue(published), "--published"));
+            var report = ReportRollup.Compile(register.AgencyName(parentId), r.GetValue(year), units, RegisterCommand.Date(r.GetValue(published), "--published"),
+                register.PreviousReport(parentId, r.GetValue(year)));
             foreach (var u in units)
                 Console.Error.WriteLine($"ogi rollup: {u.Agency}: {(u.Summed ? "summed, from " + u.Source + (u.File is null ? "" : $" ({u.File})") : u.Source == UnitSource.Missing ? "MISSING" : "not summed")}"
                     + string.Concat(u.Problems.Select(p => "; " + p)));
@@ -49,7 +50,7 @@ public static class RollupCommand
                 }).ToArray());
             }
             CompileCommand.Emit("rollup", report.Content, doc, f, r.GetValue(output));
-        }));
+        }, mustExist: true));
         return cmd;
     }
 }

@@ -14,6 +14,8 @@ public static class UnitSource
     public const string Corpus = "corpus";
     /// <summary>Compiled from its register (tables 三 and 四 only: the register has no table 二).</summary>
     public const string Register = "register";
+    /// <summary>Rolled up from its own sub-units (a district of a city that has no report of its own in ogi).</summary>
+    public const string Rollup = "rollup";
     public const string Missing = "missing";
 }
 
@@ -37,7 +39,10 @@ public sealed record RolledUpReport(ReportContent Content, IReadOnlyList<Finding
 /// </summary>
 public static class ReportRollup
 {
-    /// <summary>Gathers the sub-units' reports of the year from the corpus and the register.</summary>
+    /// <summary>
+    /// Gathers the sub-units' reports of the year: from the corpus, else the register, else — for a sub-unit with
+    /// sub-units of its own — their rollup, else missing.
+    /// </summary>
     public static IReadOnlyList<RollupUnit> Gather(OfficeRegister register, long parentId, int year)
     {
         var template = ReportCompiler.TemplateFor(year);
@@ -52,6 +57,15 @@ public static class ReportRollup
                 if (published.Count > 1) problems.Add($"{published.Count} reports of {year} in the corpus: the last stored ({report.FileName}) is used");
                 foreach (var f in report.Findings.Where(f => f.Severity != "info" && f.Review != "dismissed"))
                     problems.Add($"{f.Rule} {f.Severity}: {f.Message}");
+                // Kept in ogi too: what was published should be what its register gives.
+                if (register.Applications(id) is { } kept && kept.Any(a => Touches(a, year)) && report.Template == template.Id)
+                {
+                    var fromRegister = ReportCompiler.Compile(kept, name, year, new CompileInput()).Content.Values;
+                    var differ = Tables34(template).Where(f => (report.Values.GetValueOrDefault(f) ?? 0) != (fromRegister.GetValueOrDefault(f) ?? 0)).ToList();
+                    if (differ.Count > 0)
+                        problems.Add($"its published report and its register differ in {differ.Count} field(s) of tables 三 and 四, e.g. {differ[0]}: "
+                            + $"{report.Values.GetValueOrDefault(differ[0])?.ToString(CultureInfo.InvariantCulture) ?? "blank"} published, {fromRegister.GetValueOrDefault(differ[0])?.ToString(CultureInfo.InvariantCulture) ?? "blank"} in the register");
+                }
                 units.Add(Unit(id, name, UnitSource.Corpus, report.Template, report.FileName, report.Values, problems, template));
                 continue;
             }
@@ -63,10 +77,22 @@ public static class ReportRollup
                 units.Add(Unit(id, name, UnitSource.Register, compiled.Content.Template, null, compiled.Content.Values, problems, template));
                 continue;
             }
+            if (register.SubUnits(id).Count > 0)
+            {
+                var below = Compile(name, year, Gather(register, id, year));
+                foreach (var u in below.Units.Where(u => u.Source == UnitSource.Missing || u.Problems.Count > 0))
+                    problems.Add($"its sub-unit {u.Agency}: {(u.Source == UnitSource.Missing ? "missing" : string.Join("; ", u.Problems))}");
+                foreach (var f in below.Findings) problems.Add($"{f.Rule} {f.Severity}: {f.Message}");
+                units.Add(Unit(id, name, UnitSource.Rollup, below.Content.Template, null, below.Content.Values, problems, template));
+                continue;
+            }
             units.Add(new RollupUnit(id, name, UnitSource.Missing, null, null, new Dictionary<string, decimal?>(), [$"no report of {year}: none in the corpus, nothing in its register"]));
         }
         return units;
     }
+
+    static IEnumerable<string> Tables34(CompiledTemplate template) =>
+        template.Tables.Where(t => t.Id is "applications" or "appeals").SelectMany(t => t.Fields).Distinct();
 
     /// <summary>The register has something for the year: received by its end and open during it, or an appeal filed in it.</summary>
     static bool Touches(ApplicationState a, int year) =>
@@ -81,18 +107,20 @@ public static class ReportRollup
     }
 
     /// <summary>The parent's report: the units' tables summed, validated; the text says what it was made of.</summary>
-    public static RolledUpReport Compile(string parent, int year, IReadOnlyList<RollupUnit> units, DateOnly? published = null)
+    /// <param name="previous">the parent's report of the year before, when the corpus has it (X1 is checked against it)</param>
+    public static RolledUpReport Compile(string parent, int year, IReadOnlyList<RollupUnit> units, DateOnly? published = null,
+        (int Year, IReadOnlyDictionary<string, decimal?> Values)? previous = null)
     {
         var template = ReportCompiler.TemplateFor(year);
         var tables = template.Tables.GroupBy(t => t.Id).Select(g => g.First()).ToDictionary(t => t.Id);
         var summed = units.Where(u => u.Summed).ToList();
         var notes = new List<string>();
         var values = new Dictionary<string, decimal?>(StringComparer.Ordinal);
-        foreach (var field in tables["applications"].Fields.Concat(tables["appeals"].Fields))
+        foreach (var field in Tables34(template))
             values[field] = summed.Sum(u => u.Values.GetValueOrDefault(field) ?? 0);
         foreach (var u in summed)
         {
-            int blank = tables["applications"].Fields.Concat(tables["appeals"].Fields).Count(f => u.Values.GetValueOrDefault(f) is null);
+            int blank = Tables34(template).Count(f => u.Values.GetValueOrDefault(f) is null);
             if (blank > 0) notes.Add($"{u.Agency}: {blank} blank cell(s) of tables 三 and 四 counted as 0");
         }
         var withoutProactive = summed.Where(u => tables["proactive"].Fields.All(f => u.Values.GetValueOrDefault(f) is null)).Select(u => u.Agency).ToList();
@@ -122,6 +150,7 @@ public static class ReportRollup
         };
         var content = new ReportContent { Template = template.Id, Agency = parent, Year = year, Published = published, Values = values, Sections = sections };
         var findings = ContentCheck.Check(content, out _);
+        if (previous is { } p) findings.AddRange(CrossYearValidator.Check(p.Year, p.Values, year, values));
         return new RolledUpReport(content, findings, units, notes);
     }
 }
