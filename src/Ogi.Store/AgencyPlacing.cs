@@ -43,10 +43,13 @@ public static class AgencyPlacing
 
     /// <summary>Every division inside this one (and itself), abolished ones included: a report placed under an old
     /// code (密云县) is inside the city all the same. Empty for a code the catalogue does not know.</summary>
-    public static List<string> CodesWithin(string code)
+    public static IReadOnlyList<string> CodesWithin(string code) => Within.GetOrAdd(code, c =>
     {
         var catalog = DivisionCatalog.Default;
-        return catalog.Divisions.Where(d => d.Code.StartsWith(code[..Math.Min(2, code.Length)], StringComparison.Ordinal) && catalog.IsWithin(d.Code, code))
+        return catalog.Divisions.Where(d => d.Code.StartsWith(c[..Math.Min(2, c.Length)], StringComparison.Ordinal) && catalog.IsWithin(d.Code, c))
             .Select(d => d.Code).ToList();
-    }
+    });
+
+    /// <summary>Kept per code: the catalogue does not change while the program runs, and every filtered web page asks.</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Within = new(StringComparer.Ordinal);
 }

@@ -99,7 +99,8 @@ public static partial class FilterParser
         if (place.All(char.IsAsciiDigit))
         {
             if (place.Length is not (2 or 4 or 6 or 9 or 12)) throw new AnswerException($"unknown place '{place}' (a division code has 2, 4, 6, 9 or 12 digits)");
-            if (!catalog.Divisions.Any(d => d.Code.StartsWith(DivisionCode.Prefix(place), StringComparison.Ordinal)))
+            var prefix = DivisionCode.Prefix(place);
+            if (!catalog.Divisions.Any(d => d.Code.StartsWith(prefix, StringComparison.Ordinal)))
                 throw new AnswerException($"unknown place '{place}' (no division has that code)");
             return place;
         }
