@@ -35,6 +35,7 @@ public static class WebApp
         builder.Services.AddScoped(s => s.GetRequiredService<StoreFactory>().Open());
         builder.Services.AddSingleton(Texts.Load());
         builder.Services.AddScoped<Text>();
+        builder.Services.AddSingleton<Ogi.Store.Answers.DashboardCache>().AddScoped<DashboardAnswers>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRazorPages();
         // Chinese text as characters, not &#x...; entities (still HTML-encoded: <, >, &, quotes).

@@ -12,5 +12,6 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
         _ = api; // each area: AreaApi.Map(api);
+        DashboardApi.Map(api);
     }
 }
