@@ -14,7 +14,8 @@ public enum CellKind { Text, Year, Count, Percent, Place }
 /// <summary>A column: its id (the CSV's second header row, the charts' key), its words in the request's language, its unit.</summary>
 public sealed record DashboardColumn(string Id, string Label, CellKind Kind, string? Unit = null)
 {
-    public string Header => Unit is null ? Label : $"{Label} ({Unit})";
+    /// <summary>The label with its unit, unless the label already says it (Reports, not "Reports (reports)").</summary>
+    public string Header => Unit is null || Label.Contains(Unit, StringComparison.OrdinalIgnoreCase) ? Label : $"{Label} ({Unit})";
 }
 
 /// <summary>A row; <see cref="Place"/>: the division code the row links to (a ranking's places).</summary>
@@ -46,19 +47,21 @@ public sealed class DashboardInputException(string key, string value) : Exceptio
 
 /// <summary>
 /// The dashboard's answers for one request: <see cref="Dashboard"/> over the request's store, its answers kept in
-/// the application's <see cref="DashboardCache"/> under the database's content version (read once per request), so
+/// the application's <see cref="DashboardCache"/> under the database's content version (read at most once a second), so
 /// a page asked again costs one small query until an ingest, a correction or a review changes what it shows.
 /// </summary>
 public sealed class DashboardAnswers(SqlReportStore store, DashboardCache cache, Text T)
 {
+    /// <summary>How long the database's content version is taken as read: an ingest shows on the dashboard within this.</summary>
+    public static readonly TimeSpan VersionAge = TimeSpan.FromSeconds(1);
+
     public static readonly IReadOnlyList<string> TableIds = ["years", "outcomes", "appeals", "fees", "rules", "ranking"];
 
     public DashboardView View(string? place, string? year)
     {
         var code = Place(place);
         int? asked = Year(year);
-        var version = new Lazy<string>(store.ContentVersion);
-        var dashboard = new Dashboard(store, DivisionCatalog.NameOfCode, () => version.Value, cache);
+        var dashboard = new Dashboard(store, DivisionCatalog.NameOfCode, () => cache.Version(store.ContentVersion, VersionAge), cache);
         var byYear = dashboard.ByYear(code);
         var years = byYear.Select(y => y.Year).ToList();
         int? chosen = asked ?? (years.Count > 0 ? years[^1] : null);

@@ -28,6 +28,9 @@
       el.hidden = false;
       if (option.height) el.style.height = option.height + "px";
       const chart = echarts.init(el, null, { renderer: "canvas" });
+      // Tooltips drawn on the canvas (richText): ECharts' HTML tooltip sets a style attribute, which the
+      // Content-Security-Policy (style-src 'self') refuses.
+      if (option.chart.tooltip) option.chart.tooltip.renderMode = "richText";
       chart.setOption(Object.assign({ color: palette, aria: { enabled: true }, animation: false }, option.chart));
       charts.push(chart);
     }
@@ -104,7 +107,7 @@
       title: title(text),
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, formatter: ps => {
         const i = ps[0].dataIndex;
-        return place.values[i] + "<br>" + p10.label + " " + fmt(p10.values[i]) + " · " + median.label + " " + fmt(median.values[i]) + " · " + p90.label + " " + fmt(p90.values[i]);
+        return place.values[i] + "\n" + p10.label + " " + fmt(p10.values[i]) + " · " + median.label + " " + fmt(median.values[i]) + " · " + p90.label + " " + fmt(p90.values[i]);
       } },
       legend: { top: 26, left: 0, data: [p10.label + "–" + p90.label, median.label] },
       grid: { top: 60, left: 8, right: 48, bottom: 8, containLabel: true },
