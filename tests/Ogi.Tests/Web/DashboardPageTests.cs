@@ -86,6 +86,7 @@ public sealed class DashboardPageTests(WebSite site)
         await page.Locator(".chart[data-table=years]").HoverAsync(new() { Position = new() { X = 640, Y = 220 } });
         await page.WaitForTimeoutAsync(500);
         await WebSite.Screenshot(page, "dashboard-zh");
+        // WEBDASH_PANELS=/some/folder: each panel alone too, at full size, to look at a chart closely.
         if (Environment.GetEnvironmentVariable("WEBDASH_PANELS") is { } dir)
             foreach (var t in new[] { "years", "outcomes", "appeals", "fees", "rules", "ranking" })
                 await page.Locator("#t-" + t).ScreenshotAsync(new() { Path = Path.Combine(dir, t + ".png") });
