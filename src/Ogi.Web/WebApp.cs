@@ -37,6 +37,7 @@ public static class WebApp
         builder.Services.AddApiDocs();
         builder.Services.AddSingleton(Texts.Load());
         builder.Services.AddScoped<Text>();
+        builder.Services.AddSingleton<Ogi.Store.Answers.DashboardCache>().AddScoped<DashboardAnswers>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRazorPages();
         builder.Services.AddReportPages();

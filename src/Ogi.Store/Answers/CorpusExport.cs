@@ -129,6 +129,28 @@ public static class CorpusExport
         }
     }
 
+    /// <summary>
+    /// Small tables as an XLSX workbook, one sheet each, with the export's two header rows (the label, then the column
+    /// id) — the dashboard's downloads. Cells: string, decimal, long, int, double or null.
+    /// </summary>
+    public static void WriteXlsxSheets(IEnumerable<(string Title, IReadOnlyList<string> Ids, IReadOnlyList<string> Headers, IEnumerable<object?[]> Rows)> tables, Stream output)
+    {
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (title, ids, headers, rows) in tables)
+        {
+            var columns = ids.Select((id, i) => new ExportColumn(id, headers[i], null!)).ToList();
+            sheets[SheetName(title, sheets.Keys)] = Rows(columns, rows);
+        }
+        output.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX);
+
+        static IEnumerable<Dictionary<string, object?>> Rows(List<ExportColumn> columns, IEnumerable<object?[]> rows)
+        {
+            yield return columns.ToDictionary(c => c.Id, c => (object?)c.Header);
+            yield return columns.ToDictionary(c => c.Id, c => (object?)c.Id);
+            foreach (var row in rows) yield return columns.Select((c, i) => (c.Id, Value: row[i] is decimal d ? Decimals.Plain(d) : row[i])).ToDictionary(c => c.Id, c => c.Value);
+        }
+    }
+
     /// <summary>A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], unique.</summary>
     static string SheetName(string title, IEnumerable<string> taken)
     {

@@ -39,6 +39,22 @@ public sealed class DashboardCache
 {
     public const int MaxAnswers = 10_000;
     internal readonly ConcurrentDictionary<string, (string Version, object Answer)> Answers = new(StringComparer.Ordinal);
+    sealed record Reading(string Version, long ReadAt);
+    volatile Reading? version; // one reference: a request never sees one reading's version with another's time
+
+    /// <summary>
+    /// The database's content version, read again only when the last reading is older than <paramref name="maxAge"/>:
+    /// under load every request would otherwise pay the version's counting query (tens of ms on a busy machine), for
+    /// answers that change only with an ingest, a correction or a review. A change is seen within maxAge.
+    /// </summary>
+    public string Version(Func<string> read, TimeSpan maxAge)
+    {
+        long now = Environment.TickCount64;
+        if (version is { } v && now - v.ReadAt < maxAge.TotalMilliseconds) return v.Version;
+        var current = read();
+        version = new Reading(current, now);
+        return current;
+    }
 }
 
 /// <summary>

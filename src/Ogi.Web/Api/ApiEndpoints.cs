@@ -13,6 +13,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         ReportsApi.Map(api);
         CorpusApi.Map(api);
+        DashboardApi.Map(api);
         app.MapApiDocs();
     }
 }
