@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/setup.sh
-# Published where `dotnet build` puts it, precompiled (ReadyToRun) for this machine: see README "Speed and memory".
-dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o src/Ogi.Cli/bin/Release/net10.0 -nologo -v quiet
-ogi() { dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll "$@"; }
+# Published precompiled (ReadyToRun) for this machine into bin/ogi: see README "Speed and memory". Not where
+# `dotnet build` puts it: a published, runtime-specific ogi.deps.json there would be copied into the tests' folder,
+# where the native SQLite library is not where it says.
+dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o bin/ogi -nologo -v quiet
+ogi() { dotnet bin/ogi/ogi.dll "$@"; }
 if [ $# -gt 0 ]; then targets=("$@"); else targets=(../shared/seeds ../shared/corpus); fi
 ogi ingest "${targets[@]}" || true
 echo "== ogi agencies"

@@ -26,6 +26,7 @@ var root = new RootCommand("ogi — read, check and compare China's government i
     CompileCommand.Create(),
     ServeCommand.Create(),
     CalendarCommand.Create(),
+    RollupCommand.Create(),
     UserCommand.Create(),
 };
 try

@@ -118,26 +118,14 @@ public sealed class PostgresReportStore : SqlReportStore
 
     protected override void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values)
     {
-        using var copy = Connection.BeginBinaryImport("""
-            COPY cell_values (parse_id, table_no, field_id, value, raw, start_offset, end_offset, confidence, unit, note, approximate, glued, alternatives)
-            FROM STDIN (FORMAT BINARY)
-            """);
+        using var copy = Connection.BeginBinaryImport("COPY cell_values (parse_id, field_id, value, confidence) FROM STDIN (FORMAT BINARY)");
         foreach (var (parseId, fieldId, v) in values)
         {
             copy.StartRow();
             copy.Write(parseId, NpgsqlDbType.Bigint);
-            copy.Write(v.TableNo, NpgsqlDbType.Integer);
             copy.Write(fieldId, NpgsqlDbType.Integer);
             if (v.Value is decimal d) copy.Write(d, NpgsqlDbType.Numeric); else copy.WriteNull();
-            copy.Write(v.Raw, NpgsqlDbType.Text);
-            copy.Write(v.Start, NpgsqlDbType.Integer);
-            copy.Write(v.End, NpgsqlDbType.Integer);
             copy.Write(v.Confidence, NpgsqlDbType.Double);
-            WriteText(copy, v.Unit);
-            WriteText(copy, v.Note);
-            copy.Write(v.Approximate, NpgsqlDbType.Boolean);
-            copy.Write(v.Glued, NpgsqlDbType.Boolean);
-            WriteText(copy, v.Alternatives);
         }
         copy.Complete();
     }

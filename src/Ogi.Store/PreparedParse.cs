@@ -9,17 +9,17 @@ using Ogi.Validate;
 
 namespace Ogi.Store;
 
-/// <summary>One value row of a parse as stored: the cell with its provenance.</summary>
-public sealed record PreparedValue(int TableNo, string Field, decimal? Value, string Raw, int Start, int End, double Confidence,
-    string? Unit, string? Note, bool Approximate, bool Glued, string? Alternatives);
+/// <summary>One value row of a parse as stored: a cell of the main table. Its provenance is in the parse's document (<see cref="PreparedParse.DocumentJson"/>).</summary>
+public readonly record struct PreparedValue(string Field, decimal? Value, double Confidence);
 
 /// <summary>One finding row as stored; <see cref="Evidence"/> is what a review of it depends on.</summary>
 public sealed record PreparedFinding(string Rule, string Severity, string Message, string? MessageEn, string Fields,
     long? RelatedDocumentId, bool CrossYear, string Evidence);
 
 /// <summary>
-/// A parse made ready for the database, away from it (on the parsing threads): rows of values and findings, the
-/// compressed text and OUTPUT.md document, and where the agency is placed.
+/// A parse made ready for the database, away from it (on the parsing threads): rows of the main table's values and
+/// of findings, the compressed text and OUTPUT.md document (every cell of every table, with provenance), and where
+/// the agency is placed.
 /// </summary>
 public sealed class PreparedParse
 {
@@ -43,16 +43,11 @@ public sealed class PreparedParse
     public static PreparedParse From(ParsedReport report)
     {
         var values = new List<PreparedValue>();
-        for (int t = 0; t < report.Tables.Count; t++)
+        if (report.Main is { } table)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var c in report.Tables[t].Cells)
-            {
-                if (!seen.Add(c.Field)) continue;
-                string? alternatives = c.Alternatives is { Count: > 0 } a
-                    ? "[" + string.Join(",", a.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "null")) + "]" : null;
-                values.Add(new PreparedValue(t, c.Field, c.Value, c.Raw, c.Start, c.End, c.Confidence, c.Unit, c.Note, c.Approximate, c.FromGluedDigits, alternatives));
-            }
+            foreach (var c in table.Cells)
+                if (seen.Add(c.Field)) values.Add(new PreparedValue(c.Field, c.Value, c.Confidence));
         }
         var main = report.Main is { } m ? m.Cells.GroupBy(c => c.Field).ToDictionary(g => g.Key, g => g.First().Value) : [];
         var findings = report.Findings.Select(f => Finding(f, main, null, false)).ToList();

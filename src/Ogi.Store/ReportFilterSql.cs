@@ -27,8 +27,11 @@ static class ReportFilterSql
             // Inside a division: what the catalogue puts below it (old codes too), else what its code's prefix holds.
             var code = AgencyPlacing.DivisionCodeOf(place);
             sql.Append(" AND (a.division_code LIKE @place OR a.division_code IN @placeCodes)");
-            args.Add("place", code is null ? "\u0001" : CodePrefix(code) + "%");
-            args.Add("placeCodes", code is null ? [] : AgencyPlacing.CodesWithin(code));
+            var prefix = code is null ? "\u0001" : CodePrefix(code);
+            args.Add("place", prefix + "%");
+            // Only the codes the prefix does not already take (a division that moved under another parent): a province
+            // holds a thousand codes, and a thousand parameters on every query of a web page cost more than the query.
+            args.Add("placeCodes", code is null ? [] : AgencyPlacing.CodesWithin(code).Where(c => !c.StartsWith(prefix, StringComparison.Ordinal)).ToList());
         }
         if (filter.Level is { Length: > 0 } level)
         {
@@ -57,7 +60,7 @@ static class ReportFilterSql
                 ComparisonOperator.Equal => "=", ComparisonOperator.NotEqual => "<>", ComparisonOperator.Less => "<",
                 ComparisonOperator.LessOrEqual => "<=", ComparisonOperator.Greater => ">", _ => ">=",
             };
-            sql.Append($" AND EXISTS (SELECT 1 FROM cell_values v{i} WHERE v{i}.parse_id = p.id AND v{i}.table_no = 0 AND v{i}.field_id = @field{i} AND v{i}.value {op} @value{i})");
+            sql.Append($" AND EXISTS (SELECT 1 FROM cell_values v{i} WHERE v{i}.parse_id = p.id AND v{i}.field_id = @field{i} AND v{i}.value {op} @value{i})");
             args.Add($"field{i}", fieldId(c.Field) ?? -1);
             args.Add($"value{i}", c.Value);
         }

@@ -289,7 +289,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             foreach (var ids in needValues.Chunk(Chunk))
                 foreach (var v in Query<ValueRow>("""
                     SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id
-                    WHERE v.table_no = 0 AND v.parse_id IN @ids AND f.name IN @names
+                    WHERE v.parse_id IN @ids AND f.name IN @names
                     """, new { ids, names = CrossYearFields }))
                 {
                     if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
@@ -418,12 +418,51 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         foreach (var fieldId in fieldIds)
         {
             args.Add("fieldId", fieldId);
-            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id = @fieldId AND v.table_no = 0 AND v.parse_id IN ({chosen})", args))
+            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id = @fieldId AND v.parse_id IN ({chosen})", args))
                 if (values.TryGetValue(v.ParseId, out var d)) d[v.Field] = v.Number;
         }
         var findings = Query<FindingRow>(FindingSelect + $" WHERE p.is_current AND f.parse_id IN ({chosen}) ORDER BY f.id", args)
             .GroupBy(f => f.ParseId).ToDictionary(g => g.Key, g => g.Select(f => f.ToFinding()).ToList());
         return rows.Select(r => Record(r, values[r.ParseId], findings.TryGetValue(r.ParseId, out var f) ? f : []));
+    }
+
+    /// <summary>The most reports one page may hold.</summary>
+    public const int MaxPageSize = 1000;
+
+    public ReportPage Page(ReportFilter filter, ReportSort sort, bool descending, int offset, int limit, IReadOnlyCollection<string>? fields = null)
+    {
+        offset = Math.Max(0, offset);
+        limit = Math.Clamp(limit, 1, MaxPageSize);
+        var args = new DynamicParameters();
+        var where = ReportFilterSql.Where(filter, args, FieldId);
+        const string From = " FROM parses p LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN agencies a ON a.id = COALESCE(pa.merged_into, pa.id) WHERE p.is_current";
+        long total = Scalar<long>("SELECT COUNT(*)" + From + where, args);
+        if (total <= offset) return new ReportPage(total, offset, []);
+        // The page's parses are chosen on narrow rows (the sort keys and the id), then read in full: the sorter keeps
+        // offset + limit small rows, not whole reports.
+        var order = Order(sort, descending);
+        args.Add("pageLimit", limit);
+        args.Add("pageOffset", offset);
+        var rows = Query<ReportRow>(ReportSelect + $" AND p.id IN (SELECT p.id{From}{where}{order} LIMIT @pageLimit OFFSET @pageOffset)" + order, args).ToList();
+        return new ReportPage(total, offset, Records(rows, fields).ToList());
+    }
+
+    /// <summary>The ORDER BY of a sort, over p (the parse; its id follows its document's) and a (the agency). NULLs last either way, in both databases.</summary>
+    static string Order(ReportSort sort, bool descending)
+    {
+        string dir = descending ? " DESC" : "";
+        string key = sort switch
+        {
+            ReportSort.Place => $"(a.division_code IS NULL), a.division_code{dir}, ",
+            ReportSort.Agency => $"(COALESCE(a.name, p.agency_printed) IS NULL), COALESCE(a.name, p.agency_printed){dir}, ",
+            ReportSort.Year => $"(p.year IS NULL), p.year{dir}, ",
+            ReportSort.Template => $"p.template{dir}, ",
+            ReportSort.Published => $"(p.published IS NULL), p.published{dir}, ",
+            ReportSort.Findings => $"(SELECT COUNT(*) FROM findings fc WHERE fc.parse_id = p.id){dir}, ",
+            _ => "",
+        };
+        return sort == ReportSort.Id ? $" ORDER BY p.document_id{dir}"
+            : " ORDER BY " + key + "(a.division_code IS NULL), a.division_code, (a.name IS NULL), a.name, (p.year IS NULL), p.year, p.document_id";
     }
 
     sealed class FactsRow
@@ -453,7 +492,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         foreach (var (name, fieldId) in fields.Distinct().Select(n => (n, FieldId(n))).Where(f => f.Item2 is not null))
         {
             args.Add("fieldId", fieldId);
-            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, v.value AS Value FROM cell_values v WHERE v.field_id = @fieldId AND v.table_no = 0 AND v.parse_id IN ({chosen})", args))
+            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, v.value AS Value FROM cell_values v WHERE v.field_id = @fieldId AND v.parse_id IN ({chosen})", args))
             {
                 if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
                 d[name] = v.Number;
@@ -487,7 +526,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             var values = ids.ToDictionary(id => id, _ => new Dictionary<string, decimal?>(StringComparer.Ordinal));
             if (fieldIds is null || fieldIds.Count > 0)
             {
-                var sql = "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.table_no = 0 AND v.parse_id IN @ids"
+                var sql = "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.parse_id IN @ids"
                     + (fieldIds is null ? "" : " AND v.field_id IN @fieldIds");
                 foreach (var v in Query<ValueRow>(sql, new { ids, fieldIds })) values[v.ParseId][v.Field] = v.Number;
             }
@@ -514,6 +553,17 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         if (rows.Count == 0 && idOrSha.Length >= 8 && idOrSha.All(char.IsAsciiHexDigit))
             rows = Query<ReportRow>(ReportSelect + " AND d.sha256 LIKE @prefix", new { prefix = idOrSha + "%" }).Take(2).ToList();
         return rows.Count == 1 ? Records(rows, null).Single() : null;
+    }
+
+    /// <summary>A stored report's current parse as the engine wrote it: the decoded text its cells' offsets point into,
+    /// and its OUTPUT.md document (the web page draws the cells from it and marks their source); null when it has none.</summary>
+    public (string Text, string DocumentJson)? ParseText(long documentId)
+    {
+        var rows = Query<(byte[] Text, byte[] Json)>("""
+            SELECT t.text, t.document_json FROM parses p JOIN parse_texts t ON t.parse_id = p.id
+            WHERE p.document_id = @documentId AND p.is_current
+            """, new { documentId }).ToList();
+        return rows.Count == 0 ? null : (PreparedParse.DecompressText(rows[0].Text), PreparedParse.DecompressText(rows[0].Json));
     }
 
     public IReadOnlyList<ReportRecord> Series(long agencyId)
@@ -554,7 +604,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var file = Scalar<string>("SELECT file_name FROM documents WHERE id = @documentId", new { documentId })!;
         string? Template(long? id) => id is null ? null : Scalar<string>("SELECT template FROM parses WHERE id = @id", new { id });
         Dictionary<string, decimal?> Values(long? id) => id is null ? [] : Query<ValueRow>(
-            "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.table_no = 0 AND v.parse_id = @id",
+            "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.parse_id = @id",
             new { id }).ToDictionary(v => v.Field, v => v.Number);
         HashSet<string> Findings(long? id) => id is null ? [] : Query<(string, string, string)>(
             "SELECT rule, fields, message FROM findings WHERE parse_id = @id", new { id }).Select(f => $"{f.Item1} [{f.Item2}] {f.Item3}").ToHashSet();

@@ -99,13 +99,10 @@ public sealed class SqliteReportStore : SqlReportStore
 
     protected override void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values)
     {
-        using var cmd = Prepare("""
-            INSERT INTO cell_values (parse_id, table_no, field_id, value, raw, start_offset, end_offset, confidence, unit, note, approximate, glued, alternatives)
-            VALUES (@p, @t, @f, @v, @raw, @s, @e, @c, @unit, @note, @approx, @glued, @alt)
-            """, "@p", "@t", "@f", "@v", "@raw", "@s", "@e", "@c", "@unit", "@note", "@approx", "@glued", "@alt");
+        using var cmd = Prepare("INSERT INTO cell_values (parse_id, field_id, value, confidence) VALUES (@p, @f, @v, @c)", "@p", "@f", "@v", "@c");
         foreach (var (parseId, fieldId, v) in values)
         {
-            Set(cmd, parseId, v.TableNo, fieldId, v.Value, v.Raw, v.Start, v.End, v.Confidence, v.Unit, v.Note, v.Approximate, v.Glued, v.Alternatives);
+            Set(cmd, parseId, fieldId, v.Value, v.Confidence);
             cmd.ExecuteNonQuery();
         }
     }

@@ -33,10 +33,13 @@ public static class WebApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<StoreFactory>();
         builder.Services.AddScoped(s => s.GetRequiredService<StoreFactory>().Open());
+        builder.Services.AddScoped<Corpus>();
+        builder.Services.AddApiDocs();
         builder.Services.AddSingleton(Texts.Load());
         builder.Services.AddScoped<Text>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRazorPages();
+        builder.Services.AddReportPages();
         // Chinese text as characters, not &#x...; entities (still HTML-encoded: <, >, &, quotes).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

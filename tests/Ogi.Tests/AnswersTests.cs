@@ -640,6 +640,24 @@ public class AnswersTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void The_table_for_reading_rounds_means_and_csv_keeps_every_decimal()
+    {
+        var store = Store();
+        // The year whose mean of new applications is not a round number, computed from the gold files.
+        var byYear = Golds.Where(g => g.Value("applications.new.total") is not null)
+            .GroupBy(g => g.Year).Select(y => (Year: y.Key, Mean: y.Average(g => g.Value("applications.new.total")!.Value)))
+            .First(y => decimal.Round(y.Mean, 2) != y.Mean);
+        var table = new StringWriter();
+        StatsCommand.Run(store, new ReportFilter { YearFrom = byYear.Year, YearTo = byYear.Year }, ["applications.new.total"], [], StatsGrouping.Year, null, "table", table);
+        var row = table.ToString().Split('\n').First(l => l.StartsWith(byYear.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Contains(" " + decimal.Round(byYear.Mean, 2, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) + " ", row + " ");
+        var csv = new StringWriter();
+        StatsCommand.Run(store, new ReportFilter { YearFrom = byYear.Year, YearTo = byYear.Year }, ["applications.new.total"], [], StatsGrouping.Year, null, "csv", csv);
+        var mean = decimal.Parse(csv.ToString().Split('\n')[1].Split(',')[6], CultureInfo.InvariantCulture);
+        Assert.True(Math.Abs(mean - byYear.Mean) < 0.000000001m, $"{mean} against {byYear.Mean}");
+    }
+
+    [Fact]
     public void Export_writes_whole_files_csv_with_a_byte_order_mark()
     {
         var store = Store();

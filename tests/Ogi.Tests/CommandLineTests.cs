@@ -94,6 +94,42 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Parse_and_check_read_the_reports_inside_a_zip_archive_as_ingest_does()
+    {
+        // Reports are often collected as archives: parse and check take them as ingest does, entry by entry.
+        var seeds = new[] { "003_e2088ef8146a25db", "000_c0b7254846a238aa" };
+        var archive = Path.Combine(_dir, "reports.zip");
+        using (var zip = System.IO.Compression.ZipFile.Open(archive, System.IO.Compression.ZipArchiveMode.Create))
+            foreach (var seed in seeds) System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(zip, TestData.Document(TestData.Seeds, seed), "2021/" + Path.GetFileName(TestData.Document(TestData.Seeds, seed)));
+        var (exit, output, _) = Run("parse", archive, "--json");
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        // Each entry gives what the file itself gives, with archive!entry as its origin.
+        foreach (var (seed, line) in seeds.Order(StringComparer.Ordinal).Zip(lines))
+        {
+            var alone = JsonDocument.Parse(Run("parse", TestData.Document(TestData.Seeds, seed), "--json").Out).RootElement;
+            Assert.EndsWith("reports.zip!2021/" + Path.GetFileName(TestData.Document(TestData.Seeds, seed)), line.GetProperty("file").GetString());
+            Assert.Equal(alone.GetProperty("values").GetRawText(), line.GetProperty("values").GetRawText());
+        }
+        var check = Run("check", archive);
+        Assert.Equal(1, check.Exit);
+        Assert.Contains("reports.zip!2021/003_e2088ef8146a25db", check.Out);
+        Assert.Contains("\tR1\terror\t", check.Out);
+        // --out names each result after the entry, not the archive.
+        var results = Path.Combine(_dir, "results");
+        Assert.Equal(0, Run("parse", archive, "--out", results).Exit);
+        Assert.Equal(seeds.Select(s => Path.GetFileName(TestData.Document(TestData.Seeds, s)).Replace(".txt", ".json")).Order(),
+            Directory.GetFiles(results).Select(Path.GetFileName).Order());
+        // A damaged archive is one line and exit 2.
+        var bad = Write("damaged.zip", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3]);
+        var broken = Run("parse", bad);
+        Assert.Equal(2, broken.Exit);
+        Assert.Contains("not a readable ZIP archive", broken.Err);
+        Assert.Single(broken.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void Missing_file()
     {
         var (exit, output, error) = Run("parse", Path.Combine(_dir, "nope.txt"));
@@ -208,7 +244,7 @@ public class CommandLineMistakeTests
     public void An_unknown_command_gets_one_line_with_the_nearest_command()
     {
         var run = CommandLineTests.Run("pasre", TestData.Seeds);
-        OneLine(run, "ogi: unknown command 'pasre' (did you mean parse?); the commands: parse, check, text, bench, render, synth, ingest, reparse, agencies, agency, review, bench-store, bench-web, query, stats, compare, export, register, compile, serve, calendar");
+        OneLine(run, "ogi: unknown command 'pasre' (did you mean parse?); the commands: parse, check, text, bench, render, synth, ingest, reparse, agencies, agency, review, bench-store, bench-web, query, stats, compare, export, register, compile, serve, calendar, rollup, user");
     }
 
     [Fact]

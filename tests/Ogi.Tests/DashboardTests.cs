@@ -106,6 +106,21 @@ public class DashboardTests
             if (place is null) Assert.True(got.Count >= 3, "the corpus spans several provinces");
         }
         Assert.Throws<AnswerException>(() => dashboard.Ranking("福建", field));
+
+        // By applications received (new + carried over, or the legacy 收到申请数), with each province's late and inconsistent reports.
+        var received = golds.Where(g => g.Code is { Length: >= 6 })
+            .GroupBy(g => g.Code![..2] + "0000")
+            .Select(grp => (Code: grp.Key, Reports: (long)grp.Count(), Sum: grp.Sum(g => Sum(g, @"applications\.(new|carried_over)\.total|legacy\.requests\.received")),
+                Late: (long)grp.Count(g => g.Rules.Contains("P1"))))
+            .OrderByDescending(p => p.Sum).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+        var ranked = dashboard.RankingByReceived(null);
+        Assert.Equal(received, ranked.Select(p => (p.Code, p.Reports, p.Sum, p.Late)));
+        Assert.Contains(ranked, p => p.Late > 0);
+        foreach (var p in ranked)
+        {
+            var records = store.Reports(new ReportFilter { Place = p.Code }).ToList();
+            Assert.Equal(records.Count(r => r.Findings.Any(f => Regex.IsMatch(f.Rule, "^(R[1-4]|L[12356])$"))), p.Inconsistent);
+        }
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -55,6 +55,45 @@ public class DatabaseAnswersTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void Pages_are_filtered_sorted_counted_and_cut_by_the_database(string kind)
+    {
+        var (store, db, _) = Ingested(kind);
+        using var _db = db;
+        using var _store = store;
+        var filters = AnswersTests.FilterCases.Where(c => c.Filter.Reviewed is null).Select(c => (c.What, c.Filter)).Prepend(("all", ReportFilter.All)).ToList();
+        int compared = 0;
+        foreach (var (what, filter) in filters)
+        {
+            var natural = store.Reports(filter).ToList();
+            foreach (var sort in Enum.GetValues<ReportSort>())
+                foreach (var descending in new[] { false, true })
+                {
+                    // Pages of 4, read one after the other, are the whole list in the order asked, each counting all.
+                    var want = InMemoryReportQueries.Sorted(natural, sort, descending).Select(r => r.Id).ToList();
+                    var got = new List<long>();
+                    for (int offset = 0; ; offset += 4)
+                    {
+                        var page = store.Page(filter, sort, descending, offset, 4, ["applications.new.total"]);
+                        Assert.Equal(natural.Count, page.Total);
+                        if (page.Reports.Count == 0) break;
+                        Assert.All(page.Reports, r => Assert.True(r.Values.Keys.All(k => k == "applications.new.total")));
+                        got.AddRange(page.Reports.Select(r => r.Id));
+                    }
+                    Assert.True(want.SequenceEqual(got), $"{kind} {what} by {sort}{(descending ? " desc" : "")}: want [{string.Join(",", want)}], got [{string.Join(",", got)}]");
+                    compared++;
+                }
+        }
+        Assert.True(compared > 100, $"{compared} lists compared");
+        // Findings come with the page, values only those asked; a page past the end is empty but still counts.
+        var first = store.Page(ReportFilter.All, ReportSort.Findings, true, 0, 1).Reports.Single();
+        Assert.Equal(store.Reports(ReportFilter.All).Max(r => r.Findings.Count), first.Findings.Count);
+        Assert.Equal(store.Report(first.Id.ToString(CultureInfo.InvariantCulture))!.Values.Count, first.Values.Count);
+        var past = store.Page(ReportFilter.All, ReportSort.Place, false, 10_000, 50);
+        Assert.Empty(past.Reports);
+        Assert.Equal(store.Reports(ReportFilter.All).Count(), past.Total);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void Stats_compare_and_export_give_the_gold(string kind)
     {
         var (store, db, golds) = Ingested(kind);

@@ -36,6 +36,20 @@ public class FindingTests
     }
 
     [Fact]
+    public void A_rule_over_many_blank_cells_counts_them_instead_of_listing_each()
+    {
+        // Shanghai's 2019 table prints most of its result rows blank: R2 sums nineteen cells, most of them empty.
+        var r = TestData.Parse(Path.Combine(TestData.Corpus, "shanghai-govoffice-2019.html"));
+        var r2 = Assert.Single(r.Findings, f => f.Rule == "R2");
+        Assert.DoesNotContain("空 + 空 + 空", r2.Message);
+        Assert.DoesNotContain("blank + blank + blank", r2.MessageEn);
+        var blanks = r2.Fields.Count(f => TestData.Values(r.Main)[f] is null);
+        Assert.True(blanks >= 3, $"{blanks} blank cells");
+        Assert.Contains($"空 ×{blanks}", r2.Message);
+        Assert.Contains($"blank ×{blanks}", r2.MessageEn);
+    }
+
+    [Fact]
     public void S1_a_missing_section()
     {
         var r = Parse(Change(Seed003, "五、存在的主要问题及改进情况", "五、下一步工作"));

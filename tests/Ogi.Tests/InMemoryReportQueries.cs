@@ -28,6 +28,31 @@ public sealed class InMemoryReportQueries(IEnumerable<ReportRecord> records, IRe
             .Select(r => fields is null ? r : r with { Values = r.Values.Where(kv => fields.Contains(kv.Key)).ToDictionary() });
     }
 
+    /// <summary>A page of <see cref="Reports"/> re-sorted by <see cref="Sorted"/>.</summary>
+    public ReportPage Page(ReportFilter filter, ReportSort sort, bool descending, int offset, int limit, IReadOnlyCollection<string>? fields = null)
+    {
+        var all = Sorted(Reports(filter, fields), sort, descending).ToList();
+        return new ReportPage(all.Count, offset, all.Skip(offset).Take(limit).ToList());
+    }
+
+    /// <summary>Reports in the store's own order, sorted by one key (a stable sort: ties keep that order); NULLs last, ascending or descending.</summary>
+    public static IEnumerable<ReportRecord> Sorted(IEnumerable<ReportRecord> natural, ReportSort sort, bool descending)
+    {
+        if (sort == ReportSort.Id) return descending ? natural.OrderByDescending(r => r.Id) : natural.OrderBy(r => r.Id);
+        Func<ReportRecord, IComparable?> key = sort switch
+        {
+            ReportSort.Place => r => r.PlaceCode,
+            ReportSort.Agency => r => r.AgencyName ?? r.AgencyAsPrinted,
+            ReportSort.Year => r => r.Year,
+            ReportSort.Template => r => r.Template,
+            ReportSort.Published => r => r.Published,
+            _ => r => r.Findings.Count,
+        };
+        var byNull = natural.OrderBy(r => key(r) is null);
+        var comparer = Comparer<IComparable?>.Create((x, y) => x is string a && y is string b ? string.CompareOrdinal(a, b) : Comparer<IComparable?>.Default.Compare(x, y));
+        return descending ? byNull.ThenByDescending(key, comparer) : byNull.ThenBy(key, comparer);
+    }
+
     /// <summary>The facts of the reports <see cref="Reports"/> takes, for these fields and rules.</summary>
     public IEnumerable<ReportFacts> Facts(ReportFilter filter, IReadOnlyCollection<string> fields, IReadOnlyCollection<string> rules) =>
         Reports(filter, fields).Select(r => ReportFacts.Of(r, fields, rules));

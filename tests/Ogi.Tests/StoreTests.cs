@@ -201,8 +201,8 @@ public class StoreTests
         using var c = OpenRaw(db);
         c.Execute("UPDATE parses SET parser_version = 'ogi 0.0 (old)'");
         c.Execute("""
-            UPDATE cell_values SET value = value + 1 WHERE table_no = 0
-              AND field_id = (SELECT id FROM fields WHERE name = @field)
+            UPDATE cell_values SET value = value + 1
+            WHERE field_id = (SELECT id FROM fields WHERE name = @field)
               AND parse_id = (SELECT p.id FROM parses p JOIN documents d ON d.id = p.document_id WHERE d.file_name = @file AND p.is_current)
             """, new { field, file });
     }
@@ -214,6 +214,64 @@ public class StoreTests
             : new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + db);
         c.Open();
         return c;
+    }
+
+    /// <summary>Everything the answers read of every report, as text to compare: values, findings, a stats read, a series, a --where.</summary>
+    static string Answers(IReportStore store)
+    {
+        var all = store.Reports(ReportFilter.All).Select(r => new
+        {
+            r.Id, r.Template, r.AgencyName, r.Year, Values = r.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal),
+            Findings = r.Findings.Select(f => new { f.Rule, f.Fields, f.RelatedReportId, f.Message }),
+        });
+        string[] fields = ["applications.new.total", "applications.carried_over.total"];
+        var facts = store.Facts(ReportFilter.All, fields, ["P1", "X1"]).OrderBy(f => f.Id)
+            .Select(f => new { f.Id, Values = f.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal), Rules = f.Rules.Order(StringComparer.Ordinal) });
+        var where = store.Reports(new ReportFilter { Comparisons = [new FieldComparison("applications.new.total", ComparisonOperator.Greater, 100)] }).Select(r => r.Id);
+        var series = store.Series(store.FindAgency("平潭综合实验区")!.Value).Select(r => new { r.Id, r.Values.Count });
+        return JsonSerializer.Serialize(new { all, facts, where, series });
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_database_of_wide_value_rows_is_migrated_and_answers_the_same(string kind)
+    {
+        using var db = new TestDatabase(kind);
+        string before;
+        long rows;
+        using (var store = db.Open())
+        {
+            Ingest(store);
+            before = Answers(store);
+        }
+        // The value rows as migrations 0001–0003 left them: every table's cells (table_no), with their provenance.
+        // A second table's values differ, so that reading them by mistake would change the answers.
+        using (var c = OpenRaw(db.Url))
+        {
+            rows = c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values");
+            c.Execute("""
+                CREATE TABLE cell_values_wide (
+                    parse_id bigint NOT NULL, table_no integer NOT NULL, field_id integer NOT NULL, value numeric, raw text NOT NULL,
+                    start_offset integer NOT NULL, end_offset integer NOT NULL, confidence double precision NOT NULL, unit text, note text,
+                    approximate boolean NOT NULL, glued boolean NOT NULL, alternatives text, PRIMARY KEY (parse_id, table_no, field_id));
+                INSERT INTO cell_values_wide SELECT parse_id, 0, field_id, value, 'raw', 1, 2, confidence, NULL, NULL, FALSE, FALSE, NULL FROM cell_values;
+                INSERT INTO cell_values_wide SELECT parse_id, 1, field_id, value + 7, 'raw', 3, 4, 0.015625, '件', NULL, FALSE, TRUE, '[1,2]' FROM cell_values;
+                DROP TABLE cell_values;
+                ALTER TABLE cell_values_wide RENAME TO cell_values;
+                CREATE INDEX cell_values_by_field ON cell_values (field_id, table_no, parse_id);
+                DELETE FROM schema_migrations WHERE version = 4;
+                """);
+            Assert.Equal(2 * rows, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values"));
+        }
+        using (var store = db.Open())
+        {
+            Assert.Contains(4, store.AppliedMigrations());
+            Assert.Equal(before, Answers(store));
+        }
+        using (var c = OpenRaw(db.Url))
+        {
+            Assert.Equal(rows, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values"));
+            Assert.Equal(0, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values WHERE confidence = 0.015625")); // the second table's rows are gone
+        }
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -43,7 +43,8 @@ public static class AgencyCommand
         var place = new Option<string?>("--place") { Description = "its division: a code the divisions know (GB/T 2260, e.g. 350128) or a name (平潭县, 福建省福州市鼓楼区); the level follows from it" };
         var level = new Option<string?>("--level") { Description = "province | city | county | township" };
         var department = new Option<bool?>("--department") { Description = "true: a department of the division; false: its government" };
-        var cmd = new Command("set", "correct an agency's name, place, level or kind; kept across reparse") { agency, name, place, level, department, db };
+        var parent = new Option<string?>("--parent") { Description = "the district or city it reports to, whose `ogi rollup` sums its report (none: no parent); an agency not yet known is created" };
+        var cmd = new Command("set", "correct an agency's name, place, level or kind, or set its parent; kept across reparse") { agency, name, place, level, department, parent, db };
         cmd.SetAction(r => Database.Use("agency set", r.GetValue(db), mustExist: true, store =>
         {
             var lv = r.GetValue(level);
@@ -57,10 +58,23 @@ public static class AgencyCommand
                 lv = own;
             }
             var correction = new AgencyCorrection(r.GetValue(name), code, lv, r.GetValue(department));
-            if (correction == new AgencyCorrection()) throw new StoreException("nothing to set: give --name, --place, --level or --department");
-            long id = Find(store, r.GetValue(agency)!);
-            store.CorrectAgency(id, correction);
+            var parentName = r.GetValue(parent);
+            if (correction == new AgencyCorrection() && parentName is null) throw new StoreException("nothing to set: give --name, --place, --level, --department or --parent");
+            // A sub-unit is named before it has reported (so that rollup can say it is missing): created when new.
+            long id = parentName is null ? Find(store, r.GetValue(agency)!) : store.FindAgency(r.GetValue(agency)!) ?? store.Session.EnsureAgency(r.GetValue(agency)!);
+            if (correction != new AgencyCorrection()) store.CorrectAgency(id, correction);
             Console.WriteLine(AgenciesCommand.Line(store.Agency(id)!));
+            if (parentName is not null)
+            {
+                var register = new Office.Register.OfficeRegister(store, Environment.UserName);
+                try
+                {
+                    long? parentId = parentName == "none" ? null : store.FindAgency(parentName) ?? store.Session.EnsureAgency(parentName);
+                    register.SetParent(id, parentId);
+                    Console.WriteLine($"  parent: {(parentId is long p ? register.AgencyName(p) : "none")}");
+                }
+                catch (Office.Register.RegisterException e) { Console.Error.WriteLine($"ogi agency set: {e.Message}"); return 2; }
+            }
             return 0;
         }));
         return cmd;

@@ -57,7 +57,7 @@ public static class AnswerOutput
                         });
                 break;
             default:
-                WriteTable(headers, rows.Select(r => r.Select(Text).ToArray()).ToList(), output);
+                WriteTable(headers, rows.Select(r => r.Select(Readable).ToArray()).ToList(), output);
                 break;
         }
         output.Flush();
@@ -98,6 +98,11 @@ public static class AnswerOutput
                 or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1;
         return w;
     }
+
+    /// <summary>A cell of the table for reading: a mean of 95.666666666667 is shown as 95.67 (a share below 1 keeps four
+    /// decimals, 0.3333); CSV and JSON Lines keep every decimal, for further computing.</summary>
+    static string Readable(object? cell) => cell is decimal d && decimal.Round(d, Math.Abs(d) >= 1 ? 2 : 4, MidpointRounding.AwayFromZero) is var r && r != d
+        ? Decimals.Text(r) : Text(cell);
 
     public static string Text(object? cell) => cell switch
     {

@@ -26,7 +26,7 @@ public static class BenchCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "report files or folders (text, HTML, Word .docx, PDF); default: a synthetic corpus of --files text reports", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "report files, folders and .zip archives (text, HTML, Word, PDF); default: a synthetic corpus of --files text reports", Arity = ArgumentArity.ZeroOrMore };
         var count = new Option<int>("--count", "-n") { Description = "reports parsed in the steady state", DefaultValueFactory = _ => 20_000 };
         var files = new Option<int>("--files") { Description = "reports in the synthetic corpus when no paths are given", DefaultValueFactory = _ => 5_000 };
         var threads = new Option<int>("--threads", "-j") { Description = "parallel parsers in the steady state (1 = one core, beside the floor)", DefaultValueFactory = _ => 1 };
@@ -110,7 +110,9 @@ public static class BenchCommand
         double wholeRate = files.Count / whole.Elapsed.TotalSeconds;
 
         // (c) One cold file: a fresh process that parses one report.
-        var coldFile = files.FirstOrDefault(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) ?? files.FirstOrDefault();
+        // A file of its own (not an archive's entry), a text report where there is one.
+        var onDisk = files.Where(f => File.Exists(f.Origin)).Select(f => f.Origin).ToList();
+        var coldFile = onDisk.FirstOrDefault(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) ?? onDisk.FirstOrDefault();
         var colds = new List<double>();
         if (coldFile is not null)
             for (int i = 0; i < 5; i++) { var sw = Stopwatch.StartNew(); RunOgi(["parse", coldFile, "--json"]); colds.Add(sw.Elapsed.TotalMilliseconds); }
@@ -121,7 +123,8 @@ public static class BenchCommand
         var docs = new List<byte[]>();
         foreach (var f in files)
         {
-            var bytes = File.ReadAllBytes(f);
+            byte[] bytes;
+            try { bytes = f.Read(); } catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException) { continue; }
             try { ParseAndWrite(bytes, null); docs.Add(bytes); }
             catch (UnreadableDocumentException) { }
         }

@@ -25,7 +25,7 @@ public static class CompileCommand
         var format = new Option<string>("--format", "-f") { Description = "html | md | txt | docx", DefaultValueFactory = _ => "html" };
         var output = new Option<string?>("--out", "-o") { Description = "the file to write (default: standard output; docx needs it)" };
         var json = new Option<bool>("--json") { Description = "the report's data as `ogi parse --json` gives it (OUTPUT.md), with late answers and notes" };
-        var explain = new Option<string?>("--explain") { Description = "list the applications one number counts (a field id, e.g. applications.granted.natural)" };
+        var explain = new Option<string?>("--explain") { Description = "list the applications one number counts (a field id, e.g. applications.granted.natural), or `late`: the answers given after their due date" };
         var db = Database.Option();
         var cmd = new Command("compile", "the annual report of an agency compiled from its register, validated and rendered")
             { agency, year, figures, text, published, format, output, json, explain, db };
@@ -47,8 +47,15 @@ public static class CompileCommand
             Sections = textFile is null ? new Dictionary<string, string>() : CompileFiles.Sections(textFile, ReportCompiler.TemplateFor(year)),
             Published = RegisterCommand.Date(published, "--published"),
             Previous = register.PreviousReport(agencyId, year),
+            Due = a => a.Due(),
         };
         var report = ReportCompiler.Compile(register.Applications(agencyId), register.AgencyName(agencyId), year, input);
+        if (explain == "late")
+        {
+            Console.WriteLine($"late = {report.Late.Count}");
+            foreach (var l in report.Late) Console.WriteLine($"  {Late(l)}");
+            return;
+        }
         if (explain is not null)
         {
             if (!report.Counts.TryGetValue(explain, out var counted))
@@ -59,12 +66,20 @@ public static class CompileCommand
         }
         foreach (var f in report.Findings) Console.Error.WriteLine($"ogi compile: warning: {f.Rule} {f.Severity}: {f.Message}");
         foreach (var n in report.Notes) Console.Error.WriteLine($"ogi compile: note: {n}");
-        Console.Error.WriteLine($"ogi compile: {report.Late.Count} answer(s) late in {year}" + (report.Late.Count == 0 ? "" : ": " + string.Join(", ", report.Late.Select(l => $"{l.Reference} ({l.DaysLate} days after {l.Due:yyyy-MM-dd})"))));
+        int answeredLate = report.Late.Count(l => l.Replied is not null);
+        Console.Error.WriteLine($"ogi compile: late in {year}: {answeredLate} answer(s) given after their due date, {report.Late.Count - answeredLate} still open past it at the year's end"
+            + (report.Late.Count == 0 ? "" : " (--explain late lists them)"));
+        Emit("compile", report.Content, json ? Json(report) : null, format, output);
+    }
+
+    /// <summary>A report written as `ogi render` writes it (or its JSON document), to the file or standard output.</summary>
+    internal static void Emit(string command, ReportContent content, JsonObject? json, string format, string? output)
+    {
         byte[] bytes;
-        if (json) bytes = Encoding.UTF8.GetBytes(Json(report) + "\n");
+        if (json is not null) bytes = Encoding.UTF8.GetBytes(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         else
         {
-            var rendered = ReportComposer.Compose(report.Content);
+            var rendered = ReportComposer.Compose(content);
             bytes = format switch
             {
                 "docx" => DocxReportWriter.Write(rendered),
@@ -76,32 +91,43 @@ public static class CompileCommand
         if (output is null or "-") { using var stdout = Console.OpenStandardOutput(); stdout.Write(bytes); return; }
         try { File.WriteAllBytes(output, bytes); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new RegisterException($"{output}: cannot write: {e.Message.Split('\n')[0]}"); }
-        Console.Error.WriteLine($"ogi compile: wrote {output}");
+        Console.Error.WriteLine($"ogi {command}: wrote {output}");
     }
 
-    /// <summary>The OUTPUT.md document of the compiled report, with its sections, late answers and notes.</summary>
-    static string Json(CompiledReport report)
+    static string Late(LateAnswer l) => l.Replied is DateOnly d
+        ? $"{l.Reference}: due {l.Due:yyyy-MM-dd}, answered {d:yyyy-MM-dd}, {l.WorkingDaysLate} working day(s) late"
+        : $"{l.Reference}: due {l.Due:yyyy-MM-dd}, still open at the year's end, {l.WorkingDaysLate} working day(s) past it";
+
+    /// <summary>The OUTPUT.md document of a report made here (no cells: nothing was read), with its findings, sections and notes.</summary>
+    internal static JsonObject Document(ReportContent c, IReadOnlyList<Ogi.Validate.Finding> findings, IReadOnlyList<string> notes)
     {
-        var c = report.Content;
         var values = new JsonObject();
         foreach (var (k, v) in c.Values) values[k] = v is decimal d ? JsonValue.Create(d) : null;
-        var doc = new JsonObject
+        return new JsonObject
         {
             ["template"] = c.Template,
             ["metadata"] = new JsonObject { ["title"] = c.DisplayTitle, ["agency"] = c.Agency, ["year"] = c.Year, ["published"] = c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
             ["values"] = values,
             ["cells"] = new JsonArray(),
-            ["findings"] = new JsonArray(report.Findings.Select(f => (JsonNode)new JsonObject
+            ["findings"] = new JsonArray(findings.Select(f => (JsonNode)new JsonObject
             {
                 ["rule"] = f.Rule, ["severity"] = f.Severity, ["message"] = f.Message, ["message_en"] = f.MessageEn, ["fields"] = new JsonArray(f.Fields.Select(x => (JsonNode)x).ToArray()),
             }).ToArray()),
             ["sections"] = new JsonObject(c.Sections.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
-            ["late"] = new JsonArray(report.Late.Select(l => (JsonNode)new JsonObject
-            {
-                ["reference"] = l.Reference, ["due"] = OfficeRegister.Day(l.Due), ["replied"] = l.Replied is DateOnly d ? OfficeRegister.Day(d) : null, ["days_late"] = l.DaysLate,
-            }).ToArray()),
-            ["notes"] = new JsonArray(report.Notes.Select(n => (JsonNode)n).ToArray()),
+            ["notes"] = new JsonArray(notes.Select(n => (JsonNode)n).ToArray()),
         };
-        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>The compiled report's document, with its late answers.</summary>
+    static JsonObject Json(CompiledReport report)
+    {
+        var doc = Document(report.Content, report.Findings, report.Notes);
+        doc["late_count"] = report.Late.Count(l => l.Replied is not null);
+        doc["open_past_due_count"] = report.Late.Count(l => l.Replied is null);
+        doc["late"] = new JsonArray(report.Late.Select(l => (JsonNode)new JsonObject
+        {
+            ["reference"] = l.Reference, ["due"] = OfficeRegister.Day(l.Due), ["replied"] = l.Replied is DateOnly d ? OfficeRegister.Day(d) : null, ["working_days_late"] = l.WorkingDaysLate,
+        }).ToArray());
+        return doc;
     }
 }

@@ -27,7 +27,7 @@ public static class ExportCommand
             var path = r.GetValue(output);
             if (fmt == "xlsx" && path is null) throw new AnswerException("xlsx needs --out FILE.xlsx");
             if (path is not null && Directory.Exists(path)) throw new AnswerException($"{path} is a folder");
-            using var store = StoreOpener.Open(r.GetValue(filter.Db)!);
+            using var store = StoreOpener.Open(r.GetValue(filter.Db));
             if (path is null) { Run(store.Queries, f, fmt, path); return 0; }
             // Into a file: a progress bar on stderr (the count of reports first, without their values).
             int total = store.Queries.Reports(f, []).Count();

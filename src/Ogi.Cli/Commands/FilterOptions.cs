@@ -10,7 +10,7 @@ namespace Ogi.Cli;
 /// </summary>
 public sealed class FilterOptions
 {
-    public readonly Option<string> Db = new("--db") { Description = "the database: a SQLite file or a PostgreSQL connection string (default: $OGI_DB, else ogi.db)", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("OGI_DB") is { Length: > 0 } db ? db : "ogi.db" };
+    public readonly Option<string?> Db = Database.Option();
     readonly Option<string?> agency = new("--agency", "-a") { Description = "agency name contains this" };
     readonly Option<string?> place = new("--place", "-p") { Description = "division code (350502, 3505, 35) or name (泉州市): that place and everything below it" };
     readonly Option<string?> level = new("--level") { Description = "province | city | county | township | department" };
@@ -77,7 +77,7 @@ public sealed record OpenedStore(IReportQueries Queries, Func<string, string?> P
 /// </summary>
 public static class StoreOpener
 {
-    public static OpenedStore Open(string db)
+    public static OpenedStore Open(string? db)
     {
         SqlReportStore store;
         try { store = ReportStore.Open(db, mustExist: true); }

@@ -8,7 +8,7 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "report files, folders (searched recursively) and .zip archives", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = ParseCommand.FilesDescription, Arity = ArgumentArity.OneOrMore };
         var db = Database.Option();
         var threads = new Option<int>("--threads", "-j") { Description = "parallel parses (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "documents written per transaction", DefaultValueFactory = _ => 256 };

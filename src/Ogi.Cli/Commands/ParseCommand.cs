@@ -6,7 +6,7 @@ namespace Ogi.Cli;
 public static class ParseCommand
 {
     /// <summary>What every command that reads reports reads.</summary>
-    public const string FilesDescription = "report files or folders: text (.txt, .md, .csv), web pages (.html), Word (.docx; .doc/.wps through LibreOffice), PDF (born-digital, or scanned with Tesseract), in any encoding; folders are searched, *.json and *.tsv in them skipped";
+    public const string FilesDescription = "report files or folders: text (.txt, .md, .csv), web pages (.html), Word (.docx; .doc/.wps through LibreOffice), PDF (born-digital, or scanned with Tesseract), in any encoding; folders are searched (*.json, *.tsv and database files in them skipped) and .zip archives opened";
 
     public static Command Create()
     {
@@ -74,7 +74,7 @@ public static class ParseCommand
         foreach (var o in InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024))
         {
             if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; continue; }
-            var name = Path.GetFileNameWithoutExtension(o.Path) + ".json";
+            var name = Path.GetFileNameWithoutExtension(o.FileName) + ".json";
             // Results are named after the report (score pairs NAME.json with NAME.*): two reports of one name cannot both be kept.
             if (writtenFrom.TryGetValue(name, out var first))
             {

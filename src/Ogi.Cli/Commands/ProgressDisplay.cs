@@ -66,6 +66,8 @@ public sealed class CountingQueries(Ogi.Store.IReportQueries inner, Action<int, 
 
     public IEnumerable<Ogi.Store.ReportFacts> Facts(Ogi.Store.ReportFilter filter, IReadOnlyCollection<string> fields, IReadOnlyCollection<string> rules) =>
         inner.Facts(filter, fields, rules);
+    public Ogi.Store.ReportPage Page(Ogi.Store.ReportFilter filter, Ogi.Store.ReportSort sort, bool descending, int offset, int limit, IReadOnlyCollection<string>? fields = null) =>
+        inner.Page(filter, sort, descending, offset, limit, fields);
     public Ogi.Store.ReportRecord? Report(string idOrSha) => inner.Report(idOrSha);
     public IReadOnlyList<Ogi.Store.ReportRecord> Series(long agencyId) => inner.Series(agencyId);
     public long? FindAgency(string idOrName) => inner.FindAgency(idOrName);

@@ -25,7 +25,7 @@ public static class QueryCommand
                 .Select(FieldCatalog.Require).Distinct().ToList();
             var fmt = AnswerOutput.Format(r.GetValue(format)!);
             if (r.GetValue(limit) is < 0) throw new AnswerException("--limit must not be negative");
-            using var store = StoreOpener.Open(r.GetValue(filter.Db)!);
+            using var store = StoreOpener.Open(r.GetValue(filter.Db));
             Run(store.Queries, f, asked, fmt, r.GetValue(limit), Console.Out);
             return 0;
         }));

@@ -23,6 +23,8 @@ public static class RegisterCommand
         cmd.Subcommands.Add(Appeal());
         cmd.Subcommands.Add(RegisterListCommand.Create());
         cmd.Subcommands.Add(RegisterImportCommand.Create());
+        cmd.Subcommands.Add(RegisterDueCommand.Create());
+        cmd.Subcommands.Add(RegisterExportCommand.Create());
         return cmd;
     }
 
@@ -101,16 +103,17 @@ public static class RegisterCommand
         var reference = ReferenceArgument();
         var agency = AgencyOption();
         var on = new Option<string>("--on") { Description = "the day the extension was decided and the applicant told (yyyy-mm-dd)", Required = true };
-        var days = new Option<int>("--days") { Description = "working days added (at most 20; 15 under the 2007 regulation)", DefaultValueFactory = _ => 20 };
+        var days = new Option<int?>("--days") { Description = "working days added (default and most: 20; 15 for an application received before 2019-05-15)" };
         var approved = new Option<string>("--approved-by") { Description = "who approved it (第三十三条: the head of the disclosure office)", Required = true };
         var by = ByOption();
         var db = Database.Option();
         var cmd = new Command("extend", "record a 延期 (第三十三条), approved") { reference, agency, on, days, approved, by, db };
         cmd.SetAction(r => Run("register extend", r.GetValue(db), r.GetValue(by), register =>
         {
-            int n = r.GetValue(days);
-            if (n is < 1 or > 20) throw new RegisterException($"--days {n}: an extension is 1 to 20 working days (第三十三条)");
-            Event(register, r.GetValue(agency), r.GetValue(reference)!, (EventKind.Extended, Date(r.GetValue(on), "--on")!.Value),
+            var app = register.Find(r.GetValue(reference)!, r.GetValue(agency) is { } a ? register.Agency(a) : null);
+            // More than the regulation allows is refused by the application's state, in one line.
+            int n = r.GetValue(days) ?? Ogi.Office.Calendar.Regulation.InForceOn(app.Received).ExtensionDays;
+            Event(register, app.Agency, app.Reference, (EventKind.Extended, Date(r.GetValue(on), "--on")!.Value),
                 new() { ["days"] = n.ToString(CultureInfo.InvariantCulture), ["approved_by"] = r.GetValue(approved)! });
         }));
         return cmd;

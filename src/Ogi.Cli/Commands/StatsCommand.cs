@@ -28,7 +28,7 @@ public static class StatsCommand
             if (asked.Count == 0 && askedRules.Count == 0) throw new AnswerException("name a field (applications.new.total) or a rule (--rule R1)");
             var grouping = Grouping(r.GetValue(by)!);
             var fmt = AnswerOutput.Format(r.GetValue(format)!);
-            using var store = StoreOpener.Open(r.GetValue(filter.Db)!);
+            using var store = StoreOpener.Open(r.GetValue(filter.Db));
             Run(store.Queries, f, asked, askedRules, grouping, store.PlaceName, fmt, Console.Out);
             return 0;
         }));

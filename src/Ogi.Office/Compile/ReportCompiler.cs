@@ -1,3 +1,4 @@
+using Ogi.Office.Calendar;
 using Ogi.Office.Register;
 using Ogi.Render;
 using Ogi.Templates;
@@ -8,8 +9,11 @@ namespace Ogi.Office.Compile;
 /// <summary>What one number of a compiled report counts: an application (and, in table 四, its case), and why.</summary>
 public sealed record Counted(string Reference, string Why, string? Case = null);
 
-/// <summary>An answer given after its statutory deadline, or an application still open past it.</summary>
-public sealed record LateAnswer(string Reference, DateOnly Due, DateOnly? Replied, int DaysLate);
+/// <summary>
+/// An answer given after its statutory deadline (Replied set), or an application still open past it at the year's end;
+/// late by the working days after the due day up to the reply (or 31 December).
+/// </summary>
+public sealed record LateAnswer(string Reference, DateOnly Due, DateOnly? Replied, int WorkingDaysLate);
 
 /// <summary>What the office gives beside its register: table 二's figures, the sections' text, the publication date.</summary>
 public sealed record CompileInput
@@ -107,6 +111,12 @@ public static class ReportCompiler
 
     static string OutcomeName(string key) => RegisterTerms.Find(RegisterTerms.Outcomes, key)?.Name ?? key;
 
+    static int WorkingDaysAfter(DateOnly due, DateOnly day)
+    {
+        try { return WorkingCalendar.Default.CountWorkingDays(due.AddDays(1), day); }
+        catch (CalendarYearMissingException e) { throw new RegisterException(e.Message); }
+    }
+
     /// <summary>Answers given in the year after their due date, and applications open at its end past theirs.</summary>
     static List<LateAnswer> Late(IReadOnlyList<ApplicationState> register, int year, Func<ApplicationState, DateOnly?>? due)
     {
@@ -119,8 +129,8 @@ public static class ReportCompiler
             if (!answeredInYear && !openAtEnd) continue;
             if (due(a) is not DateOnly d) continue;
             var day = answeredInYear ? a.Replied!.Value : endOfYear;
-            if (day > d) late.Add(new LateAnswer(a.Reference, d, answeredInYear ? a.Replied : null, day.DayNumber - d.DayNumber));
+            if (day > d) late.Add(new LateAnswer(a.Reference, d, answeredInYear ? a.Replied : null, WorkingDaysAfter(d, day)));
         }
-        return late;
+        return late.OrderBy(l => l.Replied is null).ThenBy(l => l.Due).ThenBy(l => l.Reference, StringComparer.Ordinal).ToList();
     }
 }

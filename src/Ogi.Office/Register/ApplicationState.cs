@@ -1,3 +1,5 @@
+using Ogi.Office.Calendar;
+
 namespace Ogi.Office.Register;
 
 /// <summary>A 行政复议 or 行政诉讼 case against a reply: its route (table 四's groups) and result once decided.</summary>
@@ -42,6 +44,18 @@ public sealed class ApplicationState
     public string Status => Replied is not null ? "replied" : AwaitingSupplement ? "awaiting supplement" : InConsultation ? "in consultation"
         : ExtendedOn is not null ? "extended" : "open";
 
+    /// <summary>
+    /// The statutory due date (第三十三条, or 第二十四条 of 2007 for an application received before 2019-05-15): counted
+    /// from the day after receipt or after the last 补正 arrived, consultations' working days left out, the approved
+    /// extension added; null while the clock is stopped (a supplement awaited, a third party still consulted).
+    /// </summary>
+    public DateOnly? Due(WorkingCalendar? calendar = null)
+    {
+        if (AwaitingSupplement || InConsultation) return null;
+        try { return StatutoryDeadline.Due(Received, Supplements.Count > 0 ? ClockStart : null, Consultations.Select(c => (c.From, c.To!.Value)).ToList(), ExtensionDays, calendar); }
+        catch (CalendarYearMissingException e) { throw Refuse(e.Message); }
+    }
+
     /// <summary>Open at the end of that day: received by then and not yet answered.</summary>
     public bool OpenAt(DateOnly day) => Received <= day && (Replied is null || Replied > day);
 
@@ -71,6 +85,7 @@ public sealed class ApplicationState
                 {
                     var day = DateOnly.ParseExact(r, "yyyy-MM-dd");
                     if (Replied is DateOnly replied && day > replied) throw Refuse($"received {r} would be after its reply ({replied:yyyy-MM-dd})");
+                    if (ExtensionDays > Regulation.InForceOn(day).ExtensionDays) throw Refuse($"received {r}, its extension of {ExtensionDays} working days would be more than {Regulation.InForceOn(day).Article} allows");
                     Received = day;
                 }
                 break;
@@ -101,6 +116,9 @@ public sealed class ApplicationState
                 if (ExtendedOn is not null) throw Refuse("was extended already (第三十三条 allows one extension)");
                 if (!int.TryParse(e["days"], out var days) || days < 1) throw Refuse("an extension is a number of working days");
                 if (string.IsNullOrWhiteSpace(e["approved_by"])) throw Refuse("an extension needs who approved it (第三十三条: 经政府信息公开工作机构负责人同意)");
+                var regulation = Regulation.InForceOn(Received);
+                if (days > regulation.ExtensionDays)
+                    throw Refuse($"an extension of {days} working days is more than {regulation.Name} {regulation.Article} allows ({regulation.ExtensionDays})");
                 ExtendedOn = e.On; ExtensionDays = days; ExtensionApprovedBy = e["approved_by"];
                 break;
             case EventKind.Replied:

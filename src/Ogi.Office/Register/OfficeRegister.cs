@@ -34,6 +34,41 @@ public sealed class OfficeRegister(SqlReportStore store, string user)
     public (int Year, IReadOnlyDictionary<string, decimal?> Values)? PreviousReport(long agencyId, int year) =>
         store.Series(agencyId).LastOrDefault(r => r.Year == year - 1) is { } r ? (year - 1, r.Values) : null;
 
+    /// <summary>The agency's published reports of that year in the corpus (its series, merged agencies included).</summary>
+    public IReadOnlyList<ReportRecord> Published(long agencyId, int year) => store.Series(agencyId).Where(r => r.Year == year).ToList();
+
+    // ---- sub-units (migration 0006_office): an agency's parent, whose summary report adds up its sub-units' ----
+
+    /// <summary>The series an agency row belongs to.</summary>
+    long Series(long id) => _db.Scalar<long?>("SELECT COALESCE(merged_into, id) FROM agencies WHERE id = @id", new { id }) ?? throw new RegisterException($"no agency {id}");
+
+    /// <summary>The agency's parent (a series), or null.</summary>
+    public long? Parent(long agencyId) => _db.Scalar<long?>("""
+        SELECT COALESCE(p.merged_into, p.id) FROM agencies a JOIN agencies p ON p.id = a.parent_id WHERE a.id = @id
+        """, new { id = Series(agencyId) });
+
+    /// <summary>Makes <paramref name="parentId"/> the agency's parent (null: none); a unit cannot be its own ancestor.</summary>
+    public void SetParent(long agencyId, long? parentId) => _db.InTransaction(() =>
+    {
+        var child = Series(agencyId);
+        if (parentId is long p)
+        {
+            for (long? up = Series(p); up is long u; up = Parent(u))
+                if (u == child) throw new RegisterException(u == Series(p) ? $"{AgencyName(child)} cannot be its own parent"
+                    : $"{AgencyName(p)} is under {AgencyName(child)}: a unit cannot be its own parent's parent");
+        }
+        _db.Execute("UPDATE agencies SET parent_id = @parent WHERE id = @child", new { child, parent = parentId is long q ? Series(q) : (long?)null });
+        return 0;
+    });
+
+    /// <summary>The agency's sub-units (series), by name.</summary>
+    public IReadOnlyList<(long Id, string Name)> SubUnits(long parentId) => _db.Query<(long, string)>("""
+        SELECT DISTINCT s.id, s.name FROM agencies c JOIN agencies p ON p.id = c.parent_id
+        JOIN agencies s ON s.id = COALESCE(c.merged_into, c.id)
+        WHERE COALESCE(p.merged_into, p.id) = @parent
+        ORDER BY s.name, s.id
+        """, new { parent = Series(parentId) }).ToList();
+
     public string AgencyName(long id) => _db.Scalar<string>("SELECT name FROM agencies WHERE id = @id", new { id }) ?? id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Records events, all or none: each is checked against its application's state as the events before it left it.</summary>

@@ -18,8 +18,28 @@ public sealed record AppealFigure(string Appeal, string Result, decimal Count);
 public sealed record YearFigures(int Year, long Reports, decimal Received, IReadOnlyList<OutcomeFigure> Outcomes,
     IReadOnlyList<AppealFigure> Appeals, decimal Fees, decimal UnpaidFeeClosures, long Late, long Inconsistent);
 
-/// <summary>A place in a ranking: its reports' sum of the field, and the spread of the per-report values (median, P10, P90).</summary>
-public sealed record PlaceRank(int Rank, string Code, string? Name, long Reports, long Count, decimal Sum, decimal? Median, decimal? P10, decimal? P90);
+/// <summary>
+/// A place in a ranking: its reports' sum of the measure, the spread of the per-report values (median, P10, P90;
+/// <see cref="Count"/> reports have a value), and how many of its reports are late (<see cref="Late"/>) or break a
+/// form rule (<see cref="Inconsistent"/>).
+/// </summary>
+public sealed record PlaceRank(int Rank, string Code, string? Name, long Reports, long Count, decimal Sum, decimal? Median, decimal? P10, decimal? P90,
+    long Late = 0, long Inconsistent = 0)
+{
+    public double LateShare => Reports == 0 ? 0 : (double)Late / Reports;
+    public double InconsistentShare => Reports == 0 ? 0 : (double)Inconsistent / Reports;
+}
+
+/// <summary>
+/// The answers' cache, shared by the <see cref="Dashboard"/>s of many requests over one database (the web
+/// application's one per process): each answer is kept with the content version it was computed at. Bounded: a flood
+/// of distinct questions (every code a visitor can type) empties it rather than growing it without end.
+/// </summary>
+public sealed class DashboardCache
+{
+    public const int MaxAnswers = 10_000;
+    internal readonly ConcurrentDictionary<string, (string Version, object Answer)> Answers = new(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// The dashboard's answers: national or regional figures by year, and rankings of the places one level below a
@@ -27,7 +47,7 @@ public sealed record PlaceRank(int Rank, string Code, string? Name, long Reports
 /// which loads only the fields asked. Answers are cached per question, keyed on the database's content version
 /// (<see cref="SqlReportStore.ContentVersion"/>), so a change to the database is seen on the next request.
 /// </summary>
-public sealed class Dashboard(IReportQueries queries, Func<string, string?> placeName, Func<string>? contentVersion = null)
+public sealed class Dashboard(IReportQueries queries, Func<string, string?> placeName, Func<string>? contentVersion = null, DashboardCache? sharedCache = null)
 {
     /// <summary>Table 三's outcome rows, each summing its sub-rows' 总计 column.</summary>
     public static readonly IReadOnlyList<string> OutcomeNames = ["granted", "partial", "withheld", "unavailable", "not_processed", "other_handling"];
@@ -58,7 +78,10 @@ public sealed class Dashboard(IReportQueries queries, Func<string, string?> plac
     static readonly string[][][] AppealFieldsOf = AppealNames.Select(a => ResultNames.Select(r => AppealFields(a, r)).ToArray()).ToArray();
     static readonly string[] YearRules = [LateRule, .. ConsistencyRules];
 
-    readonly ConcurrentDictionary<string, (string Version, object Answer)> cache = new(StringComparer.Ordinal);
+    /// <summary>What <see cref="RankingByReceived"/> ranks by: a report's applications received (as <see cref="YearFigures.Received"/>).</summary>
+    public const string ReceivedMeasure = "received";
+
+    readonly ConcurrentDictionary<string, (string Version, object Answer)> cache = (sharedCache ?? new DashboardCache()).Answers;
 
     /// <summary>The fields a report's outcome sums, for tests and the page's notes.</summary>
     public static IReadOnlyList<string> FieldsOf(string outcome) => OutcomeFields[outcome];
@@ -84,15 +107,26 @@ public sealed class Dashboard(IReportQueries queries, Func<string, string?> plac
     /// counties), ranked by the sum of <paramref name="field"/> over their reports (of <paramref name="year"/> when
     /// given), largest first; ties by code. A division's own reports (a province's government) are not a place below it.
     /// </summary>
-    public IReadOnlyList<PlaceRank> Ranking(string? place, string field, int? year = null) => Cached($"rank|{place}|{field}|{year}", () =>
+    public IReadOnlyList<PlaceRank> Ranking(string? place, string field, int? year = null) => Rank(place, field, [FieldCatalog.Require(field)], year);
+
+    /// <summary>As <see cref="Ranking"/>, by applications received: a report's value is the sum of its received fields
+    /// (table 三's new + carried over, or the legacy 收到申请数); a report printing none of them has no value.</summary>
+    public IReadOnlyList<PlaceRank> RankingByReceived(string? place, int? year = null) => Rank(place, ReceivedMeasure, ReceivedFields, year);
+
+    IReadOnlyList<PlaceRank> Rank(string? place, string measure, string[] fields, int? year) => Cached($"rank|{place}|{measure}|{year}", () =>
     {
-        FieldCatalog.Require(field);
         var grouping = ChildLevel(place);
-        var stats = new CorpusStats([field], [], grouping);
-        stats.AddAll(queries.Facts(new ReportFilter { Place = place, YearFrom = year, YearTo = year }, [field], []));
-        return (IReadOnlyList<PlaceRank>)stats.Fields(placeName).Where(s => s.Group != CorpusStats.NoGroup)
-            .OrderByDescending(s => s.Sum).ThenBy(s => s.Group, StringComparer.Ordinal)
-            .Select((s, i) => new PlaceRank(i + 1, s.Group, s.GroupName, s.Reports, s.Count, s.Sum, s.Median, s.P10, s.P90)).ToList();
+        var groups = new Dictionary<string, PlaceSum>(StringComparer.Ordinal);
+        foreach (var f in queries.Facts(new ReportFilter { Place = place, YearFrom = year, YearTo = year }, fields, YearRules))
+        {
+            // A division's own reports (a province's government) are not a place below it.
+            if (CorpusStats.GroupOf(f, grouping) is not { } code) continue;
+            if (!groups.TryGetValue(code, out var g)) groups[code] = g = new PlaceSum();
+            g.Add(f, fields);
+        }
+        return (IReadOnlyList<PlaceRank>)groups.Select(kv => (Code: kv.Key, Sum: kv.Value, Total: kv.Value.Values.Sum()))
+            .OrderByDescending(p => p.Total).ThenBy(p => p.Code, StringComparer.Ordinal)
+            .Select((p, i) => p.Sum.Rank(i + 1, p.Code, placeName(p.Code))).ToList();
     });
 
     /// <summary>The level a ranking below a division lists: provinces below the country, cities below a province, counties below a city (and a county's own code).</summary>
@@ -108,8 +142,37 @@ public sealed class Dashboard(IReportQueries queries, Func<string, string?> plac
         var version = contentVersion?.Invoke();
         if (version is not null && cache.TryGetValue(key, out var hit) && hit.Version == version) return (T)hit.Answer;
         var answer = compute();
-        if (version is not null) cache[key] = (version, answer);
+        if (version is not null)
+        {
+            if (cache.Count >= DashboardCache.MaxAnswers) cache.Clear();
+            cache[key] = (version, answer);
+        }
         return answer;
+    }
+
+    sealed class PlaceSum
+    {
+        long reports, late, inconsistent;
+        public readonly List<decimal> Values = [];
+
+        public void Add(ReportFacts f, string[] fields)
+        {
+            reports++;
+            if (f.Rules.Contains(LateRule)) late++;
+            if (ConsistencyRules.Any(f.Rules.Contains)) inconsistent++;
+            decimal? value = null;
+            foreach (var field in fields)
+                if (f.Values.TryGetValue(field, out var v) && v is { } x) value = (value ?? 0) + x;
+            if (value is { } given) Values.Add(given);
+        }
+
+        public PlaceRank Rank(int rank, string code, string? name)
+        {
+            Values.Sort();
+            bool any = Values.Count > 0;
+            decimal? P(decimal p) => any ? Decimals.Plain(CorpusStats.Percentile(Values, p)) : null;
+            return new PlaceRank(rank, code, name, reports, Values.Count, Decimals.Plain(Values.Sum()), P(0.5m), P(0.1m), P(0.9m), late, inconsistent);
+        }
     }
 
     sealed class YearSum

@@ -11,6 +11,8 @@ public static class ApiEndpoints
     public static void MapApi(this WebApplication app)
     {
         var api = app.MapGroup("/api");
-        _ = api; // each area: AreaApi.Map(api);
+        ReportsApi.Map(api);
+        CorpusApi.Map(api);
+        app.MapApiDocs();
     }
 }

@@ -46,7 +46,14 @@ public static class ReportValidator
                 if (ok) continue;
                 string[] fields = [.. lhs, .. rhs];
                 string op = eq.Relation == Relation.Equal ? "≠" : ">";
-                string expr(string[] side, string blank) => string.Join(" + ", side.Select(f => Show(byField[f].Value, blank)));
+                // Blank cells are named once with their number (空 ×19), not one by one: a table read without its
+                // values would otherwise fill the message with "空 + 空 + …".
+                string expr(string[] side, string blank)
+                {
+                    int blanks = side.Count(f => byField[f].Value is null);
+                    if (blanks < 3) return string.Join(" + ", side.Select(f => Show(byField[f].Value, blank)));
+                    return string.Join(" + ", side.Where(f => byField[f].Value is not null).Select(f => Show(byField[f].Value, blank)).Append($"{blank} ×{blanks}"));
+                }
                 findings.Add(new Finding(eq.RuleId, eq.Severity,
                     $"{where}{eq.Zh}（{eq.Where}）：{expr(lhs, "空")} = {Show(l)} {op} {expr(rhs, "空")} = {Show(r)}",
                     $"{where}{eq.En} ({eq.Where}): {expr(lhs, "blank")} = {Show(l)} {op} {expr(rhs, "blank")} = {Show(r)}",

@@ -1,0 +1,318 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Ogi.Store;
+using Xunit;
+
+namespace Ogi.Tests.Web;
+
+/// <summary>
+/// The report pages in a real browser: a report uploaded or pasted, drawn as the official form, its cells opening
+/// their source, its findings marked; untrusted text shown as text; writes refused without an account.
+/// </summary>
+[Collection("web")]
+public sealed class ReportPageTests(WebSite site)
+{
+    static string Seed003 => TestData.Document(TestData.Seeds, "003_e2088ef8146a25db");
+    static readonly string[] R1Natural =
+        ["applications.new.natural", "applications.carried_over.natural", "applications.total.natural", "applications.carried_forward.natural"];
+
+    long StoredId(string file)
+    {
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        using var store = ReportStore.Open(site.Db);
+        return store.Report(sha)!.Id;
+    }
+
+    /// <summary>Console lines a test causes on purpose (a refused upload's 400, the sign-in page's 404 until the
+    /// accounts area serves it) are no error of the page: forgotten, so that the collection's check stays strict.</summary>
+    void Forget(string what)
+    {
+        lock (site.Errors) site.Errors.RemoveAll(e => e.Contains(what, StringComparison.Ordinal));
+    }
+
+    /// <summary>Clicks a button that posts; the POST's own answer (before any redirect is followed).</summary>
+    static async Task<IResponse> Post(IPage page, string selector) =>
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector), r => r.Request.Method == "POST");
+
+    static async Task Upload(IPage page, string file)
+    {
+        await page.GotoAsync("/report");
+        await page.SetInputFilesAsync("input[type=file]", file);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    [Fact]
+    public async Task Seed_003_uploaded_shows_its_tables_its_R1_finding_on_the_cells_and_a_cell_its_source()
+    {
+        var page = await site.NewPage();
+        await Upload(page, Seed003);
+        // The seeds are in the corpus already: the upload opens the stored report, and says so.
+        long id = StoredId(Seed003);
+        await page.WaitForURLAsync($"**/reports/{id}?known=1");
+        Assert.Contains("已在报告库中", await page.InnerTextAsync(".report-notice"));
+        Assert.Equal("南浔区人民政府2020年政府信息公开工作年度报告", await page.InnerTextAsync(".report-head h1"));
+
+        // Tables 二, 三, 四 under the section headings of the 2019 form, drawn from the template's layout.
+        var titles = await page.Locator("h2.table-title").AllInnerTextsAsync();
+        Assert.Equal(["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"], titles);
+        // Table 三's merged label columns as the form merges them: 三、本年度办理结果 spans its rows.
+        var heading = page.Locator("table.t-applications td.label", new() { HasTextString = "三、本年度办理结果" });
+        Assert.True(int.Parse(await heading.GetAttributeAsync("rowspan") ?? "1") > 10);
+
+        // R1 (自然人 259 + 1 ≠ 259 + 2) marked on the four cells it names, and on no other cell of the column.
+        var expected = new Dictionary<string, string> { [R1Natural[0]] = "259", [R1Natural[1]] = "1", [R1Natural[2]] = "259", [R1Natural[3]] = "2" };
+        foreach (var (field, value) in expected)
+        {
+            var cell = page.Locator($"td[data-key='{field}']");
+            Assert.Equal(value, (await cell.InnerTextAsync()).Trim());
+            Assert.Contains("f-error", await cell.GetAttributeAsync("class") ?? "");
+            Assert.Contains("R1", await cell.GetAttributeAsync("title") ?? "");
+        }
+        Assert.DoesNotContain("f-error", await page.GetAttributeAsync("td[data-key='applications.granted.natural']", "class") ?? "");
+        Assert.Equal(0, await page.Locator("td[data-key='applications.new.commercial'].f-error").CountAsync());
+        var findings = await page.Locator(".finding-list li").AllInnerTextsAsync();
+        Assert.Equal(2, findings.Count(f => f.StartsWith("R1", StringComparison.Ordinal)));
+        Assert.Contains(findings, f => f.StartsWith("P1", StringComparison.Ordinal));
+        await WebSite.Screenshot(page, "report-003");
+
+        // A click marks the cell's span in the source: the number, at the offsets the parse gives.
+        await page.ClickAsync("td[data-key='applications.new.natural'] a");
+        Assert.Equal("259", await page.InnerTextAsync("pre.text mark#hit"));
+        Assert.Contains("sel", await page.GetAttributeAsync("td[data-key='applications.new.natural']", "class") ?? "");
+        Assert.Contains("cell=applications.new.natural", page.Url);
+        // The page holds the decoded text exactly (the offsets point into it): the mark stands where the parse says.
+        string ogiText;
+        int markAt;
+        using (var store = ReportStore.Open(site.Db)) ogiText = store.ParseText(id)!.Value.Text;
+        Assert.Equal(ogiText, await page.EvaluateAsync<string>("document.getElementById('source-text').textContent"));
+        markAt = await page.EvaluateAsync<int>("(() => { const pre = document.getElementById('source-text'); const r = document.createRange(); r.setStart(pre, 0); r.setEndBefore(document.getElementById('hit')); return r.toString().length; })()");
+        var cellJson = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api/reports/{id}")).TextAsync()).RootElement
+            .GetProperty("cells").EnumerateArray().First(c => c.GetProperty("field").GetString() == "applications.new.natural");
+        Assert.Equal(cellJson.GetProperty("start").GetInt32(), markAt);
+        await WebSite.Screenshot(page, "report-003-cell");
+
+        // The same without script: the link itself opens the page with the span marked by the server.
+        var plain = await site.Browser.NewContextAsync(new() { BaseURL = site.Address, JavaScriptEnabled = false, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var noScript = await plain.NewPageAsync();
+        await noScript.GotoAsync($"/reports/{id}");
+        await noScript.ClickAsync("td[data-key='applications.carried_forward.natural'] a");
+        await noScript.WaitForURLAsync("**cell=applications.carried_forward.natural#source");
+        Assert.Equal("2", await noScript.InnerTextAsync("mark#hit"));
+        Assert.Contains("R1", await noScript.InnerTextAsync(".cell-detail"));
+        await plain.CloseAsync();
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_pasted_report_holding_script_and_event_handlers_is_shown_as_text_and_cannot_be_saved_anonymously()
+    {
+        var page = await site.NewPage();
+        var dialogs = new List<string>();
+        page.Dialog += (_, d) => { dialogs.Add(d.Message); _ = d.DismissAsync(); };
+        const string Hostile = "<script>alert('ogi-xss')</script><img src=x onerror=\"alert('ogi-xss-img')\"><b onmouseover=alert(1)>粗</b>";
+        var lines = File.ReadAllLines(Seed003).ToList();
+        lines.Insert(1, Hostile);
+        lines.Insert(5, "备注：" + Hostile);
+        await page.GotoAsync("/report");
+        await page.FillAsync("textarea[name=text]", string.Join("\n", lines));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/report?u=*");
+
+        // Parsed like the seed (a report read, not stored), and the markup is on the page as text.
+        Assert.Equal("259", (await page.InnerTextAsync("td[data-key='applications.new.natural']")).Trim());
+        var source = await page.InnerTextAsync("pre.text");
+        Assert.Contains(Hostile, source);
+        Assert.Equal(0, await page.Locator("main img[src=x], main b[onmouseover], main script").CountAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('[onerror],[onmouseover]').length"));
+        await page.HoverAsync("pre.text");
+        await page.ClickAsync("td[data-key='applications.total.natural'] a");
+        Assert.Equal("259", await page.InnerTextAsync("mark#hit"));
+        Assert.Contains(Hostile, await page.InnerTextAsync("pre.text"));
+        Assert.Empty(dialogs);
+        await WebSite.Screenshot(page, "report-pasted-hostile");
+
+        // Saving is a write: without an account the POST is sent to sign in, and nothing is stored.
+        var sha = new Uri(page.Url).Query.Split("u=")[1].Split('&')[0];
+        var refused = await Post(page, "form.save button[type=submit]");
+        Assert.Equal(302, refused.Status);
+        Assert.Contains("/account/login?ReturnUrl=%2Freport%2Fsave", refused.Headers["location"]);
+        using (var store = ReportStore.Open(site.Db)) Assert.Null(store.Report(sha));
+        Assert.Empty(dialogs);
+        Forget("chrome-error://");
+        Forget("/account/login");
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_review_without_an_account_is_refused_and_the_page_switches_to_English()
+    {
+        var page = await site.NewPage();
+        long id = StoredId(Seed003);
+        await page.GotoAsync($"/reports/{id}");
+        int reviews;
+        using (var store = ReportStore.Open(site.Db)) reviews = store.Reviews().Count;
+        await page.ClickAsync("a.lang");
+        await page.WaitForURLAsync("**lang=en");
+        Assert.Equal("Findings (3)", await page.InnerTextAsync(".findings h2"));
+        Assert.Contains("new plus carried over must equal total handled plus carried forward (natural)", await page.InnerTextAsync(".finding-list"));
+        Assert.Equal("Source", await page.InnerTextAsync("#source h2"));
+        await page.ClickAsync("td[data-key='applications.carried_over.natural'] a");
+        Assert.Contains("as printed: 1", await page.InnerTextAsync(".cell-detail"));
+        await WebSite.Screenshot(page, "report-003-en");
+
+        await page.ClickAsync(".finding-list li:first-child summary");
+        await page.FillAsync(".finding-list li:first-child input[name=note]", "test");
+        var refused = await Post(page, ".finding-list li:first-child button[value=dismissed]");
+        Assert.Equal(302, refused.Status);
+        Assert.Contains("/account/login?ReturnUrl=%2Freports%2F" + id + "%2Freview", refused.Headers["location"]);
+        using (var store = ReportStore.Open(site.Db)) Assert.Equal(reviews, store.Reviews().Count);
+        Forget("chrome-error://");
+        Forget("/account/login");
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task Doubtful_and_glued_cells_are_marked_with_their_alternatives_and_the_legacy_table_is_drawn()
+    {
+        // pingtan-zone-2019 prints its tables with the digits of a row run together: most cells are glued, and where
+        // the arithmetic allowed several readings the cell is doubtful, with the others beside it.
+        var file = TestData.Document(TestData.Corpus, "pingtan-zone-2019");
+        long id = StoredId(file);
+        var parse = TestData.Parse(file);
+        var doubtful = parse.Main!.Cells.Where(c => c.Confidence < 1 && c.Alternatives is { Count: > 0 }).ToList();
+        Assert.NotEmpty(doubtful);
+        var page = await site.NewPage();
+        await page.GotoAsync($"/reports/{id}");
+        Assert.Equal(doubtful.Count, await page.Locator("td.v.doubt").CountAsync());
+        foreach (var c in doubtful)
+        {
+            var cell = page.Locator($"td[data-key='{c.Field}']");
+            var alts = await cell.Locator(".alts").InnerTextAsync();
+            foreach (var a in c.Alternatives!) Assert.Contains(a?.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) ?? "空", alts);
+            Assert.Contains("其他读法", await cell.GetAttributeAsync("title") ?? "");
+        }
+        Assert.Equal(parse.Main.Cells.Count(c => c.FromGluedDigits), await page.Locator("td.v.glued").CountAsync());
+        await page.ClickAsync($"td[data-key='{doubtful[0].Field}'] a");
+        Assert.Contains("其他读法", await page.InnerTextAsync(".cell-detail"));
+        Assert.Contains(await page.Locator(".finding-list li").AllInnerTextsAsync(), f => f.StartsWith("G1", StringComparison.Ordinal));
+        await WebSite.Screenshot(page, "report-glued");
+
+        // A legacy report: the 统计表 with its unit column.
+        var legacy = TestData.Document(TestData.Seeds, "000_c0b7254846a238aa");
+        await page.GotoAsync($"/reports/{StoredId(legacy)}");
+        Assert.Equal(["政府信息公开情况统计表"], await page.Locator("h2.table-title").AllInnerTextsAsync());
+        Assert.True(await page.Locator("table.t-statistics td.label", new() { HasTextString = "件" }).CountAsync() > 5);
+        Assert.True(await page.Locator("table.t-statistics td.v > a").CountAsync() > 20);
+        await WebSite.Screenshot(page, "report-legacy");
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_Word_file_not_in_the_corpus_is_read_and_shown_and_the_API_parses_one_too()
+    {
+        // Seed 003 written as the official Word file (ogi render): a document the corpus does not hold.
+        var parse = TestData.Parse(Seed003);
+        var docx = Ogi.Render.DocxReportWriter.Write(Ogi.Render.ReportComposer.Compose(Ogi.Render.ReportContent.FromJson(Ogi.Output.JsonReportWriter.ToJson(parse))));
+        var page = await site.NewPage();
+        await page.GotoAsync("/report");
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload
+        {
+            Name = "南浔区2020.docx", MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer = docx,
+        });
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/report?u=*");
+        Assert.Contains("南浔区2020.docx", await page.InnerTextAsync(".report-head .meta"));
+        Assert.Contains("docx", await page.InnerTextAsync(".report-head .meta"));
+        foreach (var field in R1Natural) Assert.Contains("f-error", await page.GetAttributeAsync($"td[data-key='{field}']", "class") ?? "");
+        await page.ClickAsync("td[data-key='applications.new.total'] a");
+        Assert.Equal("266", await page.InnerTextAsync("mark#hit"));
+        Assert.Equal(1, await page.Locator("form.save").CountAsync());
+        await WebSite.Screenshot(page, "report-docx");
+
+        // POST /api/parse: the bytes in, the OUTPUT.md document out, nothing stored.
+        var parsed = await page.APIRequest.PostAsync("/api/parse", new() { DataByte = docx, Headers = new Dictionary<string, string> { ["Content-Type"] = "application/octet-stream" } });
+        Assert.Equal(200, parsed.Status);
+        var json = JsonDocument.Parse(await parsed.TextAsync()).RootElement;
+        Assert.Equal("gov2019", json.GetProperty("template").GetString());
+        Assert.Equal(259, json.GetProperty("values").GetProperty("applications.new.natural").GetInt32());
+        Assert.Equal(400, (await page.APIRequest.PostAsync("/api/parse", new() { DataByte = [] })).Status);
+        var garbage = await page.APIRequest.PostAsync("/api/parse", new() { DataByte = [0, 1, 2, 3, 0, 0, 0, 9, 0, 0] });
+        Assert.Equal(422, garbage.Status);
+        Assert.True(JsonDocument.Parse(await garbage.TextAsync()).RootElement.GetProperty("error").GetString()!.Length > 0);
+        using (var store = ReportStore.Open(site.Db))
+            Assert.Null(store.Report(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx))));
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_file_ogi_does_not_read_is_refused_with_a_message()
+    {
+        var page = await site.NewPage();
+        await page.GotoAsync("/report");
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "setup.exe", MimeType = "application/octet-stream", Buffer = [0x4d, 0x5a, 0x90, 0] });
+        Assert.Equal(400, (await Post(page, "button[type=submit]")).Status);
+        Assert.Contains("setup.exe：不是 ogi 能读取的文件类型", await page.InnerTextAsync(".report-error"));
+        // Bytes that are no report, under a name ogi reads: the decoder's reason.
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "report.pdf", MimeType = "application/pdf", Buffer = [0, 1, 2, 3, 0, 0, 0, 7] });
+        await page.ClickAsync("button[type=submit]");
+        Assert.Contains("report.pdf 无法读取", await page.InnerTextAsync(".report-error"));
+        await WebSite.Screenshot(page, "report-refused");
+        Forget("/report: Failed to load resource: the server responded with a status of 400");
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_PDF_cell_shows_its_page_with_its_box_and_the_API_gives_the_parse()
+    {
+        var pdf = TestData.Document(TestData.Corpus, "huaian-city-2024");
+        long id = StoredId(pdf);
+        var page = await site.NewPage();
+        await page.GotoAsync($"/reports/{id}?cell=proactive.rules.issued");
+        var image = page.Locator(".page-image img");
+        Assert.StartsWith($"/api/reports/{id}/pages/3.svg?box=", await image.GetAttributeAsync("src"));
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.page-image img'); return i.complete && i.naturalWidth > 500; }");
+        // Another cell, by script: the image follows it.
+        await page.ClickAsync("td[data-key='applications.new.total'] a");
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.page-image img'); return i.complete && i.naturalWidth > 500; }");
+        Assert.Contains("/pages/", await image.GetAttributeAsync("src"));
+        await WebSite.Screenshot(page, "report-pdf");
+
+        var svg = await page.APIRequest.GetAsync($"/api/reports/{id}/pages/3.svg?box=243.8,268.06,336.35,302.71");
+        Assert.Equal("image/svg+xml", svg.Headers["content-type"].Split(';')[0]);
+        Assert.Contains("<rect", await svg.TextAsync());
+        var json = await page.APIRequest.GetAsync($"/api/reports/{StoredId(Seed003)}");
+        Assert.Equal(200, json.Status);
+        var parse = JsonDocument.Parse(await json.TextAsync()).RootElement;
+        Assert.Equal("gov2019", parse.GetProperty("template").GetString());
+        Assert.Equal(2, parse.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("rule").GetString() == "R1"));
+        Assert.Equal(404, (await page.APIRequest.GetAsync("/api/reports/999999")).Status);
+        site.AssertNoPageErrors();
+    }
+}
+
+/// <summary>What the report page reads of a stored report: its current parse's decoded text and OUTPUT.md document,
+/// as the engine wrote them, from SQLite and PostgreSQL alike.</summary>
+public sealed class ReportParseTextTests
+{
+    [Theory, OnSqlite, OnPostgres]
+    public void A_stored_report_gives_back_the_text_and_document_its_parse_wrote(string kind)
+    {
+        using var db = new TestDatabase(kind);
+        using var store = db.Open();
+        var files = new[] { TestData.Document(TestData.Seeds, "003_e2088ef8146a25db"), TestData.Document(TestData.Corpus, "huaian-city-2024") };
+        new Ingester().Run(store, Ingester.Expand(files, []));
+        foreach (var file in files)
+        {
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+            var record = store.Report(sha)!;
+            var parse = TestData.Parse(file);
+            var stored = store.ParseText(record.Id)!.Value;
+            Assert.Equal(parse.Source.Text, stored.Text);
+            Assert.Equal(Ogi.Output.JsonReportWriter.ToJson(parse), stored.DocumentJson);
+            // The offsets of a cell point at its raw text in what the page shows.
+            var doc = Ogi.Web.Services.ParseDocument.Read(stored.DocumentJson);
+            Assert.All(doc.Cells.Where(c => c.Raw.Length > 0), c => Assert.Equal(c.Raw, stored.Text[c.Start..c.End]));
+        }
+        Assert.Null(store.ParseText(999_999));
+    }
+}
