@@ -103,6 +103,17 @@ public class AccountStoreTests
         Assert.False(grants.MayWrite(As("vi", AccountRoles.Viewer), nanxun));
         Assert.False(grants.MayWrite(anonymous, nanxun));
         Assert.False(grants.MayWrite(anonymous, "330503"));
+        // A report not yet stored (an upload to save): placed by its name, as the ingest will place it — by its division
+        // while the corpus has no such agency, then by the agency's series (a correction moves it).
+        Assert.True(grants.MayWriteAgencyNamed(As("ed", AccountRoles.Editor), "湖州市吴兴区人民政府", null));
+        Assert.False(grants.MayWriteAgencyNamed(As("ed", AccountRoles.Editor), "福建省平潭县人民政府", null));
+        Assert.True(grants.MayWriteAgencyNamed(As("ad", AccountRoles.Admin), "福建省平潭县人民政府", null));
+        Assert.False(grants.MayWriteAgencyNamed(As("ed", AccountRoles.Editor), "", null));
+        store.CorrectAgency(pingtan, new AgencyCorrection(DivisionCode: "330503"));
+        Assert.True(grants.MayWriteAgencyNamed(As("ed", AccountRoles.Editor), "福建省平潭县人民政府", null));
+        Assert.True(grants.MayWrite(As("ed", AccountRoles.Editor), (long?)pingtan));
+        Assert.False(grants.MayWrite(As("ed", AccountRoles.Editor), (long?)null)); // a report of no agency: admins only
+        Assert.True(grants.MayWrite(As("ad", AccountRoles.Admin), (long?)null));
     }
 
     [Fact]

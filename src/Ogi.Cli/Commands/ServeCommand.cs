@@ -19,6 +19,9 @@ public static class ServeCommand
             {
                 var app = WebApp.Build(options);
                 Console.Error.WriteLine($"ogi serve: {ReportStore.Resolve(options.Db)} on {options.Urls} (Ctrl+C stops)");
+                using (var store = ReportStore.Open(options.Db))
+                    if (new Ogi.Store.Accounts.SqlAccountStore(store).Users().Count == 0)
+                        Console.Error.WriteLine("ogi serve: no accounts yet: reading is open to all, writing needs one (ogi user add NAME --role admin)");
                 app.Run();
                 return 0;
             }

@@ -9,7 +9,7 @@ namespace Ogi.Web.Pages;
 /// <summary>POST /reports/{id}/review: confirm or dismiss one of the report's current findings with a note, by the
 /// store's own review (kept by what the finding is, so it outlives reparses). A write: signed in as an editor or admin.</summary>
 [Authorize(Policy = Policies.Write)]
-public sealed class ReportReviewModel(SqlReportStore store) : PageModel
+public sealed class ReportReviewModel(SqlReportStore store, Grants grants) : PageModel
 {
     public IActionResult OnGet(string id) => Redirect($"/reports/{Uri.EscapeDataString(id)}");
 
@@ -17,6 +17,8 @@ public sealed class ReportReviewModel(SqlReportStore store) : PageModel
     {
         var record = store.Report(id);
         if (record is null) return NotFound();
+        // An editor reviews only the reports of the agencies and places granted.
+        if (!grants.MayWrite(User, record.AgencyId)) return Forbid();
         // Only a finding of this report, and only the two decisions the store knows.
         if (store.Finding(finding) is not { } f || f.ReportId != record.Id || decision is not ("confirmed" or "dismissed"))
             return BadRequest();

@@ -30,6 +30,20 @@ public sealed class Grants(SqlReportStore store)
             _ => false,
         };
 
+    /// <summary>For a report not yet stored (an upload to save): the agency its name places it as — the series the
+    /// corpus has for it, else its division — and, when it cannot be placed, admins only.</summary>
+    public bool MayWriteAgencyNamed(ClaimsPrincipal user, string? printed, string? title, string? context = null)
+    {
+        if (Role(user) == AccountRoles.Admin) return true;
+        if (AgencyPlacing.Place(printed, title, context) is not { } place) return false;
+        var series = store.Session.Scalar<long?>("SELECT COALESCE(merged_into, id) FROM agencies WHERE series_key = @SeriesKey", place);
+        return series is long id ? MayWrite(user, id) : place.DivisionCode is { } code && MayWrite(user, code);
+    }
+
+    /// <summary>For a stored report: its agency; a report of no agency, admins only.</summary>
+    public bool MayWrite(ClaimsPrincipal user, long? agencyId) =>
+        agencyId is long id ? MayWrite(user, id) : Role(user) == AccountRoles.Admin;
+
     static string? Role(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, Name: not null } ? user.FindFirstValue(ClaimTypes.Role) : null;
 }

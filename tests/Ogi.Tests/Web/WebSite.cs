@@ -34,7 +34,10 @@ public sealed class WebSite : IAsyncLifetime
             new Ingester().Run(store, Ingester.Expand([TestData.Seeds, TestData.Corpus], []));
         _app = WebApp.Build(new WebOptions { Db = _db.Url, Urls = "http://127.0.0.1:0" });
         // A write behind the real policy, cookie and redirects, for the accounts tests (AccountTests), page-like and API-like.
-        foreach (var write in WriteProbes) _app.MapPost(write, () => "written").RequireAuthorization(Ogi.Web.Security.Policies.Write);
+        // Not part of the API: left out of its OpenAPI document.
+        foreach (var write in WriteProbes)
+            Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions.ExcludeFromDescription(
+                _app.MapPost(write, () => "written").RequireAuthorization(Ogi.Web.Security.Policies.Write));
         await _app.StartAsync();
         Address = _app.Urls.Single().TrimEnd('/'); // the port Kestrel chose
         if (!File.Exists(Chromium))
