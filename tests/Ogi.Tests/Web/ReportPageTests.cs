@@ -316,3 +316,56 @@ public sealed class ReportParseTextTests
         Assert.Null(store.ParseText(999_999));
     }
 }
+
+/// <summary>
+/// The two writes of the report page, as a signed-in editor makes them (the browser tests show that nobody else
+/// reaches them): saving goes through the ingest, a review through the store's review — on both databases.
+/// </summary>
+public sealed class ReportWriteTests
+{
+    static Microsoft.AspNetCore.Mvc.RazorPages.PageContext Editor() => new()
+    {
+        HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "editor1"),
+                 new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Ogi.Web.Security.Policies.EditorRole)], "test")),
+        },
+    };
+
+    [Theory, OnSqlite, OnPostgres]
+    public void An_editor_saves_an_upload_by_the_ingest_and_reviews_its_finding(string kind)
+    {
+        using var db = new TestDatabase(kind);
+        using var store = db.Open();
+        var file = TestData.Document(TestData.Seeds, "003_e2088ef8146a25db");
+        var bytes = File.ReadAllBytes(file);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var (parse, error) = Ingester.Parse(bytes);
+        Assert.Null(error);
+        using var uploads = new Ogi.Web.Services.Uploads();
+        uploads.Add(new Ogi.Web.Services.Upload(sha, "003.txt", bytes, PreparedParse.DecompressText(parse!.Text), PreparedParse.DecompressText(parse.DocumentJson)));
+
+        var saved = new Ogi.Web.Pages.ReportSaveModel(store, uploads) { PageContext = Editor() }.OnPost(sha);
+        var record = store.Report(sha);
+        Assert.NotNull(record);
+        Assert.Equal($"/reports/{record.Id}?saved=1", Assert.IsType<Microsoft.AspNetCore.Mvc.RedirectResult>(saved).Url);
+        Assert.Equal(3, record.Findings.Count);
+        // Saving again stores nothing twice.
+        new Ogi.Web.Pages.ReportSaveModel(store, uploads) { PageContext = Editor() }.OnPost(sha);
+        Assert.Equal(1, store.Counts().Documents);
+
+        var r1 = record.Findings.First(f => f.Rule == "R1");
+        var texts = new Ogi.Web.Localization.Text(Ogi.Web.Localization.Texts.Load(), new Microsoft.AspNetCore.Http.HttpContextAccessor());
+        var review = new Ogi.Web.Pages.ReportReviewModel(store, texts) { PageContext = Editor() };
+        var done = review.OnPost(record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r1.Id, "dismissed", "  总计含上年结转  ");
+        Assert.Equal($"/reports/{record.Id}?reviewed=1#finding-{r1.Id}", Assert.IsType<Microsoft.AspNetCore.Mvc.RedirectResult>(done).Url);
+        var stored = Assert.Single(store.Reviews());
+        Assert.Equal(("dismissed", "总计含上年结转", "R1"), (stored.Decision, stored.Note, stored.Rule));
+        Assert.Equal("dismissed", store.Report(sha)!.Findings.First(f => f.Id == r1.Id).Review);
+        // A decision the store does not know, or a finding of no such id, is refused and changes nothing.
+        Assert.Equal(400, Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(review.OnPost(record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r1.Id, "deleted", null)).StatusCode);
+        Assert.Equal(400, Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(review.OnPost(record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), 987654, "confirmed", null)).StatusCode);
+        Assert.Equal("dismissed", Assert.Single(store.Reviews()).Decision);
+    }
+}
