@@ -39,6 +39,8 @@ public sealed class TableView
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required int HeaderRows { get; init; }
+    /// <summary>Each grid column's share of the width in percent, as the format's Word file draws it; null: as the browser lays it out.</summary>
+    public int[]? WidthPercents { get; init; }
     public required List<List<GridCellView>> Rows { get; init; }
 }
 
@@ -121,6 +123,7 @@ public sealed class ReportView
                     tables.Add(new TableView
                     {
                         Id = grid.Id, Title = label is null ? grid.Title : $"{grid.Title}（{label}）", HeaderRows = grid.HeaderRows, Rows = rows,
+                        WidthPercents = grid.Widths is { } w ? w.Select(x => (int)Math.Round(100.0 * x / w.Sum())).ToArray() : null,
                     });
                 }
             }
