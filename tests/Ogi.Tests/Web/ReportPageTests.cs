@@ -112,6 +112,8 @@ public sealed class ReportPageTests(WebSite site)
         await noScript.WaitForURLAsync("**cell=applications.carried_forward.natural#source");
         Assert.Equal("2", await noScript.InnerTextAsync("mark#hit"));
         Assert.Contains("R1", await noScript.InnerTextAsync(".cell-detail"));
+        // Where the form prints it, in the form's words: row labels, then the column's headings.
+        Assert.Equal("四、结转下年度继续办理 · 申请人情况 自然人", await noScript.InnerTextAsync(".cell-detail .detail-caption"));
         await plain.CloseAsync();
         site.AssertNoPageErrors();
     }
@@ -167,6 +169,7 @@ public sealed class ReportPageTests(WebSite site)
         Assert.Equal("Source", await page.InnerTextAsync("#source h2"));
         await page.ClickAsync("td[data-key='applications.carried_over.natural'] a");
         Assert.Contains("as printed: 1", await page.InnerTextAsync(".cell-detail"));
+        Assert.Contains("二、上年结转政府信息公开申请数量 · 申请人情况 自然人", await page.InnerTextAsync(".cell-detail"));
         await WebSite.Screenshot(page, "report-003-en");
 
         await page.ClickAsync(".finding-list li:first-child summary");
