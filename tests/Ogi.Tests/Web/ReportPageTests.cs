@@ -265,8 +265,26 @@ public sealed class ReportPageTests(WebSite site)
         await page.ClickAsync("button[type=submit]");
         Assert.Contains("report.pdf 无法读取", await page.InnerTextAsync(".report-error"));
         await WebSite.Screenshot(page, "report-refused");
+
+        // Over the limit, without script (which refuses it before sending): the server says why, from the declared
+        // length, before reading the form.
+        var plain = await site.Browser.NewContextAsync(new() { BaseURL = site.Address, JavaScriptEnabled = false });
+        var noScript = await plain.NewPageAsync();
+        await noScript.GotoAsync("/report");
+        await noScript.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "big.txt", MimeType = "text/plain", Buffer = new byte[21 * 1024 * 1024] });
+        await noScript.ClickAsync("button[type=submit]");
+        await noScript.WaitForURLAsync("**/report?tooLarge=*");
+        Assert.Contains("上传的文件太大（21 MB）：上限为 20 MB", await noScript.InnerTextAsync(".report-error"));
+        await plain.CloseAsync();
+        // With script, the same file is refused before it is sent.
+        await page.GotoAsync("/report");
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "big.txt", MimeType = "text/plain", Buffer = new byte[21 * 1024 * 1024] });
+        await page.ClickAsync("button[type=submit]");
+        Assert.Contains("文件太大：上限为 20 MB", await page.InnerTextAsync(".upload-error"));
+        Assert.EndsWith("/report", page.Url);
         await page.Context.CloseAsync();
         Forget("/report: Failed to load resource: the server responded with a status of 400");
+        Forget("Failed to load resource: the server responded with a status of 413");
         site.AssertNoPageErrors();
     }
 
