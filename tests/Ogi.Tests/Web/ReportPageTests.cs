@@ -145,6 +145,12 @@ public sealed class ReportPageTests(WebSite site)
         Assert.Contains(Hostile, await page.InnerTextAsync("pre.text"));
         Assert.Empty(dialogs);
         await WebSite.Screenshot(page, "report-pasted-hostile");
+        // In English the upload is still shown (the switch keeps ?u=), its messages in English.
+        await page.ClickAsync("a.lang");
+        await page.WaitForURLAsync("**lang=en");
+        Assert.Contains("u=", page.Url);
+        Assert.Equal("Save to the corpus", await page.InnerTextAsync("form.save button"));
+        Assert.Contains(Hostile, await page.InnerTextAsync("pre.text"));
 
         // Saving is a write: without an account the POST is sent to sign in, and nothing is stored.
         var sha = new Uri(page.Url).Query.Split("u=")[1].Split('&')[0];
