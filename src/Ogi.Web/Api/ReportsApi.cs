@@ -45,7 +45,7 @@ public static class ReportsApi
                 : Results.NotFound(new { error = $"no report {id}" }))
             .WithName("GetReport").WithSummary("A stored report's current parse (the OUTPUT.md document)");
 
-        api.MapGet("/reports/{id}/pages/{page:int}.svg", (string id, int page, string? box, string? whole, SqlReportStore store, Uploads uploads, PageImages images) =>
+        api.MapGet("/reports/{id}/pages/{page:int}.svg", (HttpResponse response, string id, int page, string? box, string? whole, SqlReportStore store, Uploads uploads, PageImages images) =>
         {
             if (!PageImages.Available) return Results.NotFound(new { error = "pdftoppm is not installed" });
             double[]? rect = null;
@@ -67,6 +67,8 @@ public static class ReportsApi
             else return Results.NotFound(new { error = $"no report {id}" });
             var png = images.Png(sha, () => pdf() is { } b && Ogi.Decode.DocumentDecoder.IsPdf(b) ? b : null, page);
             if (png is null) return Results.NotFound(new { error = $"report {id} has no page {page}" });
+            // A document's bytes never change (it is its SHA-256): the browser may keep the image.
+            response.Headers.CacheControl = "private, max-age=86400";
             return Results.Text(PageImages.Svg(png, rect, whole is not null), "image/svg+xml");
         }).WithName("GetReportPage").WithSummary("A PDF page of a report, with a cell's box outlined");
     }

@@ -15,6 +15,7 @@ namespace Ogi.Web.Pages;
 /// saving it to the corpus is a write (ReportSave, behind Policies.Write). A document the corpus holds already
 /// opens as the stored report.
 /// </summary>
+[UploadTooLarge]
 public sealed class ReportModel(SqlReportStore store, Uploads uploads, WebOptions options, Text t) : PageModel
 {
     /// <summary>What ogi reads: web pages, text, Markdown and CSV, Word (.doc/.wps through LibreOffice) and PDF.</summary>
@@ -27,8 +28,14 @@ public sealed class ReportModel(SqlReportStore store, Uploads uploads, WebOption
     /// <summary>The pasted text, given back when it could not be read, so nothing typed is lost.</summary>
     public string? Pasted { get; private set; }
 
-    public void OnGet(string? u, string? cell)
+    public void OnGet(string? u, string? cell, string? tooLarge)
     {
+        if (tooLarge is not null)
+        {
+            Error = t.Format("report.error.too_large_upload", tooLarge, MaxUploadText);
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
         if (u is null) return;
         var upload = uploads.Get(u);
         if (upload is null) { Error = t["report.error.expired"]; Response.StatusCode = StatusCodes.Status404NotFound; return; }
@@ -78,4 +85,33 @@ public sealed class ReportModel(SqlReportStore store, Uploads uploads, WebOption
     }
 
     public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString(bytes < 10 * 1024 * 1024 ? "0.#" : "0", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A request body larger than the server reads (the upload limit and a margin for the form) would fail while the
+/// form is read — before the page could say why. This runs first (before the antiforgery check reads the form),
+/// judges by the declared length, reads the body to its end without keeping it (a browser shows no answer to an
+/// upload it is still sending), and sends the visitor back to the form with the reason.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class UploadTooLargeAttribute : Attribute, Microsoft.AspNetCore.Mvc.Filters.IAsyncAuthorizationFilter, Microsoft.AspNetCore.Mvc.Filters.IOrderedFilter
+{
+    /// <summary>What WebApp gives Kestrel beyond the upload limit, for the rest of the form.</summary>
+    const long FormMargin = 64 * 1024;
+    /// <summary>Beyond this the body is not even read away: the connection is closed.</summary>
+    const long DrainAtMost = 1L << 30;
+
+    public int Order => int.MinValue;
+
+    public async Task OnAuthorizationAsync(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
+    {
+        var http = context.HttpContext;
+        var limit = http.RequestServices.GetRequiredService<WebOptions>().MaxUploadBytes;
+        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.ContentLength is not long length || length <= limit + FormMargin) return;
+        if (length > DrainAtMost) { http.Abort(); context.Result = new EmptyResult(); return; }
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = length;
+        var buffer = new byte[81920];
+        while (await http.Request.Body.ReadAsync(buffer, http.RequestAborted) > 0) { }
+        context.Result = new RedirectResult("/report?tooLarge=" + ReportModel.Megabytes(length));
+    }
 }

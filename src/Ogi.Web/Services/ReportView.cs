@@ -16,6 +16,8 @@ public sealed class CellView
     public required string Key { get; init; }
     public required string Field { get; init; }
     public required string Text { get; init; }
+    /// <summary>Where the form prints it, in the form's words: the row's labels and the column's headings.</summary>
+    public string Caption { get; init; } = "";
     /// <summary>The report prints the row (the value may still be blank); false: the row is not in the report at all.</summary>
     public required bool Printed { get; init; }
     public ParseCell? Source { get; init; }
@@ -39,6 +41,8 @@ public sealed class TableView
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required int HeaderRows { get; init; }
+    /// <summary>Each grid column's share of the width in percent, as the format's Word file draws it; null: as the browser lays it out.</summary>
+    public int[]? WidthPercents { get; init; }
     public required List<List<GridCellView>> Rows { get; init; }
 }
 
@@ -101,6 +105,7 @@ public sealed class ReportView
                 var marks = prefix.Length == 0 ? byField : [];
                 foreach (var grid in OfficialTableBuilder.Build(template, values, year: doc.Metadata.Year))
                 {
+                    var captions = Captions(grid);
                     var rows = new List<List<GridCellView>>();
                     foreach (var row in grid.Rows)
                     {
@@ -110,8 +115,8 @@ public sealed class ReportView
                             CellView? value = null;
                             if (cell.Field is string field)
                             {
-                                value = Cell(prefix + field, field, cell.Text, values.ContainsKey(field), sources.GetValueOrDefault(field),
-                                    marks.TryGetValue(field, out var fs) ? fs : [], selected, linkBase, t);
+                                value = Cell(prefix + field, field, cell.Text, captions.GetValueOrDefault(cell, ""), values.ContainsKey(field),
+                                    sources.GetValueOrDefault(field), marks.TryGetValue(field, out var fs) ? fs : [], selected, linkBase, t);
                                 if (value.Selected) chosen = value;
                             }
                             line.Add(new GridCellView(cell.Text, cell.ColSpan, cell.RowSpan, cell.Heading, value));
@@ -121,6 +126,7 @@ public sealed class ReportView
                     tables.Add(new TableView
                     {
                         Id = grid.Id, Title = label is null ? grid.Title : $"{grid.Title}（{label}）", HeaderRows = grid.HeaderRows, Rows = rows,
+                        WidthPercents = grid.Widths is { } w ? w.Select(x => (int)Math.Round(100.0 * x / w.Sum())).ToArray() : null,
                     });
                 }
             }
@@ -154,7 +160,38 @@ public sealed class ReportView
     public static string Number(decimal? v, Text t) =>
         v is decimal d ? Ogi.Output.JsonReportWriter.Trim(d).ToString("0.######", CultureInfo.InvariantCulture) : t["report.cell.blank"];
 
-    static CellView Cell(string key, string field, string text, bool printed, ParseCell? source, IReadOnlyList<FindingView> findings,
+    /// <summary>
+    /// Each value cell's place in the form's words: the labels to its left in its row (merged labels too), then the
+    /// headings above it in its column (the block's or the table's, nearest first upwards, read top-down).
+    /// </summary>
+    static Dictionary<GridCell, string> Captions(GridTable grid)
+    {
+        var at = grid.Positions();
+        int rows = at.GetLength(0), cols = at.GetLength(1);
+        var captions = new Dictionary<GridCell, string>(ReferenceEqualityComparer.Instance);
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++)
+            {
+                var (cell, origin) = at[r, c];
+                if (!origin || cell.Field is null) continue;
+                var label = new List<string>();
+                for (int x = 0; x < c; x++)
+                    if (at[r, x].Cell is { Field: null, Heading: false, Text.Length: > 0 } l && (label.Count == 0 || label[^1] != l.Text)) label.Add(l.Text);
+                var heads = new List<string>();
+                bool found = false;
+                for (int y = r - 1; y >= 0; y--)
+                {
+                    var h = at[y, c].Cell;
+                    if (h.Heading && h.Text.Length > 0) { if (heads.Count == 0 || heads[^1] != h.Text) heads.Add(h.Text); found = true; }
+                    else if (found) break;
+                }
+                heads.Reverse();
+                captions[cell] = string.Join(" ", label) + (heads.Count > 0 ? " · " + string.Join(" ", heads) : "");
+            }
+        return captions;
+    }
+
+    static CellView Cell(string key, string field, string text, string caption, bool printed, ParseCell? source, IReadOnlyList<FindingView> findings,
         string? selected, string linkBase, Text t)
     {
         bool isSelected = selected == key;
@@ -170,6 +207,7 @@ public sealed class ReportView
 
         // The title says in words what the marks say in colour (and what a screen reader reads).
         var title = new List<string> { field };
+        if (caption.Length > 0) title.Add(caption);
         if (!printed) title.Add(t["report.cell.absent"]);
         if (source is not null)
         {
@@ -183,7 +221,7 @@ public sealed class ReportView
         foreach (var f in findings) title.Add($"{f.Rule}: {f.Message}");
         return new CellView
         {
-            Key = key, Field = field, Text = text, Printed = printed, Source = source, Findings = findings, Selected = isSelected,
+            Key = key, Field = field, Text = text, Caption = caption, Printed = printed, Source = source, Findings = findings, Selected = isSelected,
             Classes = string.Join(' ', classes), Title = string.Join('\n', title),
             Href = $"{linkBase}cell={Uri.EscapeDataString(key)}#source",
         };

@@ -17,6 +17,16 @@
     });
   }
 
+  // The language switch keeps what this page shows (an upload's ?u=, the selected ?cell=), not only the path.
+  var lang = document.querySelector("a.lang");
+  if (lang) {
+    lang.addEventListener("click", function () {
+      var here = new URL(window.location.href);
+      here.searchParams.set("lang", new URL(lang.href, window.location.href).searchParams.get("lang"));
+      lang.href = here.pathname + here.search + here.hash;
+    });
+  }
+
   var report = document.querySelector(".report");
   var pre = document.getElementById("source-text");
   if (!report || !pre) return;

@@ -34,6 +34,19 @@ public sealed class ReportPageTests(WebSite site)
     static async Task<IResponse> Post(IPage page, string selector) =>
         await page.RunAndWaitForResponseAsync(() => page.ClickAsync(selector), r => r.Request.Method == "POST");
 
+    /// <summary>A write refused: the POST is sent to sign in. Waits until the browser has arrived there (the sign-in
+    /// page, or Chromium's error page while the accounts area does not serve it yet), then closes the visitor, so
+    /// that nothing it logs later falls to another test.</summary>
+    async Task AssertSentToSignIn(IPage page, IResponse refused, string returnUrl)
+    {
+        Assert.Equal(302, refused.Status);
+        Assert.Contains("/account/login?ReturnUrl=" + returnUrl, refused.Headers["location"]);
+        await page.WaitForURLAsync(u => u.Contains("/account/login", StringComparison.Ordinal) || u.StartsWith("chrome-error:", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+        Forget("chrome-error://");
+        Forget("/account/login");
+    }
+
     static async Task Upload(IPage page, string file)
     {
         await page.GotoAsync("/report");
@@ -99,6 +112,8 @@ public sealed class ReportPageTests(WebSite site)
         await noScript.WaitForURLAsync("**cell=applications.carried_forward.natural#source");
         Assert.Equal("2", await noScript.InnerTextAsync("mark#hit"));
         Assert.Contains("R1", await noScript.InnerTextAsync(".cell-detail"));
+        // Where the form prints it, in the form's words: row labels, then the column's headings.
+        Assert.Equal("四、结转下年度继续办理 · 申请人情况 自然人", await noScript.InnerTextAsync(".cell-detail .detail-caption"));
         await plain.CloseAsync();
         site.AssertNoPageErrors();
     }
@@ -130,16 +145,18 @@ public sealed class ReportPageTests(WebSite site)
         Assert.Contains(Hostile, await page.InnerTextAsync("pre.text"));
         Assert.Empty(dialogs);
         await WebSite.Screenshot(page, "report-pasted-hostile");
+        // In English the upload is still shown (the switch keeps ?u=), its messages in English.
+        await page.ClickAsync("a.lang");
+        await page.WaitForURLAsync("**lang=en");
+        Assert.Contains("u=", page.Url);
+        Assert.Equal("Save to the corpus", await page.InnerTextAsync("form.save button"));
+        Assert.Contains(Hostile, await page.InnerTextAsync("pre.text"));
 
         // Saving is a write: without an account the POST is sent to sign in, and nothing is stored.
         var sha = new Uri(page.Url).Query.Split("u=")[1].Split('&')[0];
-        var refused = await Post(page, "form.save button[type=submit]");
-        Assert.Equal(302, refused.Status);
-        Assert.Contains("/account/login?ReturnUrl=%2Freport%2Fsave", refused.Headers["location"]);
+        await AssertSentToSignIn(page, await Post(page, "form.save button[type=submit]"), "%2Freport%2Fsave");
         using (var store = ReportStore.Open(site.Db)) Assert.Null(store.Report(sha));
         Assert.Empty(dialogs);
-        Forget("chrome-error://");
-        Forget("/account/login");
         site.AssertNoPageErrors();
     }
 
@@ -158,16 +175,13 @@ public sealed class ReportPageTests(WebSite site)
         Assert.Equal("Source", await page.InnerTextAsync("#source h2"));
         await page.ClickAsync("td[data-key='applications.carried_over.natural'] a");
         Assert.Contains("as printed: 1", await page.InnerTextAsync(".cell-detail"));
+        Assert.Contains("二、上年结转政府信息公开申请数量 · 申请人情况 自然人", await page.InnerTextAsync(".cell-detail"));
         await WebSite.Screenshot(page, "report-003-en");
 
         await page.ClickAsync(".finding-list li:first-child summary");
         await page.FillAsync(".finding-list li:first-child input[name=note]", "test");
-        var refused = await Post(page, ".finding-list li:first-child button[value=dismissed]");
-        Assert.Equal(302, refused.Status);
-        Assert.Contains("/account/login?ReturnUrl=%2Freports%2F" + id + "%2Freview", refused.Headers["location"]);
+        await AssertSentToSignIn(page, await Post(page, ".finding-list li:first-child button[value=dismissed]"), "%2Freports%2F" + id + "%2Freview");
         using (var store = ReportStore.Open(site.Db)) Assert.Equal(reviews, store.Reviews().Count);
-        Forget("chrome-error://");
-        Forget("/account/login");
         site.AssertNoPageErrors();
     }
 
@@ -257,7 +271,26 @@ public sealed class ReportPageTests(WebSite site)
         await page.ClickAsync("button[type=submit]");
         Assert.Contains("report.pdf 无法读取", await page.InnerTextAsync(".report-error"));
         await WebSite.Screenshot(page, "report-refused");
+
+        // Over the limit, without script (which refuses it before sending): the server says why, from the declared
+        // length, before reading the form.
+        var plain = await site.Browser.NewContextAsync(new() { BaseURL = site.Address, JavaScriptEnabled = false });
+        var noScript = await plain.NewPageAsync();
+        await noScript.GotoAsync("/report");
+        await noScript.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "big.txt", MimeType = "text/plain", Buffer = new byte[21 * 1024 * 1024] });
+        await noScript.ClickAsync("button[type=submit]");
+        await noScript.WaitForURLAsync("**/report?tooLarge=*");
+        Assert.Contains("上传的文件太大（21 MB）：上限为 20 MB", await noScript.InnerTextAsync(".report-error"));
+        await plain.CloseAsync();
+        // With script, the same file is refused before it is sent.
+        await page.GotoAsync("/report");
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "big.txt", MimeType = "text/plain", Buffer = new byte[21 * 1024 * 1024] });
+        await page.ClickAsync("button[type=submit]");
+        Assert.Contains("文件太大：上限为 20 MB", await page.InnerTextAsync(".upload-error"));
+        Assert.EndsWith("/report", page.Url);
+        await page.Context.CloseAsync();
         Forget("/report: Failed to load resource: the server responded with a status of 400");
+        Forget("Failed to load resource: the server responded with a status of 413");
         site.AssertNoPageErrors();
     }
 
@@ -314,5 +347,63 @@ public sealed class ReportParseTextTests
             Assert.All(doc.Cells.Where(c => c.Raw.Length > 0), c => Assert.Equal(c.Raw, stored.Text[c.Start..c.End]));
         }
         Assert.Null(store.ParseText(999_999));
+    }
+}
+
+/// <summary>
+/// The two writes of the report page, as a signed-in editor makes them (the browser tests show that nobody else
+/// reaches them): saving goes through the ingest, a review through the store's review — on both databases.
+/// </summary>
+public sealed class ReportWriteTests
+{
+    static Microsoft.AspNetCore.Mvc.RazorPages.PageContext Editor() => new()
+    {
+        HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "editor1"),
+                 new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Ogi.Web.Security.Policies.EditorRole)], "test")),
+        },
+    };
+
+    [Theory, OnSqlite, OnPostgres]
+    public void An_editor_saves_an_upload_by_the_ingest_and_reviews_its_finding(string kind)
+    {
+        using var db = new TestDatabase(kind);
+        using var store = db.Open();
+        var file = TestData.Document(TestData.Seeds, "003_e2088ef8146a25db");
+        var bytes = File.ReadAllBytes(file);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var (parse, error) = Ingester.Parse(bytes);
+        Assert.Null(error);
+        // The editor's account, granted 浙江省 (seed 003 is 湖州市南浔区's report): a write outside the grant is refused.
+        var accounts = new Ogi.Store.Accounts.SqlAccountStore(store);
+        accounts.Add("editor1", Ogi.Web.Security.Policies.EditorRole, "not-a-real-hash");
+        accounts.Grant("editor1", Ogi.Store.Accounts.AccountGrant.Place("330000"));
+        var grants = new Ogi.Web.Security.Grants(store);
+        using var uploads = new Ogi.Web.Services.Uploads();
+        uploads.Add(new Ogi.Web.Services.Upload(sha, "003.txt", bytes, PreparedParse.DecompressText(parse!.Text), PreparedParse.DecompressText(parse.DocumentJson)));
+
+        var saved = new Ogi.Web.Pages.ReportSaveModel(store, uploads, grants) { PageContext = Editor() }.OnPost(sha);
+        var record = store.Report(sha);
+        Assert.NotNull(record);
+        Assert.Equal($"/reports/{record.Id}?saved=1", Assert.IsType<Microsoft.AspNetCore.Mvc.RedirectResult>(saved).Url);
+        Assert.Equal(3, record.Findings.Count);
+        // Saving again stores nothing twice.
+        new Ogi.Web.Pages.ReportSaveModel(store, uploads, grants) { PageContext = Editor() }.OnPost(sha);
+        Assert.Equal(1, store.Counts().Documents);
+
+        var r1 = record.Findings.First(f => f.Rule == "R1");
+        var texts = new Ogi.Web.Localization.Text(Ogi.Web.Localization.Texts.Load(), new Microsoft.AspNetCore.Http.HttpContextAccessor());
+        var review = new Ogi.Web.Pages.ReportReviewModel(store, grants, texts) { PageContext = Editor() };
+        var done = review.OnPost(record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r1.Id, "dismissed", "  总计含上年结转  ");
+        Assert.Equal($"/reports/{record.Id}?reviewed=1#finding-{r1.Id}", Assert.IsType<Microsoft.AspNetCore.Mvc.RedirectResult>(done).Url);
+        var stored = Assert.Single(store.Reviews());
+        Assert.Equal(("dismissed", "总计含上年结转", "R1"), (stored.Decision, stored.Note, stored.Rule));
+        Assert.Equal("dismissed", store.Report(sha)!.Findings.First(f => f.Id == r1.Id).Review);
+        // A decision the store does not know, or a finding of no such id, is refused and changes nothing.
+        Assert.Equal(400, Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(review.OnPost(record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r1.Id, "deleted", null)).StatusCode);
+        Assert.Equal(400, Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(review.OnPost(record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), 987654, "confirmed", null)).StatusCode);
+        Assert.Equal("dismissed", Assert.Single(store.Reviews()).Decision);
     }
 }
