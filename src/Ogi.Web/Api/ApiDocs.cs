@@ -37,6 +37,8 @@ public static class ApiDocs
             .DisableAgent()
             .DisableMcp()
             .HideDeveloperTools()
+            // Every area's operations open (reports, corpus, dashboard): a reader sees the whole API at once.
+            .WithDefaultOpenAllTags(true)
             .WithNonce(Nonce(context)));
     }
 

@@ -17,6 +17,6 @@ public static class DashboardApi
         {
             try { return Results.Ok(answers.View(place, year)); }
             catch (DashboardInputException e) { return Results.BadRequest(new { error = T.Format(e.Key, e.Value) }); }
-        }).WithName("dashboard").WithSummary("The dashboard of a place (a division code; none: the country) and year (default: the latest)");
+        }).WithName("dashboard").WithTags("dashboard").WithSummary("The dashboard of a place (a division code; none: the country) and year (default: the latest)");
     }
 }

@@ -37,13 +37,13 @@ public static class ReportsApi
             return parse is null
                 ? Results.UnprocessableEntity(new { error })
                 : Results.Text(PreparedParse.DecompressText(parse.DocumentJson), "application/json; charset=utf-8");
-        }).DisableAntiforgery().WithName("ParseReport").WithSummary("Parses a report file sent as the request body (the OUTPUT.md document); stores nothing");
+        }).DisableAntiforgery().WithName("ParseReport").WithTags("reports").WithSummary("Parses a report file sent as the request body (the OUTPUT.md document); stores nothing");
 
         api.MapGet("/reports/{id}", (string id, SqlReportStore store) =>
             store.Report(id) is { } record && store.ParseText(record.Id) is { } parse
                 ? Results.Text(parse.DocumentJson, "application/json; charset=utf-8")
                 : Results.NotFound(new { error = $"no report {id}" }))
-            .WithName("GetReport").WithSummary("A stored report's current parse (the OUTPUT.md document)");
+            .WithName("GetReport").WithTags("reports").WithSummary("A stored report's current parse (the OUTPUT.md document)");
 
         api.MapGet("/reports/{id}/pages/{page:int}.svg", (HttpResponse response, string id, int page, string? box, string? whole, SqlReportStore store, Uploads uploads, PageImages images) =>
         {
@@ -70,7 +70,7 @@ public static class ReportsApi
             // A document's bytes never change (it is its SHA-256): the browser may keep the image.
             response.Headers.CacheControl = "private, max-age=86400";
             return Results.Text(PageImages.Svg(png, rect, whole is not null), "image/svg+xml");
-        }).WithName("GetReportPage").WithSummary("A PDF page of a report, with a cell's box outlined");
+        }).WithName("GetReportPage").WithTags("reports").WithSummary("A PDF page of a report, with a cell's box outlined");
     }
 
     static IResult TooLarge(WebOptions options) =>
