@@ -8,7 +8,7 @@ namespace Ogi.Store;
 /// <summary>
 /// What SQLite and PostgreSQL share: the SQL of every query (the same text for both), migrations, agencies, reviews
 /// and the cross-year rules. A dialect supplies its connection, how a write transaction starts and how a batch's
-/// rows are written fast (prepared statements in SQLite, COPY in PostgreSQL).
+/// rows are written fast (multi-row INSERTs bound by position in SQLite, binary COPY in PostgreSQL).
 /// </summary>
 public abstract class SqlReportStore : IReportStore, ISqlSession
 {
@@ -86,7 +86,10 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             .Select(n => (Name: n[prefix.Length..^4], Resource: n))
             .Select(s => (Version: int.Parse(s.Name.Split('_')[0], CultureInfo.InvariantCulture), s.Name, s.Resource))
             .OrderBy(s => s.Version).ToList();
-        foreach (var script in scripts)
+        // A database already up to date (every command that reads) costs one read, no write transaction.
+        var applied = AppliedMigrationsIfAny();
+        if (scripts.All(s => applied.Contains(s.Version))) return;
+        foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
         {
             InTransaction(() =>
             {
@@ -99,6 +102,15 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
                     new { v = script.Version, n = script.Name, t = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture) });
             });
         }
+    }
+
+    /// <summary>The migrations applied, none when the database has no schema_migrations table yet.</summary>
+    HashSet<int> AppliedMigrationsIfAny()
+    {
+        if (Scalar<string?>(Dialect == "sqlite"
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                : "SELECT CAST(to_regclass('schema_migrations') AS text)") is null) return [];
+        return AppliedMigrations().ToHashSet();
     }
 
     /// <summary>The migrations applied, for tests and messages.</summary>
@@ -188,7 +200,11 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var rows = parses.Select(p => new ParseRow(p.DocumentId, p.Version, p.Parse, p.Parse.Agency is { } a ? agencies[a.SeriesKey] : null)).ToList();
         var parseIds = InsertParses(rows);
         var fieldIds = FieldIds(parses.SelectMany(p => p.Parse.Values).Select(v => v.Field));
-        InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))));
+        // In the order of the by-field index (each field's new entries one after another at the end of its range),
+        // not of the table (whose new rows all go at its end whatever the order): one B-tree append-like, not both.
+        var values = rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList();
+        values.Sort((x, y) => x.Item2 != y.Item2 ? x.Item2.CompareTo(y.Item2) : x.Item1.CompareTo(y.Item1));
+        InsertValues(values);
         InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f))));
         RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet());
     }
