@@ -31,7 +31,8 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
     protected abstract IReadOnlyList<long?> InsertDocuments(IReadOnlyList<IncomingDocument> documents);
     /// <summary>Inserts parse rows (current), returning their ids in order.</summary>
     protected abstract IReadOnlyList<long> InsertParses(IReadOnlyList<ParseRow> parses);
-    protected abstract void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values);
+    /// <summary>A batch's value rows, parse by parse.</summary>
+    protected abstract void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values);
     protected abstract void InsertFindings(IEnumerable<(long ParseId, PreparedFinding Finding)> findings);
 
     protected sealed record ParseRow(long DocumentId, int Version, PreparedParse Parse, long? AgencyId);
@@ -200,11 +201,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var rows = parses.Select(p => new ParseRow(p.DocumentId, p.Version, p.Parse, p.Parse.Agency is { } a ? agencies[a.SeriesKey] : null)).ToList();
         var parseIds = InsertParses(rows);
         var fieldIds = FieldIds(parses.SelectMany(p => p.Parse.Values).Select(v => v.Field));
-        // In the order of the by-field index (each field's new entries one after another at the end of its range),
-        // not of the table (whose new rows all go at its end whatever the order): one B-tree append-like, not both.
-        var values = rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList();
-        values.Sort((x, y) => x.Item2 != y.Item2 ? x.Item2.CompareTo(y.Item2) : x.Item1.CompareTo(y.Item1));
-        InsertValues(values);
+        InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList());
         InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f))));
         RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet());
     }

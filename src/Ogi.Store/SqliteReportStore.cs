@@ -97,8 +97,12 @@ public sealed class SqliteReportStore : SqlReportStore
         return ids;
     }
 
-    protected override void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values)
+    protected override void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values)
     {
+        // In the order of the by-field index (each field's new entries one after another at the end of its range):
+        // the table, clustered by (parse, field), puts its new rows at its end whatever the order. (PostgreSQL keeps
+        // them parse by parse: its table is a heap in insertion order, and a series reads a report's rows together.)
+        values.Sort((x, y) => x.FieldId != y.FieldId ? x.FieldId.CompareTo(y.FieldId) : x.ParseId.CompareTo(y.ParseId));
         using var rows = new SqliteRowWriter(Connection, "INSERT INTO cell_values (parse_id, field_id, value, confidence)", 4);
         foreach (var (parseId, fieldId, v) in values)
         {
