@@ -1,25 +1,45 @@
 #!/usr/bin/env bash
 # The database benchmark of the README: N synthetic reports (default 100000) parsed alone, then ingested into SQLite
 # and into PostgreSQL in the same run, and each database measured (size per report, a stats-sized read, one series).
+# Each ingest is measured as CPU time (user + system; on shared cores wall time measures the other programs' load),
+# one parsing thread (-j 1); PostgreSQL's own CPU time is read from /proc when the cluster is the script's own.
+# Storing costs (ingest CPU − parse-only CPU) ÷ parse-only CPU.
 #   scripts/bench-store.sh [N] [postgres://… admin URL; default: a throwaway cluster from scripts/pg-test.sh]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 work=$(mktemp -d /tmp/ogi-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-dotnet build src/Ogi.Cli -c Release -nologo -v quiet >/dev/null
+# Published as ./run.sh publishes it (ReadyToRun), so that `ogi stats` is timed as a user runs it.
+dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o src/Ogi.Cli/bin/Release/net10.0 -nologo -v quiet >/dev/null
 ogi() { dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll "$@"; }
+# CPU seconds of a command (user + system), printed after its last output line.
+cpu() { /usr/bin/time -f "%U %S" -o "$work/time" "$@" 2>&1 | tail -1; awk '{printf "%.2f\n", $1 + $2}' "$work/time"; }
+# CPU seconds of the script's own PostgreSQL cluster: live processes and the exited backends the postmaster reaped.
+pgcpu() {
+  local pid; pid=$(head -1 "${OGI_PG_DIR:-/nonexistent}/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+  local t; t=$(awk '{print $14+$15+$16+$17}' "/proc/$pid/stat")
+  for c in $(pgrep -P "$pid"); do t=$((t + $(awk '{print $14+$15}' "/proc/$c/stat"))); done
+  echo "scale=2; $t / $(getconf CLK_TCK)" | bc
+}
 if [ $# -ge 2 ]; then admin=$2; else
   export OGI_PG_DIR=$work/pg
   admin=$(./scripts/pg-test.sh start)
   trap './scripts/pg-test.sh stop; rm -rf "$work"' EXIT
 fi
 ogi synth --count "$n" --out "$work/corpus" --seed 11 2>&1 | tail -1
-echo "== parse only"; ogi ingest "$work/corpus" --dry-run 2>&1 | tail -1
+echo "== parse only"; parse=$(cpu ogi ingest "$work/corpus" --dry-run -j 1 | tee /dev/stderr | tail -1)
+echo "parse only: $parse s CPU"
+ratio() { echo "storing: $(echo "scale=2; ($1 - $parse) / $parse" | bc) × parsing (ingest $1 s CPU, parse only $parse s)"; }
 # `ogi stats` as a user runs it: a whole process, first run included (runtime start, JIT, opening the database).
-stats() { /usr/bin/time -f "ogi stats, two fields by province, every report: %e s (the whole process)" \
+stats() { /usr/bin/time -f "ogi stats, two fields by province, every report: %e s (the whole process; %U s user + %S s system CPU)" \
   dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll stats applications.new.total applications.carried_over.total --by province --db "$1" >/dev/null; }
-echo "== SQLite"; ogi ingest "$work/corpus" --db "$work/bench.db" 2>&1 | tail -1; ogi bench-store --db "$work/bench.db"; stats "$work/bench.db"
+echo "== SQLite"; ratio "$(cpu ogi ingest "$work/corpus" --db "$work/bench.db" -j 1 | tee /dev/stderr | tail -1)"
+ogi bench-store --db "$work/bench.db"; stats "$work/bench.db"
 pg=${admin%/*}/ogi_bench
 psql -q "$admin" -c "DROP DATABASE IF EXISTS ogi_bench" -c "CREATE DATABASE ogi_bench"
-echo "== PostgreSQL"; ogi ingest "$work/corpus" --db "$pg" 2>&1 | tail -1; ogi bench-store --db "$pg"; stats "$pg"
+server=$(pgcpu)
+echo "== PostgreSQL"; client=$(cpu ogi ingest "$work/corpus" --db "$pg" -j 1 | tee /dev/stderr | tail -1)
+server=$(echo "$(pgcpu) - $server" | bc)
+echo "ogi $client s CPU, the server $server s (0 when the cluster is not the script's own)"; ratio "$(echo "$client + $server" | bc)"
+ogi bench-store --db "$pg"; stats "$pg"

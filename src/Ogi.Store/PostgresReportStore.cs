@@ -116,7 +116,7 @@ public sealed class PostgresReportStore : SqlReportStore
         return parseIds;
     }
 
-    protected override void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values)
+    protected override void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values)
     {
         using var copy = Connection.BeginBinaryImport("COPY cell_values (parse_id, field_id, value, confidence) FROM STDIN (FORMAT BINARY)");
         foreach (var (parseId, fieldId, v) in values)

@@ -8,7 +8,7 @@ namespace Ogi.Store;
 /// <summary>
 /// What SQLite and PostgreSQL share: the SQL of every query (the same text for both), migrations, agencies, reviews
 /// and the cross-year rules. A dialect supplies its connection, how a write transaction starts and how a batch's
-/// rows are written fast (prepared statements in SQLite, COPY in PostgreSQL).
+/// rows are written fast (multi-row INSERTs bound by position in SQLite, binary COPY in PostgreSQL).
 /// </summary>
 public abstract class SqlReportStore : IReportStore, ISqlSession
 {
@@ -31,7 +31,8 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
     protected abstract IReadOnlyList<long?> InsertDocuments(IReadOnlyList<IncomingDocument> documents);
     /// <summary>Inserts parse rows (current), returning their ids in order.</summary>
     protected abstract IReadOnlyList<long> InsertParses(IReadOnlyList<ParseRow> parses);
-    protected abstract void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values);
+    /// <summary>A batch's value rows, parse by parse.</summary>
+    protected abstract void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values);
     protected abstract void InsertFindings(IEnumerable<(long ParseId, PreparedFinding Finding)> findings);
 
     protected sealed record ParseRow(long DocumentId, int Version, PreparedParse Parse, long? AgencyId);
@@ -86,7 +87,10 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             .Select(n => (Name: n[prefix.Length..^4], Resource: n))
             .Select(s => (Version: int.Parse(s.Name.Split('_')[0], CultureInfo.InvariantCulture), s.Name, s.Resource))
             .OrderBy(s => s.Version).ToList();
-        foreach (var script in scripts)
+        // A database already up to date (every command that reads) costs one read, no write transaction.
+        var applied = AppliedMigrationsIfAny();
+        if (scripts.All(s => applied.Contains(s.Version))) return;
+        foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
         {
             InTransaction(() =>
             {
@@ -99,6 +103,15 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
                     new { v = script.Version, n = script.Name, t = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture) });
             });
         }
+    }
+
+    /// <summary>The migrations applied, none when the database has no schema_migrations table yet.</summary>
+    HashSet<int> AppliedMigrationsIfAny()
+    {
+        if (Scalar<string?>(Dialect == "sqlite"
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                : "SELECT CAST(to_regclass('schema_migrations') AS text)") is null) return [];
+        return AppliedMigrations().ToHashSet();
     }
 
     /// <summary>The migrations applied, for tests and messages.</summary>
@@ -188,7 +201,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var rows = parses.Select(p => new ParseRow(p.DocumentId, p.Version, p.Parse, p.Parse.Agency is { } a ? agencies[a.SeriesKey] : null)).ToList();
         var parseIds = InsertParses(rows);
         var fieldIds = FieldIds(parses.SelectMany(p => p.Parse.Values).Select(v => v.Field));
-        InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))));
+        InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList());
         InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f))));
         RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet());
     }
@@ -331,7 +344,8 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         public long ParseId { get; set; }
         public string Field { get; set; } = "";
         public object? Value { get; set; }
-        public decimal? Number => Value is null or DBNull ? null : Convert.ToDecimal(Value, CultureInfo.InvariantCulture);
+        public decimal? Number => ToNumber(Value);
+        public static decimal? ToNumber(object? value) => value is null or DBNull ? null : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
     }
 
     // ---- reading reports ----
@@ -465,66 +479,54 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             : " ORDER BY " + key + "(a.division_code IS NULL), a.division_code, (a.name IS NULL), a.name, (p.year IS NULL), p.year, p.document_id";
     }
 
-    sealed class FieldValueRow
-    {
-        public long ParseId { get; set; }
-        public int FieldId { get; set; }
-        public object? Value { get; set; }
-        public decimal? Number => Value is null or DBNull ? null : Convert.ToDecimal(Value, CultureInfo.InvariantCulture);
-    }
-
-    sealed class FactsRow
-    {
-        public long Id { get; set; }
-        public long ParseId { get; set; }
-        public string Template { get; set; } = "";
-        public int? Year { get; set; }
-        public string? DivisionCode { get; set; }
-        public string? Level { get; set; }
-        public int IsDepartment { get; set; }
-    }
-
     public IEnumerable<ReportFacts> Facts(ReportFilter filter, IReadOnlyCollection<string> fields, IReadOnlyCollection<string> rules)
     {
         // Three reads, each a pass over one index: the reports taken (their groups only), each field's values, the
-        // findings of the rules asked — no names, no messages, no reviews, no ordering.
+        // findings of the rules asked — no names, no messages, no reviews, no ordering. Unfiltered (stats over the whole
+        // corpus), a field's values are its whole index range, kept when their parse is a current one, rather than
+        // looked up report by report. Read by hand, not through Dapper's generated mappers: a short `ogi stats` process
+        // would spend more time compiling them than reading.
         var args = new DynamicParameters();
         var where = ReportFilterSql.Where(filter, args, FieldId);
         const string From = " FROM parses p LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN agencies a ON a.id = COALESCE(pa.merged_into, pa.id) WHERE p.is_current";
-        var chosen = "SELECT p.id" + From + where;
-        var rows = Query<FactsRow>("""
-            SELECT p.document_id AS Id, p.id AS ParseId, p.template AS Template, p.year AS Year, a.division_code AS DivisionCode,
-                   a.level AS Level, CASE WHEN a.is_department THEN 1 ELSE 0 END AS IsDepartment
-            """ + From + where, args);
-        var values = new Dictionary<long, Dictionary<string, decimal?>>();
+        string Among(string parse) => where.Length == 0 ? "" : $" AND {parse} IN (SELECT p.id{From}{where})";
+        var reports = new List<(long Id, long ParseId, string Template, int? Year, string? Code, string? Level, bool IsDepartment)>();
+        using (var r = Db.ExecuteReader(Sql("""
+            SELECT p.document_id, p.id, p.template, p.year, a.division_code, a.level, CASE WHEN a.is_department THEN 1 ELSE 0 END
+            """ + From + where), args, Tx))
+            while (r.Read())
+                reports.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture) != 0));
+        var index = new Dictionary<long, int>(reports.Count);
+        for (int i = 0; i < reports.Count; i++) index[reports[i].ParseId] = i;
+        var values = new Dictionary<string, decimal?>?[reports.Count];
         // Every field in one statement (the index's ranges, one per field): the reports taken are chosen once, not
         // once per field — the dashboard asks some fifty fields of a province.
         var nameOf = fields.Distinct().Select(n => (Name: n, Id: FieldId(n))).Where(f => f.Id is not null).ToDictionary(f => f.Id!.Value, f => f.Name);
         if (nameOf.Count > 0)
         {
             args.Add("factFields", nameOf.Keys.ToList());
-            foreach (var v in Query<FieldValueRow>($"SELECT v.parse_id AS ParseId, v.field_id AS FieldId, v.value AS Value FROM cell_values v WHERE v.field_id IN @factFields AND v.parse_id IN ({chosen})", args))
+            using var r = Db.ExecuteReader(Sql("SELECT v.parse_id, v.field_id, v.value FROM cell_values v WHERE v.field_id IN @factFields" + Among("v.parse_id")), args, Tx);
+            while (r.Read())
             {
-                if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
-                d[nameOf[v.FieldId]] = v.Number;
+                if (!index.TryGetValue(r.GetInt64(0), out int i)) continue;
+                (values[i] ??= new Dictionary<string, decimal?>(StringComparer.Ordinal))[nameOf[Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)]] = ValueRow.ToNumber(r.GetValue(2));
             }
         }
-        var broken = new Dictionary<long, HashSet<string>>();
+        var broken = new HashSet<string>?[reports.Count];
         if (rules.Count > 0)
         {
             args.Add("factRules", rules.ToList());
-            foreach (var (parseId, rule) in Query<(long, string)>($"SELECT DISTINCT f.parse_id, f.rule FROM findings f WHERE f.rule IN @factRules AND f.parse_id IN ({chosen})", args))
-            {
-                if (!broken.TryGetValue(parseId, out var set)) broken[parseId] = set = new HashSet<string>(StringComparer.Ordinal);
-                set.Add(rule);
-            }
+            using var r = Db.ExecuteReader(Sql("SELECT DISTINCT f.parse_id, f.rule FROM findings f WHERE f.rule IN @factRules" + Among("f.parse_id")), args, Tx);
+            while (r.Read())
+                if (index.TryGetValue(r.GetInt64(0), out int i)) (broken[i] ??= new HashSet<string>(StringComparer.Ordinal)).Add(r.GetString(1));
         }
         var none = new Dictionary<string, decimal?>();
         var noRules = new HashSet<string>();
-        return rows.Select(r => new ReportFacts
+        return reports.Select((r, i) => new ReportFacts
         {
-            Id = r.Id, Template = r.Template, Year = r.Year, PlaceCode = r.DivisionCode, PlaceLevel = r.DivisionCode is null ? null : r.Level,
-            IsDepartment = r.IsDepartment != 0, Values = values.GetValueOrDefault(r.ParseId, none), Rules = broken.GetValueOrDefault(r.ParseId, noRules),
+            Id = r.Id, Template = r.Template, Year = r.Year, PlaceCode = r.Code, PlaceLevel = r.Code is null ? null : r.Level,
+            IsDepartment = r.IsDepartment, Values = values[i] ?? none, Rules = broken[i] ?? noRules,
         });
     }
 

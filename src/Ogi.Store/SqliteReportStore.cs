@@ -5,7 +5,7 @@ namespace Ogi.Store;
 
 /// <summary>
 /// The corpus in one SQLite file. WAL mode and a busy timeout let two ingests write to one file: each batch takes the
-/// write lock at its start (BEGIN IMMEDIATE) and the other waits; rows are written through prepared statements.
+/// write lock at its start (BEGIN IMMEDIATE) and the other waits; values and findings go in multi-row INSERTs (SqliteRowWriter).
 /// </summary>
 public sealed class SqliteReportStore : SqlReportStore
 {
@@ -97,26 +97,41 @@ public sealed class SqliteReportStore : SqlReportStore
         return ids;
     }
 
-    protected override void InsertValues(IEnumerable<(long ParseId, int FieldId, PreparedValue Value)> values)
+    protected override void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values)
     {
-        using var cmd = Prepare("INSERT INTO cell_values (parse_id, field_id, value, confidence) VALUES (@p, @f, @v, @c)", "@p", "@f", "@v", "@c");
+        // In the order of the by-field index (each field's new entries one after another at the end of its range):
+        // the table, clustered by (parse, field), puts its new rows at its end whatever the order. (PostgreSQL keeps
+        // them parse by parse: its table is a heap in insertion order, and a series reads a report's rows together.)
+        values.Sort((x, y) => x.FieldId != y.FieldId ? x.FieldId.CompareTo(y.FieldId) : x.ParseId.CompareTo(y.ParseId));
+        using var rows = new SqliteRowWriter(Connection, "INSERT INTO cell_values (parse_id, field_id, value, confidence)", 4);
         foreach (var (parseId, fieldId, v) in values)
         {
-            Set(cmd, parseId, fieldId, v.Value, v.Confidence);
-            cmd.ExecuteNonQuery();
+            rows.Integer(parseId);
+            rows.Integer(fieldId);
+            rows.Number(v.Value);
+            rows.Real(v.Confidence);
+            rows.EndRow();
         }
+        rows.Complete();
     }
 
     protected override void InsertFindings(IEnumerable<(long ParseId, PreparedFinding Finding)> findings)
     {
-        using var cmd = Prepare("""
-            INSERT INTO findings (parse_id, rule, severity, message, message_en, fields, related_document_id, cross_year, evidence)
-            VALUES (@p, @rule, @severity, @message, @en, @fields, @related, @cross, @evidence)
-            """, "@p", "@rule", "@severity", "@message", "@en", "@fields", "@related", "@cross", "@evidence");
+        using var rows = new SqliteRowWriter(Connection,
+            "INSERT INTO findings (parse_id, rule, severity, message, message_en, fields, related_document_id, cross_year, evidence)", 9);
         foreach (var (parseId, f) in findings)
         {
-            Set(cmd, parseId, f.Rule, f.Severity, f.Message, f.MessageEn, f.Fields, f.RelatedDocumentId, f.CrossYear, f.Evidence);
-            cmd.ExecuteNonQuery();
+            rows.Integer(parseId);
+            rows.Text(f.Rule);
+            rows.Text(f.Severity);
+            rows.Text(f.Message);
+            rows.Text(f.MessageEn);
+            rows.Text(f.Fields);
+            rows.Integer(f.RelatedDocumentId);
+            rows.Boolean(f.CrossYear);
+            rows.Text(f.Evidence);
+            rows.EndRow();
         }
+        rows.Complete();
     }
 }

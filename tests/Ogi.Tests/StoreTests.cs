@@ -301,6 +301,11 @@ public class StoreTests
         Assert.All(store.Reports(ReportFilter.All), r => Assert.Equal(PreparedParse.CurrentParserVersion, r.ParserVersion));
         // Cross-year findings are recomputed over the new parses: the same as before.
         Assert.Equal(ExpectedCrossYear().Order(), StoredCrossYear(store).Order());
+        // Stats over every report read the current parses' values only, not the older versions' beside them.
+        string[] fields = ["applications.new.total", "applications.carried_over.total"], rules = ["X1", "P1"];
+        static string Show(ReportFacts f) => $"{f.Id} " + string.Join(";", f.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal)) + " " + string.Join(",", f.Rules.Order());
+        Assert.Equal(store.Reports(ReportFilter.All).Select(r => Show(ReportFacts.Of(r, fields, rules))).Order(),
+            store.Facts(ReportFilter.All, fields, rules).Select(Show).Order());
     }
 
     [Theory, OnSqlite, OnPostgres]

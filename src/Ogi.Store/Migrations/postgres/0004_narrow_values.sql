@@ -21,3 +21,8 @@ ALTER TABLE cell_values ADD CONSTRAINT cell_values_pkey PRIMARY KEY (parse_id, f
 
 -- One field across every report (stats, --where): read from this index alone.
 CREATE INDEX cell_values_by_field ON cell_values (field_id, parse_id) INCLUDE (value);
+
+-- Bytes, texts and documents are Brotli-compressed by ogi already: stored out of line as they are, not compressed
+-- again by the server (which spent its time trying). Applies to rows written from now on.
+ALTER TABLE document_contents ALTER COLUMN content SET STORAGE EXTERNAL;
+ALTER TABLE parse_texts ALTER COLUMN text SET STORAGE EXTERNAL, ALTER COLUMN document_json SET STORAGE EXTERNAL;
