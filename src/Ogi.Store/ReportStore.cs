@@ -12,8 +12,9 @@ public static class ReportStore
     public static bool IsPostgres(string db) => db.StartsWith("postgres://", StringComparison.Ordinal) || db.StartsWith("postgresql://", StringComparison.Ordinal);
 
     /// <summary>Opens and migrates. <paramref name="mustExist"/>: a SQLite file is not created by a command that only reads.
-    /// <paramref name="migrate"/> false: a database already migrated by this process (the web app opens one per request).</summary>
-    public static SqlReportStore Open(string? db, bool mustExist = false, bool migrate = true)
+    /// <paramref name="migrate"/> false: a database already migrated by this process (the web app opens one per request).
+    /// <paramref name="pooled"/>: a SQLite connection kept for the next open (the web app; PostgreSQL's are pooled by Npgsql).</summary>
+    public static SqlReportStore Open(string? db, bool mustExist = false, bool migrate = true, bool pooled = false)
     {
         var name = Resolve(db);
         SqlReportStore store;
@@ -24,7 +25,7 @@ public static class ReportStore
             if (mustExist) RefuseWhatIsNoOgiDatabase(name);
             var folder = Path.GetDirectoryName(Path.GetFullPath(name));
             if (folder is not null && !Directory.Exists(folder)) throw new StoreException($"{name}: no such folder");
-            try { store = new SqliteReportStore(name); }
+            try { store = new SqliteReportStore(name, pooled); }
             catch (Microsoft.Data.Sqlite.SqliteException e) { throw new StoreException($"{name}: cannot open the database: {e.Message.Split('\n')[0]}"); }
         }
         if (!migrate) return store;

@@ -11,13 +11,16 @@ public sealed class SqliteReportStore : SqlReportStore
 {
     readonly string _path;
 
-    public SqliteReportStore(string path) : base(Open(path)) { _path = path; }
+    /// <param name="pooled">Keep the connection (and its page cache) for the next store opened on this file: the web
+    /// application opens a store per request, and a fresh connection starts with an empty cache. The command line does
+    /// not pool: a closed store leaves no handle on the file (a test deletes it; a killed ingest leaves nothing open).</param>
+    public SqliteReportStore(string path, bool pooled = false) : base(Open(path, pooled)) { _path = path; }
 
-    static SqliteConnection Open(string path)
+    static SqliteConnection Open(string path, bool pooled)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 120,
+            DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = pooled, DefaultTimeout = 120,
         }.ToString());
         connection.Open();
         using var pragma = connection.CreateCommand();

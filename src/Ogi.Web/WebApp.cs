@@ -68,9 +68,11 @@ public static class WebApp
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<LanguageChoice>();
-        app.UseMiddleware<UploadLimit>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = Assets(), RequestPath = "/static" });
         app.UseRouting();
+        // After routing: a page that answers an oversized upload itself (the report page sends the visitor back to its
+        // form with the reason) says so in its endpoint's metadata.
+        app.UseMiddleware<UploadLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

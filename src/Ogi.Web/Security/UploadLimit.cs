@@ -13,6 +13,12 @@ public sealed class UploadLimit(RequestDelegate next, WebOptions options, Texts 
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // The report page answers an oversized upload itself, back on its form with the reason (Pages.UploadTooLargeAttribute).
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Pages.UploadTooLargeAttribute>() is not null)
+        {
+            await next(context);
+            return;
+        }
         if (context.Request.ContentLength > options.MaxRequestBytes)
         {
             await Refuse(context);
