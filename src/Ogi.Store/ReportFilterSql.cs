@@ -27,11 +27,17 @@ static class ReportFilterSql
             // Inside a division: what the catalogue puts below it (old codes too), else what its code's prefix holds.
             var code = AgencyPlacing.DivisionCodeOf(place);
             // As the agencies (of the series) that lie inside, so that the database reads only their parses (by the
-            // index on parses' agency) rather than joining every report of the corpus to its agency to test it.
-            sql.Append(" AND p.agency_id IN (SELECT m.id FROM agencies m JOIN agencies h ON h.id = COALESCE(m.merged_into, m.id)"
-                + " WHERE h.division_code LIKE @place OR h.division_code IN @placeCodes)");
+            // index on parses' agency) rather than joining every report of the corpus to its agency to test it; found
+            // from the division index (agencies_by_division, migration 0007) to the agencies of each series inside — the
+            // series' head and those merged into it — rather than testing every agency of the corpus: the code's prefix as
+            // a range (codes are digits, which every collation orders alike), LIKE only for a prefix of nines.
             var prefix = code is null ? "\u0001" : CodePrefix(code);
-            args.Add("place", prefix + "%");
+            var upTo = Answers.DivisionCode.NextPrefix(prefix);
+            sql.Append(" AND p.agency_id IN (SELECT m.id FROM agencies h JOIN agencies m ON (m.id = h.id AND m.merged_into IS NULL) OR m.merged_into = h.id"
+                + (upTo is null ? " WHERE (h.division_code LIKE @place" : " WHERE ((h.division_code >= @place AND h.division_code < @placeUpTo)")
+                + " OR h.division_code IN @placeCodes))");
+            args.Add("place", upTo is null ? prefix + "%" : prefix);
+            if (upTo is not null) args.Add("placeUpTo", upTo);
             // Only the codes the prefix does not already take (a division that moved under another parent): a province
             // holds a thousand codes, and a thousand parameters on every query of a web page cost more than the query.
             args.Add("placeCodes", code is null ? [] : AgencyPlacing.CodesWithin(code).Where(c => !c.StartsWith(prefix, StringComparison.Ordinal)).ToList());

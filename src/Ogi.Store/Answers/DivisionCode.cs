@@ -33,6 +33,19 @@ public static class DivisionCode
     }
 
     /// <summary>Whether <paramref name="placeCode"/> is the division <paramref name="code"/> or lies below it.</summary>
+    /// <summary>The first string of digits after every code with this prefix ("35" → "36", "3509" → "3510"); null for nines.</summary>
+    public static string? NextPrefix(string prefix)
+    {
+        var digits = prefix.ToCharArray();
+        for (int i = digits.Length - 1; i >= 0; i--)
+        {
+            if (!char.IsAsciiDigit(digits[i])) return null;
+            if (digits[i] < '9') { digits[i]++; return new string(digits); }
+            digits[i] = '0';
+        }
+        return null;
+    }
+
     public static bool IsWithin(string? placeCode, string code) =>
         placeCode is not null && placeCode.StartsWith(Prefix(code), StringComparison.Ordinal);
 }

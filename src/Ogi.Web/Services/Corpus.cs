@@ -83,9 +83,12 @@ public sealed class Corpus(SqlReportStore store)
         var below = code is null ? catalog.Provinces : catalog.Children(code);
         if (below.Count == 0) return new PlaceTree(path, []);
         var prefix = code is null ? "" : DivisionCode.Prefix(code);
+        // A range of the division index (codes are digits), not a LIKE over every agency.
+        var upTo = prefix.Length == 0 ? null : DivisionCode.NextPrefix(prefix);
         var placed = store.Session.Query<string>(
-            "SELECT DISTINCT division_code FROM agencies WHERE merged_into IS NULL AND division_code LIKE @pattern",
-            new { pattern = prefix + "%" }).ToList();
+            "SELECT DISTINCT division_code FROM agencies WHERE merged_into IS NULL AND division_code IS NOT NULL"
+            + (upTo is null ? " AND division_code LIKE @pattern" : " AND division_code >= @prefix AND division_code < @upTo"),
+            new { pattern = prefix + "%", prefix, upTo }).ToList();
         var children = below.Where(d => placed.Any(c => DivisionCode.IsWithin(c, d.Code))).ToList();
         return new PlaceTree(path, children);
     }
