@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 n=${1:-100000}
 work=$(mktemp -d /tmp/ogi-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-# Published as ./run.sh publishes it (ReadyToRun), so that `ogi stats` is timed as a user runs it.
-dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o src/Ogi.Cli/bin/Release/net10.0 -nologo -v quiet >/dev/null
-ogi() { dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll "$@"; }
+# Published as ./run.sh publishes it (ReadyToRun, into bin/ogi), so that `ogi stats` is timed as a user runs it.
+dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o bin/ogi -nologo -v quiet >/dev/null
+ogi() { dotnet bin/ogi/ogi.dll "$@"; }
 # CPU seconds of a command (user + system), printed after its last output line.
 cpu() { /usr/bin/time -f "%U %S" -o "$work/time" "$@" 2>&1 | tail -1; awk '{printf "%.2f\n", $1 + $2}' "$work/time"; }
 # CPU seconds of the script's own PostgreSQL cluster: live processes and the exited backends the postmaster reaped.
@@ -33,7 +33,7 @@ echo "parse only: $parse s CPU"
 ratio() { echo "storing: $(echo "scale=2; ($1 - $parse) / $parse" | bc) × parsing (ingest $1 s CPU, parse only $parse s)"; }
 # `ogi stats` as a user runs it: a whole process, first run included (runtime start, JIT, opening the database).
 stats() { /usr/bin/time -f "ogi stats, two fields by province, every report: %e s (the whole process; %U s user + %S s system CPU)" \
-  dotnet src/Ogi.Cli/bin/Release/net10.0/ogi.dll stats applications.new.total applications.carried_over.total --by province --db "$1" >/dev/null; }
+  dotnet bin/ogi/ogi.dll stats applications.new.total applications.carried_over.total --by province --db "$1" >/dev/null; }
 echo "== SQLite"; ratio "$(cpu ogi ingest "$work/corpus" --db "$work/bench.db" -j 1 | tee /dev/stderr | tail -1)"
 ogi bench-store --db "$work/bench.db"; stats "$work/bench.db"
 pg=${admin%/*}/ogi_bench

@@ -38,7 +38,7 @@ public static class ApiDocs
             .DisableMcp()
             .HideDeveloperTools()
             // Every area's operations open (reports, corpus, dashboard): a reader sees the whole API at once.
-            .WithDefaultOpenAllTags(true)
+            .ExpandAllTags()
             .WithNonce(Nonce(context)));
     }
 
