@@ -58,7 +58,9 @@ public sealed class RegisterPagesTests(WebSite site)
         await site.SignIn(page, editor);
         Assert.Equal(1, await page.Locator(".masthead nav a[href='/register']").CountAsync());
 
-        await page.GotoAsync($"/register?agency={agency}");
+        // Without an agency: the agencies this editor is granted.
+        await page.ClickAsync(".masthead nav a[href='/register']");
+        await page.ClickAsync($"ul.register-agencies a[href='/register?agency={agency}']");
         Assert.Contains("浙江省杭州市西湖区审计局", await page.InnerTextAsync("main h1"));
         await page.ClickAsync($"a[href='/register/new?agency={agency}']");
         await page.WaitForURLAsync($"**/register/new?agency={agency}");
@@ -115,6 +117,12 @@ public sealed class RegisterPagesTests(WebSite site)
         Assert.Equal("2024-03-06 答复", Squash(await page.InnerTextAsync(row + " td.days")));
         await page.GotoAsync($"/register?agency={agency}&status=open");
         Assert.Equal(0, await page.Locator(row).CountAsync());
+        // A reference holding '/' has its page too.
+        Record(agency, "西审/2024/2", Received(new DateOnly(2024, 5, 6)));
+        await page.GotoAsync($"/register?agency={agency}");
+        await page.ClickAsync(Row("西审/2024/2") + " a");
+        await page.WaitForSelectorAsync("table.history");
+        Assert.Equal("申请 西审/2024/2", await page.InnerTextAsync("main h1"));
         // A filter that cannot be meant: 400 with its one line (asked outside the browser, which logs a 4xx as an error).
         var bad = await page.APIRequest.GetAsync($"/register?agency={agency}&status=nonsense");
         Assert.Equal(400, bad.Status);
@@ -159,6 +167,11 @@ public sealed class RegisterPagesTests(WebSite site)
         // Soonest first, answered last.
         Assert.Equal(["T-overdue", "T-soon", "T-fresh", "T-done"], await page.Locator("table.register tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.reference)"));
         await WebSite.Screenshot(page, "register-list-marked");
+        await page.GotoAsync($"/register?agency={agency}&on={Day(on)}&lang=en");
+        Assert.Equal("OVERDUE", await page.InnerTextAsync(Row("T-overdue") + " .mark"));
+        Assert.Equal("DUE SOON 3 working days left", Squash(await page.InnerTextAsync(Row("T-soon") + " td.days")));
+        await WebSite.Screenshot(page, "register-list-en");
+        await page.GotoAsync($"/register?agency={agency}&on={Day(on)}&lang=zh");
 
         async Task<string[]> Listed(string query)
         {
