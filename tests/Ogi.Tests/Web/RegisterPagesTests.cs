@@ -209,6 +209,52 @@ public sealed class RegisterPagesTests(WebSite site)
     }
 
     [Fact]
+    public async Task Supplement_consultation_and_appeal_forms_record_their_events_and_move_the_due_date()
+    {
+        var agency = NewAgency("浙江省杭州市西湖区水利局");
+        var received = new DateOnly(2026, 3, 2);
+        Record(agency, "S-1", Received(received));
+        var editor = Editor(agency);
+        var page = await site.NewPage();
+        await site.SignIn(page, editor);
+        await page.GotoAsync($"/register/S-1?agency={agency}");
+
+        async Task Submit(string form, params (string Field, string Value)[] fields)
+        {
+            foreach (var (field, value) in fields)
+            {
+                var input = page.Locator($"form.{form} [name={field}]");
+                if (await input.EvaluateAsync<string>("e => e.tagName") == "SELECT") await input.SelectOptionAsync(value);
+                else await input.FillAsync(value);
+            }
+            await page.ClickAsync($"form.{form} button[type=submit]");
+            await page.WaitForSelectorAsync("p.notice.done");
+        }
+        await Submit("supplement", ("on", "2026-03-04"));
+        Assert.Equal("待补正", await page.InnerTextAsync(".register-facts dd.state"));
+        Assert.Contains("计时中止", await page.InnerTextAsync(".register-facts dd.due"));
+        await Submit("supplement", ("on", "2026-03-10"));  // the clock restarts from the day it arrived (第三十条)
+        await Submit("consult", ("on", "2026-03-12"), ("party", "某公司"));
+        Assert.Equal("征求第三方意见中", await page.InnerTextAsync(".register-facts dd.state"));
+        await Submit("consult", ("on", "2026-03-18"));    // not counted (第三十二条)
+        var due = StatutoryDeadline.Due(received, new DateOnly(2026, 3, 10), [(new DateOnly(2026, 3, 12), new DateOnly(2026, 3, 18))]);
+        Assert.Equal(due, Load(agency, "S-1").Due());
+        Assert.StartsWith(Day(due), (await page.InnerTextAsync(".register-facts dd.due")).Trim());
+        // A reply while a consultation runs would be refused; here it is over: replied, then appealed and decided.
+        await Submit("reply", ("on", "2026-04-01"), ("outcome", "partial"));
+        await Submit("appeal", ("case", "杭复〔2026〕3号"), ("route", "review"), ("on", "2026-04-20"));
+        await Submit("decided", ("case", "杭复〔2026〕3号"), ("result", "corrected"), ("on", "2026-06-01"));
+        Assert.Equal("杭复〔2026〕3号 · 行政复议 · 2026-04-20 → 纠正 2026-06-01", Squash(await page.InnerTextAsync(".register-facts ul.appeals li")));
+        Assert.Equal(["received", "supplement_requested", "supplement_received", "consultation_started", "consultation_ended", "replied", "appeal_filed", "appeal_decided"],
+            await page.Locator("table.history tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kind)"));
+        await WebSite.Screenshot(page, "register-application-history");
+        var state = Load(agency, "S-1");
+        Assert.Equal(("partial", "corrected"), (state.Outcome, state.Appeals.Single().Result));
+        Assert.All(state.History.Skip(1), e => Assert.Equal(editor, e.RecordedBy));
+        site.AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task An_editor_not_granted_the_agency_is_refused_a_viewer_only_reads_and_a_visitor_is_sent_to_sign_in()
     {
         var agency = NewAgency("浙江省杭州市西湖区民政局");
