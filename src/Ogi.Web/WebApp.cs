@@ -61,6 +61,7 @@ public static class WebApp
         builder.Services.AddSingleton<AccountCookie>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddScoped<Grants>();
+        builder.Services.AddScoped<RegisterDesk>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Write, p => p.RequireRole(Policies.AdminRole, Policies.EditorRole))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Policies.AdminRole));
