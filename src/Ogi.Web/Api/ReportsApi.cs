@@ -33,10 +33,10 @@ public static class ReportsApi
             catch (BadHttpRequestException) { return TooLarge(options); }
             if (body.Length == 0) return Results.BadRequest(new { error = "the body is empty: send the report file's bytes" });
             var bytes = body.ToArray();
-            var (parse, error) = await Task.Run(() => Ingester.Parse(bytes));
+            var (parse, error) = await Task.Run(() => ReadReport.From(bytes));
             return parse is null
                 ? Results.UnprocessableEntity(new { error })
-                : Results.Text(PreparedParse.DecompressText(parse.DocumentJson), "application/json; charset=utf-8");
+                : Results.Text(parse.DocumentJson, "application/json; charset=utf-8");
         }).DisableAntiforgery().WithName("ParseReport").WithTags("reports").WithSummary("Parses a report file sent as the request body (the OUTPUT.md document); stores nothing");
 
         api.MapGet("/reports/{id}", (string id, SqlReportStore store) =>

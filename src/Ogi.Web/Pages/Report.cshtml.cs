@@ -71,9 +71,9 @@ public sealed class ReportModel(SqlReportStore store, Uploads uploads, WebOption
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (store.Report(sha) is { } stored) return Redirect($"/reports/{stored.Id}?known=1");
         // The ingest's own parse (bounded in time, never an exception): what the page shows is what saving would store.
-        var (parse, error) = await Task.Run(() => Ingester.Parse(bytes), HttpContext.RequestAborted);
+        var (parse, error) = await Task.Run(() => ReadReport.From(bytes), HttpContext.RequestAborted);
         if (parse is null) return Refuse(t.Format("report.error.unreadable", name, error ?? ""));
-        uploads.Add(new Upload(sha, name, bytes, PreparedParse.DecompressText(parse.Text), PreparedParse.DecompressText(parse.DocumentJson)));
+        uploads.Add(new Upload(sha, name, bytes, parse.Text, parse.DocumentJson));
         return Redirect($"/report?u={sha}");
     }
 

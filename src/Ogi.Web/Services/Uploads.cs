@@ -1,9 +1,24 @@
 using Microsoft.Extensions.Caching.Memory;
+using Ogi.Decode;
+using Ogi.Output;
+using Ogi.Parsing;
 
 namespace Ogi.Web.Services;
 
 /// <summary>A report uploaded or pasted to be read, not (yet) stored: its bytes (to save it) and the engine's output.</summary>
 public sealed record Upload(string Sha256, string FileName, byte[] Bytes, string Text, string DocumentJson);
+
+/// <summary>A report read for a page or the API, nothing stored: its decoded text and its OUTPUT.md document.</summary>
+public sealed record ReadReport(string Text, string DocumentJson)
+{
+    /// <summary>The parse the ingest makes (bounded in time as <see cref="Ogi.Store.Ingester.Parse"/> bounds it, its failure a
+    /// one-line reason, never an exception), without the ingest's compressed copies and value rows, which a page would
+    /// only unpack again.</summary>
+    public static (ReadReport? Report, string? Error) From(byte[] bytes) =>
+        BoundedParse.Run(() => Of(ReportParser.Parse(bytes)), BoundedParse.LimitFor(DocumentDecoder.IsPdf(bytes)));
+
+    static ReadReport Of(ParsedReport report) => new(report.Source.Text, JsonReportWriter.ToJson(report));
+}
 
 /// <summary>
 /// Uploads kept between the request that sends a file and the pages that show it (its cells clicked, its page images,
