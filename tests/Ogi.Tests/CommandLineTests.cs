@@ -17,12 +17,15 @@ public class CommandLineTests : IDisposable
     internal static (int Exit, string Out, string Err) RunIn(string? folder, params string[] args) => RunOgi(folder, null, TimeSpan.FromSeconds(120), args);
 
     /// <summary>ogi as a process: from <paramref name="folder"/> (null: this process's), with only the programs in
-    /// <paramref name="path"/> on PATH (null: this process's PATH; dotnet is then taken from there too); <paramref name="input"/>, when given, is its standard input.</summary>
-    internal static (int Exit, string Out, string Err) RunOgi(string? folder, string? path, TimeSpan limit, string[] args, string? input = null)
+    /// <paramref name="path"/> on PATH (null: this process's PATH; dotnet is then taken from there too); <paramref name="input"/>, when given, is its standard input;
+    /// <paramref name="environment"/>, variables set for it (TZ, …).</summary>
+    internal static (int Exit, string Out, string Err) RunOgi(string? folder, string? path, TimeSpan limit, string[] args, string? input = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(path is null ? "dotnet" : Path.Combine(path, "dotnet")) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
         if (folder is not null) { psi.WorkingDirectory = folder; psi.Environment.Remove("OGI_SHARED"); }
         if (path is not null) psi.Environment["PATH"] = path;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ogi.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;

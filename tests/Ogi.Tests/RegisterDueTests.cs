@@ -126,6 +126,35 @@ public class RegisterDueTests
         Directory.Delete(dir, true);
     }
 
+    sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
+    public void Today_is_the_day_in_China_whatever_the_machine_s_zone()
+    {
+        // 15:59 UTC is 23:59 in China, 16:00 UTC already the next day there; a clock given in another offset means the same instant.
+        Assert.Equal(new DateOnly(2024, 2, 5), Ogi.Office.Calendar.ChinaToday.Get(new FixedClock(new DateTimeOffset(2024, 2, 5, 15, 59, 0, TimeSpan.Zero))));
+        Assert.Equal(new DateOnly(2024, 2, 6), Ogi.Office.Calendar.ChinaToday.Get(new FixedClock(new DateTimeOffset(2024, 2, 5, 16, 0, 0, TimeSpan.Zero))));
+        Assert.Equal(new DateOnly(2024, 2, 6), Ogi.Office.Calendar.ChinaToday.Get(new FixedClock(new DateTimeOffset(2024, 2, 5, 9, 0, 0, TimeSpan.FromHours(-8)))));
+
+        // `ogi register due` without --on counts from that day — the register pages' day — even on a machine set to
+        // a zone eleven hours behind China (one of the two days when the test runs across China's midnight).
+        var dir = Directory.CreateTempSubdirectory("ogi-today-").FullName;
+        var db = Path.Combine(dir, "r.db");
+        Record(db, County, ("T1", [Received("2024-02-05")]));
+        var before = Ogi.Office.Calendar.ChinaToday.Get();
+        var due = CommandLineTests.RunOgi(dir, null, TimeSpan.FromSeconds(120), ["register", "due", "--json", "--db", db],
+            environment: new Dictionary<string, string> { ["TZ"] = "Pacific/Honolulu" });
+        var after = Ogi.Office.Calendar.ChinaToday.Get();
+        Assert.Equal(0, due.Exit);
+        var on = DateOnly.ParseExact(JsonDocument.Parse(due.Out).RootElement.GetProperty("on").GetString()!, "yyyy-MM-dd");
+        Assert.True(on == before || on == after, $"register due counted from {on}, China's day is {before}");
+        Assert.Equal(Ogi.Web.Services.RegisterDesk.Today(), after);
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void Compile_counts_the_answers_given_after_their_due_date_beside_the_report()
     {

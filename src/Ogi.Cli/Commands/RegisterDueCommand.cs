@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ogi.Office.Calendar;
 using Ogi.Office.Register;
 
 namespace Ogi.Cli;
@@ -12,14 +13,14 @@ public static class RegisterDueCommand
     {
         var within = new Option<int>("--within") { Description = "working days ahead (the due day counted, today not)", DefaultValueFactory = _ => 5 };
         var agency = RegisterCommand.AgencyOption();
-        var on = new Option<string?>("--on") { Description = "the day to look from (yyyy-mm-dd; default today)" };
+        var on = new Option<string?>("--on") { Description = "the day to look from (yyyy-mm-dd; default today in China, UTC+8, as the register pages)" };
         var json = new Option<bool>("--json") { Description = "the list as JSON" };
         var db = Database.Option();
         var cmd = new Command("due", "open applications due within N working days and those overdue (第三十三条; 补正 restarts the clock, 征求第三方意见 not counted, 延期 added)")
             { within, agency, on, json, db };
         cmd.SetAction(r => RegisterCommand.Run("register due", r.GetValue(db), null, register =>
         {
-            var day = RegisterCommand.Date(r.GetValue(on), "--on") ?? DateOnly.FromDateTime(DateTime.Now);
+            var day = RegisterCommand.Date(r.GetValue(on), "--on") ?? ChinaToday.Get();
             long? agencyId = r.GetValue(agency) is { } a ? register.Agency(a) : null;
             var watch = DueWatch.On(register.Applications(agencyId), day, r.GetValue(within));
             if (r.GetValue(json))

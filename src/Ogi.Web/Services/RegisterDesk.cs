@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Ogi.Office.Register;
+using Ogi.Office.Calendar;
 using Ogi.Store;
 using Ogi.Web.Security;
 
@@ -41,7 +42,7 @@ public sealed class RegisterDesk(SqlReportStore store, Grants grants, IAuthoriza
         (await authorization.AuthorizeAsync(user, Policies.Write)).Succeeded && grants.MayWrite(user, agencyId);
 
     /// <summary>Today in China (UTC+8, no summer time): an office's deadlines run by its own calendar day, wherever the server is.</summary>
-    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    public static DateOnly Today() => ChinaToday.Get();
 
     /// <summary>The day a page counts from: <c>?on=yyyy-mm-dd</c> (as `ogi register due --on`), else today.</summary>
     public static DateOnly? Day(string? on) =>

@@ -283,9 +283,7 @@ public sealed class CorpusPagesTests(WebSite site)
         var parameters = paths.GetProperty("/api/reports").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(x => x.GetProperty("name").GetString()).ToList();
         Assert.Subset(parameters.ToHashSet(), new HashSet<string?> { "agency", "place", "level", "year", "template", "rule", "late", "reviewed", "sort", "page", "size" });
 
-        var page = await site.NewPage();
-        // Scalar's script is 5 MB: on a loaded machine its first parse takes a while.
-        page.SetDefaultTimeout(90_000);
+        var page = await site.NewPage(); // waits up to 90 s: Scalar's script is 5 MB, its first parse on a loaded machine takes a while
         var elsewhere = new List<string>();
         page.Request += (_, r) => { if (!r.Url.StartsWith(site.Address, StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal)) elsewhere.Add(r.Url); };
         var response = await page.GotoAsync("/api/docs");

@@ -51,6 +51,9 @@ public sealed class WebSite : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = Address, Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
+        // Waits as long as a loaded 2-core CI machine needs (Playwright's 30 s was hit there by a navigation that came):
+        // a step that never happens still fails, only later.
+        page.SetDefaultTimeout(90_000);
         // Every test also checks that the page broke no rule of the Content-Security-Policy and threw no script error.
         page.Console += (_, m) => { if (m.Type == "error") AddError($"{page.Url}: {m.Text} {m.Location}"); };
         page.PageError += (_, e) => AddError($"{page.Url}: {e}");
