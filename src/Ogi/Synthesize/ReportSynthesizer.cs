@@ -35,8 +35,12 @@ public static class ReportSynthesizer
         if (rng.NextDouble() < brokenShare) BreakOneRule(rng, equations, values);
         // Page breaks come in every flattening: a print view's pipes, a PDF's lines or space runs.
         var pageLayout = rng.Next(3) switch { 0 => TextTableLayout.Lines, 1 => TextTableLayout.Spaces, _ => TextTableLayout.Pipes };
+        // Stacked headings: how (a draw of its own); the legacy table in halves: printed how (a draw of its own).
+        var stack = layout == SynthLayout.Stacked ? StackOf(new Random(unchecked(seed * 7307 + index))) : null;
+        int halvesAs = layout == SynthLayout.Halves ? new Random(unchecked(seed * 5023 + index)).Next(4) : -1;
         // Where cells are apart only by spaces (or nothing), a blank cell must be printed as a mark to be a cell at all.
-        bool spacedLayout = layout is SynthLayout.Spaces or SynthLayout.Glued || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces;
+        bool spacedLayout = layout is SynthLayout.Spaces or SynthLayout.Glued || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces
+            || stack is { Style: not HeadingStackStyle.OneCharPerLine } || halvesAs == 1 && template.Id == "legacy";
         // Some reports leave zero cells blank; a blank is then "the table's 0" or, if most cells are filled, a gap (B1).
         if (rng.Next(6) == 0)
         {
@@ -82,8 +86,12 @@ public static class ReportSynthesizer
             for (int b = 0; b < report.Blocks.Count; b++)
                 if (report.Blocks[b] is TableBlock { Table.Id: "appeals" } four && four.Table.Transposed() is { } turned) report.Blocks[b] = new TableBlock(turned);
 
+        if (halvesAs >= 0)
+            for (int b = 0; b < report.Blocks.Count; b++)
+                if (report.Blocks[b] is TableBlock { Table.Id: "statistics" } tall && tall.Table.SideBySide() is { } halves) report.Blocks[b] = new TableBlock(halves);
+
         // The page's own lines: a CMS breadcrumb, the posting date and source, share links; a footer.
-        var sourceIsFull = rng.Next(3) == 0 && agency.FullName != agency.Name && layout != SynthLayout.Docx; // a Word file has no page around it
+        var sourceIsFull = rng.Next(3) == 0 && agency.FullName != agency.Name && layout != SynthLayout.Docx && !(halvesAs == 3 && template.Id == "legacy"); // a Word file has no page around it
         string source = sourceIsFull ? agency.FullName : rng.Next(2) == 0 ? agency.Name : "本网";
         var top = new List<string> { "首页 > 政务公开 > 政府信息公开 > 政府信息公开年报", content.DisplayTitle };
         if (published is DateOnly p)
@@ -132,6 +140,22 @@ public static class ReportSynthesizer
                 bytes = Encoding.UTF8.GetBytes(traditional); ext = text.StartsWith('<') ? "html" : "txt";
                 break;
             }
+            case SynthLayout.Stacked:
+            {
+                var options = new TextWriterOptions
+                {
+                    Layout = stack!.Style == HeadingStackStyle.OneCharPerLine ? TextTableLayout.Lines : TextTableLayout.Spaces,
+                    StackHeadings = stack, PageTop = top, PageBottom = bottom, Gap = () => "  ",
+                };
+                bytes = Encoding.UTF8.GetBytes(TextReportWriter.Write(report, options)); ext = "txt";
+                break;
+            }
+            case SynthLayout.Halves when template.Id == "legacy" && halvesAs != 2 && halvesAs != 3:
+                bytes = Encoding.UTF8.GetBytes(Text(report, rng, halvesAs == 1 ? TextTableLayout.Spaces : TextTableLayout.Pipes, top, bottom, null)); ext = "txt"; break;
+            case SynthLayout.Halves when template.Id == "legacy" && halvesAs == 3:
+                bytes = DocxReportWriter.Write(report); ext = "docx"; break;
+            case SynthLayout.Halves:
+                bytes = Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report, HtmlFlavor.Clean, "utf-8", top, bottom)); ext = "html"; break;
             case SynthLayout.FullWidth:
                 bytes = Encoding.UTF8.GetBytes(FullWidth(Text(report, rng, rng.Next(2) == 0 ? TextTableLayout.Pipes : TextTableLayout.Lines, top, bottom, null))); ext = "txt"; break;
             default:
@@ -355,6 +379,9 @@ public static class ReportSynthesizer
             WrapLabelsAt = wrapLabelsAt,
         });
     }
+
+    /// <summary>How a PDF's or flipbook's text stacks narrow headings: across the columns (single spaces or in place) or a character a line.</summary>
+    static HeadingStack StackOf(Random rng) => new((HeadingStackStyle)rng.Next(3), rng.Next(3));
 
     /// <summary>Digits and ASCII punctuation as their full-width forms (１２３４．５), as some editors type them.</summary>
     static string FullWidth(string text) => string.Create(text.Length, text, static (span, src) =>
