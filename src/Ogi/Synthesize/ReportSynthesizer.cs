@@ -66,6 +66,11 @@ public static class ReportSynthesizer
             : new DateOnly(year + 1, 1, 5).AddDays(rng.Next(deadline.DayNumber - new DateOnly(year + 1, 1, 5).DayNumber + 1));
         if (published > deadline) expected.Add(("P1", "warning"));
 
+        var sections = Narrative(rng, template, agency.Name, year, values);
+        // Legacy prose that states the counts per channel, or that there was no review or suit (a draw of its own);
+        // in some delimited reports it contradicts the table, and T1 is expected.
+        if (template.Id == "legacy" && LegacyStatements(new Random(unchecked(seed * 4813 + index)), template, values, sections, DelimitedLayouts.Contains(layout)))
+            expected.Add(("T1", "warning"));
         var content = new ReportContent
         {
             Template = template.Id,
@@ -74,7 +79,7 @@ public static class ReportSynthesizer
             Published = published,
             Values = values,
             Title = TitleOf(rng, agency.Name, year, template.Id),
-            Sections = Narrative(rng, template, agency.Name, year, values),
+            Sections = sections,
         };
         var style = Style(rng, layout, spacedLayout || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces);
         var report = ReportComposer.Compose(content, style);
@@ -320,6 +325,39 @@ public static class ReportSynthesizer
             s[headings[5]] = rng.Next(2) == 0 ? "本年度未收取信息处理费。" : "无其他需要报告的事项。";
         }
         return s;
+    }
+
+    /// <summary>
+    /// A legacy report's sentences about channels (其中当面申请5件、网络申请8件…) and about reviews and suits none of
+    /// which was brought (未收到…行政复议申请): in two of three reports, from the table's values. With
+    /// <paramref name="contradict"/>, one in eight of them states a channel's count wrong or "none" where the table has
+    /// some: whether it did (T1 is then expected).
+    /// </summary>
+    static bool LegacyStatements(Random rng, CompiledTemplate template, Dictionary<string, decimal?> v, Dictionary<string, string> sections, bool contradict)
+    {
+        if (rng.Next(3) == 0) return false;
+        var headings = template.Definition.Headings.ToList();
+        (string Field, string Words)[] channels = [("legacy.requests.in_person", "当面申请"), ("legacy.requests.fax", "传真申请"), ("legacy.requests.online", "网络申请"), ("legacy.requests.letter", "信函申请")];
+        var printed = channels.Where(c => v.ContainsKey(c.Field)).ToList();
+        bool wrong = contradict && rng.Next(8) == 0;
+        var off = wrong ? printed.Where(c => v[c.Field] is not null).OrderBy(_ => rng.Next()).FirstOrDefault().Field : null;
+        string count(string field) => ((v.GetValueOrDefault(field) ?? 0) + (field == off ? 1 + rng.Next(3) : 0)).ToString("0.######", CultureInfo.InvariantCulture);
+        if (printed.Count > 0)
+        {
+            var parts = string.Join("、", printed.Select(c => c.Words + count(c.Field) + "件"));
+            sections[headings[2]] = rng.Next(2) == 0
+                ? $"本年度共收到政府信息公开申请{count("legacy.requests.received")}件，其中{parts}，均已按规定答复。"
+                : $"本年度通过{parts}。所有申请均已按规定答复。";
+        }
+        // No review and no suit: said in words; or, in a contradicting report without another error, where there was a review.
+        decimal review = v.GetValueOrDefault("legacy.review.total") ?? 0, suits = v.GetValueOrDefault("legacy.litigation.total") ?? 0;
+        bool sayNone = review == 0 && suits == 0 || wrong && off is null && review > 0 && v["legacy.review.total"] is not null;
+        if (sayNone && v.ContainsKey("legacy.review.total") && v.ContainsKey("legacy.litigation.total"))
+        {
+            sections[headings[4]] = "本年度未收到因政府信息公开申请提起的行政复议申请，未发生因政府信息公开申请提起的行政诉讼。";
+            return off is not null || review > 0;
+        }
+        return off is not null;
     }
 
     /// <summary>How this document writes its labels and numbers: one numbering style per document, as a real one has.</summary>
