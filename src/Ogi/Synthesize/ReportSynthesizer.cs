@@ -27,7 +27,7 @@ public static class ReportSynthesizer
         int year = rng.Next(2012, 2026);
         var template = TemplateCatalog.ForYear(year)!;
         // Towns kept the 2019 form for years after 2021's came into force: read by its content, F1 expected (a draw of its own).
-        bool outdated = year >= 2021 && new Random(unchecked(seed * 6679 + index)).Next(10) == 0;
+        bool outdated = year >= 2021 && new Random(unchecked(seed * 6689 + index)).Next(10) == 0;
         if (outdated) template = TemplateCatalog.Get("gov2019");
         var values = new ValueGenerator(rng, agency.Level).Generate(template, year);
         var tables = template.TablesFor(values);
@@ -70,6 +70,7 @@ public static class ReportSynthesizer
             : new DateOnly(year + 1, 1, 5).AddDays(rng.Next(deadline.DayNumber - new DateOnly(year + 1, 1, 5).DayNumber + 1));
         if (published > deadline) expected.Add(("P1", "warning"));
 
+        var title = TitleOf(rng, agency.Name, year, template.Id);
         var sections = Narrative(rng, template, agency.Name, year, values);
         // Legacy prose that states the counts per channel, or that there was no review or suit (a draw of its own);
         // in some delimited reports it contradicts the table, and T1 is expected.
@@ -82,7 +83,7 @@ public static class ReportSynthesizer
             Year = year,
             Published = published,
             Values = values,
-            Title = TitleOf(rng, agency.Name, year, template.Id),
+            Title = title,
             Sections = sections,
         };
         var style = Style(rng, layout, spacedLayout || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces);
