@@ -54,25 +54,43 @@ public static class StackedHeadings
         return rewritten is null ? null : new string(rewritten);
     }
 
-    /// <summary>Three characters standing alone in a row, looked at run of separators by run (vectorized between them).</summary>
+    /// <summary>
+    /// Three characters standing alone in a row, apart by spaces or borders. The text is looked at many characters at
+    /// a time for a character between two separators (rare outside such blocks: a unit cell 件), and only there closer.
+    /// </summary>
     static bool HasSpacedCharacters(string f)
     {
-        var span = f.AsSpan();
-        for (int i = span.IndexOf(' '); i > 0;)
+        var s = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(f.AsSpan());
+        int w = System.Numerics.Vector<ushort>.Count, j = 0;
+        var space = new System.Numerics.Vector<ushort>(' ');
+        var bar = new System.Numerics.Vector<ushort>('|');
+        var newline = new System.Numerics.Vector<ushort>('\n');
+        var first = new System.Numerics.Vector<ushort>(0x4E00);
+        var last = new System.Numerics.Vector<ushort>(0x9FFF);
+        for (; j + w + 2 <= s.Length; j += w)
         {
-            int after = span[i..].IndexOfAnyExcept(' ', '|');
-            if (after < 0) return false;
-            int k = i + after;
-            if (IsSingle(f, i - 1) && IsSingle(f, k))
-            {
-                int m = SkipSeparators(f, k + 1);
-                if (m > k + 1 && m < f.Length && IsSingle(f, m)) return true;
-            }
-            int next = span[k..].IndexOf(' ');
-            if (next < 0) return false;
-            i = k + next;
+            var before = new System.Numerics.Vector<ushort>(s.Slice(j, w));
+            var at = new System.Numerics.Vector<ushort>(s.Slice(j + 1, w));
+            var after = new System.Numerics.Vector<ushort>(s.Slice(j + 2, w));
+            var alone = (System.Numerics.Vector.Equals(before, space) | System.Numerics.Vector.Equals(before, bar) | System.Numerics.Vector.Equals(before, newline))
+                & (System.Numerics.Vector.Equals(after, space) | System.Numerics.Vector.Equals(after, bar) | System.Numerics.Vector.Equals(after, newline))
+                & System.Numerics.Vector.GreaterThanOrEqual(at, first) & System.Numerics.Vector.LessThanOrEqual(at, last);
+            if (alone == System.Numerics.Vector<ushort>.Zero) continue;
+            for (int k = 0; k < w; k++)
+                if (alone[k] != 0 && ThreeInARow(f, j + k + 1)) return true;
         }
+        for (int i = Math.Max(0, j); i < f.Length; i++)
+            if (IsSingle(f, i) && ThreeInARow(f, i)) return true;
         return false;
+    }
+
+    /// <summary>The character standing alone at i, and the next two words on its line, are single characters.</summary>
+    static bool ThreeInARow(string f, int i)
+    {
+        int k = SkipSeparators(f, i + 1);
+        if (k == i + 1 || k >= f.Length || !IsSingle(f, k)) return false;
+        int m = SkipSeparators(f, k + 1);
+        return m > k + 1 && m < f.Length && IsSingle(f, m);
     }
 
     /// <summary>A character standing alone: no other character of a word either side of it.</summary>
