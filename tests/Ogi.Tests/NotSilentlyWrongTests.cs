@@ -231,6 +231,28 @@ public partial class NotSilentlyWrongTests
             }
     }
 
+    [Theory]
+    [InlineData("gov2021", SynthLayout.Lines)]
+    [InlineData("gov2019", SynthLayout.Spaces)]
+    [InlineData("legacy", SynthLayout.BlankLines)]
+    [InlineData("gov2021", SynthLayout.Csv)]
+    public void A_title_broken_before_its_year_keeps_its_agency_and_year_in_text_layouts(string template, SynthLayout layout)
+    {
+        foreach (var (text, gold) in Reports(template, layout))
+        {
+            var meta = gold.GetProperty("metadata");
+            var title = meta.GetProperty("title").GetString()!;
+            int year = meta.GetProperty("year").GetInt32();
+            int at = title.IndexOf(year + "年", StringComparison.Ordinal);
+            if (at <= 0) continue;
+            // …松木塘镇人民政府 / 2022年度政府信息公开工作年度报告, in the page's head and as the report's title.
+            var r = Parse(text.Replace(title, title[..at] + "\n" + title[at..], StringComparison.Ordinal));
+            Assert.Equal(title, r.Metadata.Title);
+            Assert.Equal(year, r.Metadata.Year);
+            Assert.Equal(meta.GetProperty("agency").GetString(), r.Metadata.Agency);
+        }
+    }
+
     [Fact]
     public void Without_a_title_the_year_is_the_statistics_periods_or_the_proses()
     {

@@ -14,7 +14,7 @@ namespace Ogi.Tests;
 /// </summary>
 public class WiderLayoutTests
 {
-    static IEnumerable<(RenderedReport Report, JsonElement Gold, Dictionary<string, decimal?> Values)> Reports(string template, int count = 5)
+    internal static IEnumerable<(RenderedReport Report, JsonElement Gold, Dictionary<string, decimal?> Values)> Reports(string template, int count = 5)
     {
         int found = 0;
         for (int i = 0; found < count && i < 300; i++)
@@ -31,7 +31,7 @@ public class WiderLayoutTests
 
     static ParsedReport Parse(string text) => ReportParser.Parse(Encoding.UTF8.GetBytes(text));
 
-    static void AssertValues(Dictionary<string, decimal?> want, ParsedReport r)
+    internal static void AssertValues(Dictionary<string, decimal?> want, ParsedReport r)
     {
         var got = TestData.Values(r.Main);
         var wrong = want.Where(kv => !(got.TryGetValue(kv.Key, out var v) && v == kv.Value))

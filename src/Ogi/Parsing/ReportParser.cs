@@ -30,6 +30,9 @@ public static class ReportParser
     {
         clock?.Start();
         var text = new LayoutText(source.Text);
+        // Tables printed in a shape the readers do not read (headings stacked, halves side by side) are put into one they do.
+        var prepass = TextPrepass.Prepare(text);
+        if (prepass is not null) text = prepass.Text;
         clock?.Lap(Stage.Segment);
         var meta = MetadataExtractor.Extract(text);
         clock?.Lap(Stage.Metadata);
@@ -81,6 +84,7 @@ public static class ReportParser
         }
         if (template is not null) CompletenessCheck.Check(template, tables.FirstOrDefault(), findings);
         ReportValidator.ValidateDocument(template, meta, text, findings);
+        prepass?.MapBack(tables);
         Decode.Pdf.OcrConfidence.Apply(source, tables, findings);
         clock?.Lap(Stage.Validate);
         return new ParsedReport { Template = templateId, Metadata = meta, Tables = tables, Findings = findings, Source = source };

@@ -87,6 +87,10 @@ public static class UnlabelledRowReader
         int lastWords = cells.FindLastIndex(x => !Empty(x) && Words(x));
         if (lastWords >= 0)
             while (cells.Count > lastWords + 1 + columns && Empty(cells[^1])) cells.RemoveAt(cells.Count - 1);
+        // No words at all (the label dropped): the first, empty cell is the label's and the values follow it, the
+        // grid's unused cells after them (| | 0 | 0 | | under 上一年项目数量 | 本年增/减).
+        else if (cells.Count > 0 && Empty(cells[0]))
+            while (cells.Count > 1 + columns && Empty(cells[^1])) cells.RemoveAt(cells.Count - 1);
         if (cells.Count < columns) return null;
         var tokens = new List<CellToken>(columns);
         foreach (var (cs, ce) in cells.Skip(cells.Count - columns))

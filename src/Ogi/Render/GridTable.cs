@@ -95,4 +95,25 @@ public sealed class GridTable(string id, string title, int width)
             t.Rows.Add([new GridCell(grid[rows - 2, groups[0].From + k].Cell.Text), .. groups.Select(g => grid[rows - 1, g.From + k].Cell)]);
         return t;
     }
+    /// <summary>
+    /// A tall table of label, unit and one or two values printed as two halves side by side to fit a page (the 2008
+    /// 统计表): the headings twice on one row, then each row of the first half beside a row of the second; the first
+    /// half takes the odd row. Null where the table is not so (merged cells, or wide).
+    /// </summary>
+    public GridTable? SideBySide()
+    {
+        if (Width > 4 || HeaderRows < 1 || Rows.Count - HeaderRows < 8 || Rows.Any(r => r.Count != Width)) return null;
+        var t = new GridTable(Id, Title, Width * 2) { HeaderRows = HeaderRows, Widths = Widths is null ? null : [.. Widths, .. Widths] };
+        for (int h = 0; h < HeaderRows; h++) t.Rows.Add([.. Rows[h], .. Rows[h]]);
+        int body = Rows.Count - HeaderRows, left = (body + 1) / 2;
+        for (int k = 0; k < left; k++)
+        {
+            var row = new List<GridCell>(Rows[HeaderRows + k]);
+            if (HeaderRows + left + k < Rows.Count) row.AddRange(Rows[HeaderRows + left + k]);
+            else for (int c = 0; c < Width; c++) row.Add(new GridCell(""));
+            t.Rows.Add(row);
+        }
+        return t;
+    }
 }
+

@@ -36,9 +36,21 @@ public sealed class TextWriterOptions
     public int? WrapLabelsAt { get; init; }
     /// <summary>Spaces layout: the separator between cells (varied by synth).</summary>
     public Func<string>? Gap { get; init; }
+    /// <summary>Narrow columns' headings printed one character per line, as a PDF's or a flipbook's text has them (tables of five or more value columns).</summary>
+    public HeadingStack? StackHeadings { get; init; }
     public IReadOnlyList<string> PageTop { get; init; } = [];
     public IReadOnlyList<string> PageBottom { get; init; } = [];
 }
+
+/// <summary>
+/// How narrow headings are stacked: <see cref="Grid"/> a line per character level across the columns
+/// (<c>结 结 其 尚</c> / <c>果 果 他 未</c>…), single spaces between; <see cref="AlignedGrid"/> the same with each column
+/// in its place (a missing character a gap); <see cref="OneCharPerLine"/> each heading's characters on lines of their own.
+/// <see cref="Align"/>: 0 top, 1 middle, 2 bottom, for headings shorter than the tallest.
+/// </summary>
+public sealed record HeadingStack(HeadingStackStyle Style, int Align);
+
+public enum HeadingStackStyle { Grid, AlignedGrid, OneCharPerLine }
 
 /// <summary>The report as plain text, its tables in one of the scraped layouts.</summary>
 public static class TextReportWriter
@@ -66,7 +78,13 @@ public static class TextReportWriter
     static void WriteTable(StringBuilder sb, GridTable table, TextWriterOptions o)
     {
         int page = 1;
-        for (int r = 0; r < table.Rows.Count; r++)
+        int first = 0;
+        if (o.StackHeadings is { } stack && table.HeaderRows > 0 && table.Rows.Max(row => row.Count(c => c.Field is not null)) >= 5)
+        {
+            WriteStackedHeadings(sb, table, stack, o);
+            first = table.HeaderRows;
+        }
+        for (int r = first; r < table.Rows.Count; r++)
         {
             if (o.Layout == TextTableLayout.PageBreaks && r > table.HeaderRows && (r - table.HeaderRows) % o.PageRows == 0 && table.HeaderRows > 0)
             {
@@ -79,6 +97,46 @@ public static class TextReportWriter
             WriteRow(sb, table.Rows[r], layout, o);
         }
         if (o.Layout == TextTableLayout.Glued && !o.GluedRowBreaks) sb.Append('\n');
+    }
+
+    /// <summary>A heading cell over one column, short and all characters: what a narrow column stacks.</summary>
+    static bool Stacks(GridCell c) => c.ColSpan == 1 && c.Text.Length is >= 2 and <= 8 && c.Text.All(ch => ch >= 0x4E00 && ch <= 0x9FFF);
+
+    static void WriteStackedHeadings(StringBuilder sb, GridTable table, HeadingStack stack, TextWriterOptions o)
+    {
+        if (stack.Style == HeadingStackStyle.OneCharPerLine)
+        {
+            for (int r = 0; r < table.HeaderRows; r++)
+                foreach (var c in table.Rows[r])
+                    if (Stacks(c)) foreach (var ch in c.Text) sb.Append(ch).Append('\n');
+                    else sb.Append(c.Text).Append('\n');
+            return;
+        }
+        // The wide headings stay on their rows' lines; the narrow ones stand in one block under them, column by column.
+        for (int r = 0; r < table.HeaderRows; r++)
+        {
+            var wide = table.Rows[r].Where(c => !Stacks(c) && c.Text.Length > 0).Select(c => c.Text).ToList();
+            if (wide.Count > 0) sb.Append(string.Join(o.Gap?.Invoke() ?? "  ", wide)).Append('\n');
+        }
+        var grid = table.Positions();
+        var narrow = new List<string>();
+        for (int c = 0; c < table.Width; c++)
+            for (int r = 0; r < table.HeaderRows; r++)
+                if (grid[r, c].Origin && Stacks(grid[r, c].Cell)) narrow.Add(grid[r, c].Cell.Text);
+        int height = narrow.Max(h => h.Length);
+        for (int level = 0; level < height; level++)
+        {
+            var line = new StringBuilder();
+            foreach (var h in narrow)
+            {
+                int offset = stack.Align switch { 0 => 0, 1 => (height - h.Length) / 2, _ => height - h.Length };
+                int k = level - offset;
+                bool has = k >= 0 && k < h.Length;
+                if (stack.Style == HeadingStackStyle.Grid) { if (has) line.Append(line.Length > 0 ? " " : "").Append(h[k]); }
+                else line.Append(line.Length > 0 ? "  " : "").Append(has ? h[k] : '　');
+            }
+            sb.Append(line.ToString().TrimEnd(' ', '　')).Append('\n');
+        }
     }
 
     static void WriteRow(StringBuilder sb, List<GridCell> row, TextTableLayout layout, TextWriterOptions o)

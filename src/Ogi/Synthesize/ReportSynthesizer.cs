@@ -26,6 +26,9 @@ public static class ReportSynthesizer
         var agency = AgencyGenerator.Next(rng);
         int year = rng.Next(2012, 2026);
         var template = TemplateCatalog.ForYear(year)!;
+        // Towns kept the 2019 form for years after 2021's came into force: read by its content, F1 expected (a draw of its own).
+        bool outdated = year >= 2021 && new Random(unchecked(seed * 6689 + index)).Next(10) == 0;
+        if (outdated) template = TemplateCatalog.Get("gov2019");
         var values = new ValueGenerator(rng, agency.Level).Generate(template, year);
         var tables = template.TablesFor(values);
         var equations = tables.SelectMany(t => t.Equations).ToList();
@@ -35,8 +38,12 @@ public static class ReportSynthesizer
         if (rng.NextDouble() < brokenShare) BreakOneRule(rng, equations, values);
         // Page breaks come in every flattening: a print view's pipes, a PDF's lines or space runs.
         var pageLayout = rng.Next(3) switch { 0 => TextTableLayout.Lines, 1 => TextTableLayout.Spaces, _ => TextTableLayout.Pipes };
+        // Stacked headings: how (a draw of its own); the legacy table in halves: printed how (a draw of its own).
+        var stack = layout == SynthLayout.Stacked ? StackOf(new Random(unchecked(seed * 7307 + index))) : null;
+        int halvesAs = layout == SynthLayout.Halves ? new Random(unchecked(seed * 5023 + index)).Next(4) : -1;
         // Where cells are apart only by spaces (or nothing), a blank cell must be printed as a mark to be a cell at all.
-        bool spacedLayout = layout is SynthLayout.Spaces or SynthLayout.Glued || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces;
+        bool spacedLayout = layout is SynthLayout.Spaces or SynthLayout.Glued || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces
+            || stack is { Style: not HeadingStackStyle.OneCharPerLine } || halvesAs == 1 && template.Id == "legacy";
         // Some reports leave zero cells blank; a blank is then "the table's 0" or, if most cells are filled, a gap (B1).
         if (rng.Next(6) == 0)
         {
@@ -46,6 +53,7 @@ public static class ReportSynthesizer
         }
 
         var expected = new List<(string Rule, string Severity)>();
+        if (outdated) expected.Add(("F1", "warning"));
         foreach (var e in equations.Where(e => e.RuleId.Length > 0 && !GlueOracle.Holds(e, values))) expected.Add((e.RuleId, e.Severity));
         foreach (var table in tables)
         {
@@ -62,6 +70,12 @@ public static class ReportSynthesizer
             : new DateOnly(year + 1, 1, 5).AddDays(rng.Next(deadline.DayNumber - new DateOnly(year + 1, 1, 5).DayNumber + 1));
         if (published > deadline) expected.Add(("P1", "warning"));
 
+        var title = TitleOf(rng, agency.Name, year, template.Id);
+        var sections = Narrative(rng, template, agency.Name, year, values);
+        // Legacy prose that states the counts per channel, or that there was no review or suit (a draw of its own);
+        // in some delimited reports it contradicts the table, and T1 is expected.
+        if (template.Id == "legacy" && LegacyStatements(new Random(unchecked(seed * 4813 + index)), template, values, sections, DelimitedLayouts.Contains(layout)))
+            expected.Add(("T1", "warning"));
         var content = new ReportContent
         {
             Template = template.Id,
@@ -69,11 +83,19 @@ public static class ReportSynthesizer
             Year = year,
             Published = published,
             Values = values,
-            Title = TitleOf(rng, agency.Name, year, template.Id),
-            Sections = Narrative(rng, template, agency.Name, year, values),
+            Title = title,
+            Sections = sections,
         };
         var style = Style(rng, layout, spacedLayout || layout == SynthLayout.PageBreaks && pageLayout == TextTableLayout.Spaces);
         var report = ReportComposer.Compose(content, style);
+        // A title broken over two lines before its year (…松木塘镇人民政府 / 2022年…), in the text layouts (a draw of its own).
+        string printedTitle = content.DisplayTitle;
+        if (TextLayouts.Contains(layout) && new Random(unchecked(seed * 2969 + index)).Next(8) == 0
+            && printedTitle.IndexOf(year + "年", StringComparison.Ordinal) is int cut and > 0)
+        {
+            printedTitle = printedTitle[..cut] + "\n" + printedTitle[cut..];
+            report.Blocks[report.Blocks.FindIndex(b => b is TitleBlock)] = new TitleBlock(printedTitle);
+        }
         // Provincial forms of table 二 (a longer 规章 label, a row of their own): a draw of its own, so that every other
         // report keeps its bytes.
         var provincial = ProvincialTableTwo(new Random(unchecked(seed * 7919 + index)), report, layout);
@@ -82,10 +104,14 @@ public static class ReportSynthesizer
             for (int b = 0; b < report.Blocks.Count; b++)
                 if (report.Blocks[b] is TableBlock { Table.Id: "appeals" } four && four.Table.Transposed() is { } turned) report.Blocks[b] = new TableBlock(turned);
 
+        if (halvesAs >= 0)
+            for (int b = 0; b < report.Blocks.Count; b++)
+                if (report.Blocks[b] is TableBlock { Table.Id: "statistics" } tall && tall.Table.SideBySide() is { } halves) report.Blocks[b] = new TableBlock(halves);
+
         // The page's own lines: a CMS breadcrumb, the posting date and source, share links; a footer.
-        var sourceIsFull = rng.Next(3) == 0 && agency.FullName != agency.Name && layout != SynthLayout.Docx; // a Word file has no page around it
+        var sourceIsFull = rng.Next(3) == 0 && agency.FullName != agency.Name && layout != SynthLayout.Docx && !(halvesAs == 3 && template.Id == "legacy"); // a Word file has no page around it
         string source = sourceIsFull ? agency.FullName : rng.Next(2) == 0 ? agency.Name : "本网";
-        var top = new List<string> { "首页 > 政务公开 > 政府信息公开 > 政府信息公开年报", content.DisplayTitle };
+        var top = new List<string> { "首页 > 政务公开 > 政府信息公开 > 政府信息公开年报", printedTitle };
         if (published is DateOnly p)
             top.Add((rng.Next(2) == 0 ? "发布时间：" + p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " " + rng.Next(8, 18) + ":" + rng.Next(10, 60)
                 : "发布日期：" + ReportComposer.ChineseDate(p)) + "　来源：" + source + "　浏览次数：" + rng.Next(20, 5000));
@@ -132,6 +158,22 @@ public static class ReportSynthesizer
                 bytes = Encoding.UTF8.GetBytes(traditional); ext = text.StartsWith('<') ? "html" : "txt";
                 break;
             }
+            case SynthLayout.Stacked:
+            {
+                var options = new TextWriterOptions
+                {
+                    Layout = stack!.Style == HeadingStackStyle.OneCharPerLine ? TextTableLayout.Lines : TextTableLayout.Spaces,
+                    StackHeadings = stack, PageTop = top, PageBottom = bottom, Gap = () => "  ",
+                };
+                bytes = Encoding.UTF8.GetBytes(TextReportWriter.Write(report, options)); ext = "txt";
+                break;
+            }
+            case SynthLayout.Halves when template.Id == "legacy" && halvesAs != 2 && halvesAs != 3:
+                bytes = Encoding.UTF8.GetBytes(Text(report, rng, halvesAs == 1 ? TextTableLayout.Spaces : TextTableLayout.Pipes, top, bottom, null)); ext = "txt"; break;
+            case SynthLayout.Halves when template.Id == "legacy" && halvesAs == 3:
+                bytes = DocxReportWriter.Write(report); ext = "docx"; break;
+            case SynthLayout.Halves:
+                bytes = Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report, HtmlFlavor.Clean, "utf-8", top, bottom)); ext = "html"; break;
             case SynthLayout.FullWidth:
                 bytes = Encoding.UTF8.GetBytes(FullWidth(Text(report, rng, rng.Next(2) == 0 ? TextTableLayout.Pipes : TextTableLayout.Lines, top, bottom, null))); ext = "txt"; break;
             default:
@@ -217,6 +259,9 @@ public static class ReportSynthesizer
         return sb.ToString();
     }
 
+    /// <summary>Layouts written as plain text by <see cref="TextReportWriter"/>, lines as they are (pipes keep their titles whole: tests look for them).</summary>
+    static readonly SynthLayout[] TextLayouts = [SynthLayout.Lines, SynthLayout.BlankLines, SynthLayout.Spaces, SynthLayout.PageBreaks, SynthLayout.Csv, SynthLayout.Stacked];
+
     /// <summary>Layouts whose cells are delimited, so that a row the template does not know reads back cell by cell.</summary>
     static readonly SynthLayout[] DelimitedLayouts = [SynthLayout.Html, SynthLayout.WordHtml, SynthLayout.Pipes, SynthLayout.Lines, SynthLayout.Markdown, SynthLayout.Csv, SynthLayout.Docx];
 
@@ -298,6 +343,39 @@ public static class ReportSynthesizer
         return s;
     }
 
+    /// <summary>
+    /// A legacy report's sentences about channels (其中当面申请5件、网络申请8件…) and about reviews and suits none of
+    /// which was brought (未收到…行政复议申请): in two of three reports, from the table's values. With
+    /// <paramref name="contradict"/>, one in eight of them states a channel's count wrong or "none" where the table has
+    /// some: whether it did (T1 is then expected).
+    /// </summary>
+    static bool LegacyStatements(Random rng, CompiledTemplate template, Dictionary<string, decimal?> v, Dictionary<string, string> sections, bool contradict)
+    {
+        if (rng.Next(3) == 0) return false;
+        var headings = template.Definition.Headings.ToList();
+        (string Field, string Words)[] channels = [("legacy.requests.in_person", "当面申请"), ("legacy.requests.fax", "传真申请"), ("legacy.requests.online", "网络申请"), ("legacy.requests.letter", "信函申请")];
+        var printed = channels.Where(c => v.ContainsKey(c.Field)).ToList();
+        bool wrong = contradict && rng.Next(8) == 0;
+        var off = wrong ? printed.Where(c => v[c.Field] is not null).OrderBy(_ => rng.Next()).FirstOrDefault().Field : null;
+        string count(string field) => ((v.GetValueOrDefault(field) ?? 0) + (field == off ? 1 + rng.Next(3) : 0)).ToString("0.######", CultureInfo.InvariantCulture);
+        if (printed.Count > 0)
+        {
+            var parts = string.Join("、", printed.Select(c => c.Words + count(c.Field) + "件"));
+            sections[headings[2]] = rng.Next(2) == 0
+                ? $"本年度共收到政府信息公开申请{count("legacy.requests.received")}件，其中{parts}，均已按规定答复。"
+                : $"本年度通过{parts}。所有申请均已按规定答复。";
+        }
+        // No review and no suit: said in words; or, in a contradicting report without another error, where there was a review.
+        decimal review = v.GetValueOrDefault("legacy.review.total") ?? 0, suits = v.GetValueOrDefault("legacy.litigation.total") ?? 0;
+        bool sayNone = review == 0 && suits == 0 || wrong && off is null && review > 0 && v["legacy.review.total"] is not null;
+        if (sayNone && v.ContainsKey("legacy.review.total") && v.ContainsKey("legacy.litigation.total"))
+        {
+            sections[headings[4]] = "本年度未收到因政府信息公开申请提起的行政复议申请，未发生因政府信息公开申请提起的行政诉讼。";
+            return off is not null || review > 0;
+        }
+        return off is not null;
+    }
+
     /// <summary>How this document writes its labels and numbers: one numbering style per document, as a real one has.</summary>
     static TableStyle Style(Random rng, SynthLayout layout, bool spacedLayout)
     {
@@ -355,6 +433,9 @@ public static class ReportSynthesizer
             WrapLabelsAt = wrapLabelsAt,
         });
     }
+
+    /// <summary>How a PDF's or flipbook's text stacks narrow headings: across the columns (single spaces or in place) or a character a line.</summary>
+    static HeadingStack StackOf(Random rng) => new((HeadingStackStyle)rng.Next(3), rng.Next(3));
 
     /// <summary>Digits and ASCII punctuation as their full-width forms (１２３４．５), as some editors type them.</summary>
     static string FullWidth(string text) => string.Create(text.Length, text, static (span, src) =>

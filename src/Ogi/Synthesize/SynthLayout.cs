@@ -25,6 +25,10 @@ public enum SynthLayout
     Markdown,
     /// <summary>Tables as CSV records inside the text (an export or converter's output).</summary>
     Csv,
+    /// <summary>A PDF's or flipbook's text: narrow columns' headings printed one character per line across the columns (结 结 其 尚 / 果 果 他 未…), or each heading's characters on lines of their own.</summary>
+    Stacked,
+    /// <summary>The legacy 统计表 printed as two halves side by side (pipes, spaces, HTML or Word); the national forms of 2019 and 2021 as HTML.</summary>
+    Halves,
 }
 
 public static class SynthLayouts
@@ -47,6 +51,8 @@ public static class SynthLayouts
         SynthLayout.Docx => "docx",
         SynthLayout.Markdown => "markdown",
         SynthLayout.Csv => "csv",
+        SynthLayout.Stacked => "stacked",
+        SynthLayout.Halves => "halves",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 

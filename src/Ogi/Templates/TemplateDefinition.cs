@@ -120,4 +120,11 @@ public sealed class NarrativeCue
     /// <summary>Fields a prose total may count in besides the field itself: "收到申请75件" for 74 new and 1 carried over
     /// agrees with the table (T1 is no contradiction there).</summary>
     [JsonPropertyName("mayInclude")] public string[] MayInclude { get; set; } = [];
+    /// <summary>
+    /// The figure counts only where its sentence speaks of the whole year or body (本年度, 全年, 共, 2015年 before it):
+    /// a part the prose names in passing (通过网络申请3件) is no statement about a row (<see cref="Validate.NarrativeStatements"/>).
+    /// </summary>
+    [JsonPropertyName("sentence")] public bool Sentence { get; set; }
+    /// <summary>Words that state the field is 0, "negation…object" within one clause (未收到…行政复议).</summary>
+    [JsonPropertyName("none")] public string[] None { get; set; } = [];
 }

@@ -10,7 +10,7 @@ namespace Ogi.Validate;
 /// </summary>
 public static class NarrativeFigures
 {
-    static readonly string[] WholeMarkers = ["全年", "全区", "全市", "全县", "全镇", "全省", "本年度", "本年", "年度", "共", "累计", "总计"];
+    internal static readonly string[] WholeMarkers = ["全年", "全区", "全市", "全县", "全镇", "全省", "本年度", "本年", "年度", "共", "累计", "总计"];
 
     static bool SpeaksOfWhole(string compact, int cueStart)
     {
@@ -30,6 +30,7 @@ public static class NarrativeFigures
         var said = new Dictionary<string, List<(decimal Value, bool Whole)>>();
         foreach (var cue in template.Definition.Narrative)
         {
+            if (cue.Sentence) { NarrativeStatements.Find(compact, cue, tableSpans, said); continue; }
             foreach (var phrase in cue.Cues)
             {
                 var folded = FoldedCues.GetOrAdd(phrase, LayoutText.FoldLabel);
