@@ -39,8 +39,11 @@ public static class LabelScanner
     static readonly int[] SlotWordStart, SlotWords, SlotEntryStart;
     static readonly Entry[] SlotEntries;
     static readonly int SlotMask;
-    /// <summary>A bit per UTF-16 unit that starts some word: most positions of a text are passed over on this test alone.</summary>
-    static readonly ulong[] FirstChars = new ulong[65536 / 64];
+    /// <summary>
+    /// A bit per value of a 16-bit hash of the first two characters that some word has: most positions of a text are
+    /// passed over on this test alone (the table is small enough to stay in the first-level cache).
+    /// </summary>
+    static readonly ulong[] BigramBits = new ulong[65536 / 64];
 
     static LabelScanner()
     {
@@ -111,11 +114,12 @@ public static class LabelScanner
         SlotEntryStart[size] = slotEntries.Count;
         SlotWords = [.. slotWords];
         SlotEntries = [.. slotEntries];
-        foreach (var w in Words) FirstChars[w[0] >> 6] |= 1UL << (w[0] & 63);
+        foreach (var b in bigrams) { uint h = Hash(b) >> 4; BigramBits[(h & 0xFFFF) >> 6] |= 1UL << (int)(h & 63); }
     }
 
     static uint Bigram(string w) => (uint)w[0] << 16 | w[1];
 
+    /// <summary>20 bits of the bigram, mixed: the low ones pick a slot, the higher 16 a bit of <see cref="BigramBits"/>.</summary>
     static uint Hash(uint bigram) => (bigram * 0x9E3779B1u) >> 12;
 
     internal static TableWords? WordsOf(CompiledTable table) => ByTable.GetValueOrDefault(table);
@@ -133,23 +137,25 @@ public static class LabelScanner
         var index = t_index ??= new LabelIndex(Words.Length, TableCount);
         index.Reset(text);
         var c = text.Compact.AsSpan();
-        var first = FirstChars;
+        var bits = BigramBits;
         var keys = SlotKey;
         int mask = SlotMask;
         for (int i = 0; i + 1 < c.Length; i++)
         {
-            char ch = c[i];
-            if ((first[ch >> 6] & 1UL << (ch & 63)) == 0) continue;
-            uint key = ((uint)ch << 16 | c[i + 1]) + 1;
-            int s = (int)(Hash(key - 1) & (uint)mask);
-            while (keys[s] != key && keys[s] != 0) s = (s + 1) & mask;
+            uint bigram = (uint)c[i] << 16 | c[i + 1];
+            uint h = Hash(bigram);
+            uint b = (h >> 4) & 0xFFFF;
+            if ((bits[b >> 6] & 1UL << (int)(b & 63)) == 0) continue;
+            int s = (int)(h & (uint)mask);
+            while (keys[s] != bigram + 1 && keys[s] != 0) s = (s + 1) & mask;
             if (keys[s] == 0) continue;
             bool any = false;
             for (int k = SlotWordStart[s]; k < SlotWordStart[s + 1]; k++)
             {
                 int w = SlotWords[k];
                 var word = Words[w];
-                if (i + word.Length > c.Length || !c.Slice(i + 2, word.Length - 2).SequenceEqual(word.AsSpan(2))) continue;
+                if (i + word.Length > c.Length) continue;
+                if (word.Length > 2 && (c[i + 2] != word[2] || !c.Slice(i + 3, word.Length - 3).SequenceEqual(word.AsSpan(3)))) continue;
                 index.AddOccurrence(w, i);
                 any = true;
             }

@@ -277,8 +277,8 @@ public static class TableAligner
     static ReadOnlySpan<Hit> BestChain(ReadOnlySpan<Hit> hits, Scratch scratch)
     {
         int n = hits.Length;
-        int maxRow = -1;
-        foreach (var h in hits) maxRow = Math.Max(maxRow, h.Row);
+        int maxRow = -1, maxLength = 0;
+        foreach (var h in hits) { maxRow = Math.Max(maxRow, h.Row); maxLength = Math.Max(maxLength, h.End - h.Start); }
         int reach = MaxGap(maxRow + 1) + 200;
         var (score, back, chain) = scratch.ForChain(n);
         int best = -1;
@@ -286,12 +286,14 @@ public static class TableAligner
         {
             var h = hits[i];
             int si = h.Weight, bi = -1;
+            // No row before this one can leave a longer gap than all the rows before it skipped (hits come by start).
+            int lookBack = Math.Min(reach, MaxGap(h.Row - 1) + maxLength);
             for (int j = i - 1; j >= 0; j--)
             {
                 ref readonly var p = ref hits[j];
                 // Look back no further than the longest gap any row could leave, and over at most 400 hits (a text that
                 // repeats one label thousands of times must not make this quadratic).
-                if (h.Start - p.Start > reach || i - j > 400) break;
+                if (h.Start - p.Start > lookBack || i - j > 400) break;
                 int gap = h.Start - p.End;
                 if (gap < 0 || p.Row >= h.Row) continue;
                 int skipped = h.Row - p.Row - 1;
