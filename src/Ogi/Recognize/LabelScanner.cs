@@ -37,6 +37,9 @@ public static class LabelScanner
     // same order as a search label by label would give them.
     static readonly uint[] SlotKey;
     static readonly int[] SlotWordStart, SlotWords, SlotEntryStart;
+    /// <summary>Per entry of <see cref="SlotWords"/>, the word's length and third character (its first test), kept beside the ids.</summary>
+    static readonly int[] SlotWordLength;
+    static readonly char[] SlotWordThird;
     static readonly Entry[] SlotEntries;
     static readonly int SlotMask;
     /// <summary>
@@ -113,6 +116,8 @@ public static class LabelScanner
         SlotWordStart[size] = slotWords.Count;
         SlotEntryStart[size] = slotEntries.Count;
         SlotWords = [.. slotWords];
+        SlotWordLength = [.. slotWords.Select(w => Words[w].Length)];
+        SlotWordThird = [.. slotWords.Select(w => Words[w].Length > 2 ? Words[w][2] : '\0')];
         SlotEntries = [.. slotEntries];
         foreach (var b in bigrams) { uint h = Hash(b) >> 4; BigramBits[(h & 0xFFFF) >> 6] |= 1UL << (int)(h & 63); }
     }
@@ -152,10 +157,10 @@ public static class LabelScanner
             bool any = false;
             for (int k = SlotWordStart[s]; k < SlotWordStart[s + 1]; k++)
             {
+                int length = SlotWordLength[k];
+                if (i + length > c.Length) continue;
                 int w = SlotWords[k];
-                var word = Words[w];
-                if (i + word.Length > c.Length) continue;
-                if (word.Length > 2 && (c[i + 2] != word[2] || !c.Slice(i + 3, word.Length - 3).SequenceEqual(word.AsSpan(3)))) continue;
+                if (length > 2 && (c[i + 2] != SlotWordThird[k] || !c.Slice(i + 3, length - 3).SequenceEqual(Words[w].AsSpan(3)))) continue;
                 index.AddOccurrence(w, i);
                 any = true;
             }
