@@ -19,11 +19,18 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"(?<year>(?:19|20)[0-9]{2})年(?:度)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")]
     private static partial Regex TitlePhraseAtYear();
 
-    [GeneratedRegex(@"(?<=^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|公开时间|生成日期|成文日期|印发日期|发布于|时间|日期)[ \t]{0,3}[:：]?[ \t]{0,3}\|?[ \t]{0,3}(?:\n[ \t]{0,3}\|?[ \t]{0,3}){0,2}(?<date>[^\n|]{6,24})")]
-    private static partial Regex DateLine();
+    // The date and publisher lines are matched only where their labels stand (\G: at the place given), found by
+    // looking for the labels' words: the labels start with characters that Chinese prose is full of (公, 时, 日, 信).
+    [GeneratedRegex(@"\G(?<=^|[\s|])(?<label>发布时间|发布日期|发文日期|公开日期|公开时间|生成日期|成文日期|印发日期|发布于|时间|日期)[ \t]{0,3}[:：]?[ \t]{0,3}\|?[ \t]{0,3}(?:\n[ \t]{0,3}\|?[ \t]{0,3}){0,2}(?<date>[^\n|]{6,24})")]
+    private static partial Regex DateLineHere();
 
-    [GeneratedRegex(@"(?<=^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)[ \t]{0,3}[:：][ \t]{0,3}\|?[ \t]{0,3}(?:\n[ \t]{0,3}\|?[ \t]{0,3}){0,2}(?<name>[^\s|:：]{2,40})")]
-    private static partial Regex PublisherLine();
+    /// <summary>Where a label of <see cref="DateLineHere"/> can start: a word every label ends with, and how far before it the label starts.</summary>
+    static readonly (string Word, int Back)[] DateLabelWords = [("时间", 0), ("时间", 2), ("日期", 0), ("日期", 2), ("发布于", 0)];
+
+    [GeneratedRegex(@"\G(?<=^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)[ \t]{0,3}[:：][ \t]{0,3}\|?[ \t]{0,3}(?:\n[ \t]{0,3}\|?[ \t]{0,3}){0,2}(?<name>[^\s|:：]{2,40})")]
+    private static partial Regex PublisherLineHere();
+
+    static readonly (string Word, int Back)[] PublisherLabelWords = [("来源", 0), ("来源", 2), ("发布机构", 0), ("发布单位", 0)];
 
     /// <summary>
     /// The heading of a document about the report, not the report: a notice, plan, letter… whose words go on past
@@ -65,8 +72,8 @@ public static partial class MetadataExtractor
 
     public static ReportMetadata Extract(LayoutText text)
     {
-        var folded = Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded);
-        var lines = FirstLines(folded, 150);
+        var folded = MayHaveGlosses(text.Source, text.Folded) ? Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded) : text.Folded;
+        var lines = new HeadLines(folded, 150);
         if (IsOtherDocument(lines))
             return new ReportMetadata(null, null, null, null, FindContact(folded), false);
         var (title, titleYear, titleAgency) = FindTitle(lines, folded);
@@ -79,11 +86,13 @@ public static partial class MetadataExtractor
             if (m.Success) year = ParseInt(m.Groups["year"].Value);
         }
         string? agency = titleAgency;
-        foreach (Match m in PublisherLine().Matches(Head(folded, 4000)))
-        {
-            var name = Clean(m.Groups["name"].Value);
-            if (agency is not null && IsFullerName(name, agency)) { agency = name; break; }
-        }
+        // A publisher line only ever names an agency found in the title more fully.
+        if (agency is not null)
+            foreach (var m in MatchesAtLabels(PublisherLineHere(), Head(folded, 4000), PublisherLabelWords))
+            {
+                var name = Clean(m.Groups["name"].Value);
+                if (IsFullerName(name, agency)) { agency = name; break; }
+            }
         var published = FindPublished(folded, year);
         bool looksLike = title is not null || folded.Contains("信息公开") && (folded.Contains("年度报告") || folded.Contains("年报"));
         // Title and agency come from the folded text: already simplified, ASCII digits.
@@ -91,62 +100,62 @@ public static partial class MetadataExtractor
             FindContact(folded), looksLike);
     }
 
-    static string[] FirstLines(string s, int count)
+    /// <summary>
+    /// Whether <see cref="Normalize.TextNormalizer.WithoutGlosses"/> has anything to take out: a gloss's bracket
+    /// folded to a space. Brackets are rare, so this looks at a few places instead of every character.
+    /// </summary>
+    static bool MayHaveGlosses(string source, string folded)
     {
-        var list = new List<string>(count);
-        int start = 0;
-        while (list.Count < count && start <= s.Length)
+        var s = source.AsSpan();
+        for (int at = s.IndexOfAny('(', '（'); at >= 0;)
         {
-            int nl = s.IndexOf('\n', start);
-            int end = nl < 0 ? s.Length : nl;
-            // A very long line (a page scraped into one line) is cut: a title is never that long.
-            list.Add(end - start > 400 ? s.Substring(start, 400) : s[start..end]);
-            if (nl < 0) break;
-            start = nl + 1;
-        }
-        return list.ToArray();
-    }
-
-
-    /// <summary>Whether the document's heading, the first line that names the report, is that of another document about it.</summary>
-    static bool IsOtherDocument(string[] lines)
-    {
-        foreach (var line in lines)
-        {
-            var l = Squeeze(StripBullet(line));
-            if (l.Length < 8 || l.Length > 100) continue;
-            // 关于印发…年度报告的通知 carries the report itself.
-            if (OtherDocumentHeading().IsMatch(l)) return !PublishingNotice().IsMatch(l);
-            if (MatchTitle(l) is not null) return false;
+            if (folded[at] == ' ') return true;
+            int next = s[(at + 1)..].IndexOfAny('(', '（');
+            at = next < 0 ? -1 : at + 1 + next;
         }
         return false;
     }
 
-    static (string? Title, int? Year, string? Agency) FindTitle(string[] lines, string folded)
+    /// <summary>Whether the document's heading, the first line that names the report, is that of another document about it.</summary>
+    static bool IsOtherDocument(HeadLines lines)
     {
-        int limit = Math.Min(lines.Length, 150);
-        // An explicit "标题:" line wins.
-        for (int i = 0; i < limit; i++)
+        for (int i = 0; lines.Has(i); i++)
         {
-            var l = lines[i].Trim();
+            var squeezed = lines.Squeezed(i);
+            if (squeezed.Length < 8 || squeezed.Length > 100 || !HeadLines.MayNameReport(squeezed)) continue;
+            var l = lines.SqueezedText(i);
+            // 关于印发…年度报告的通知 carries the report itself.
+            if (OtherDocumentHeading().IsMatch(l)) return !PublishingNotice().IsMatch(l);
+            if (lines.Title(i, MatchTitle) is not null) return false;
+        }
+        return false;
+    }
+
+    static (string? Title, int? Year, string? Agency) FindTitle(HeadLines lines, string folded)
+    {
+        // An explicit "标题:" line wins.
+        bool labelled = folded.Contains("标题:", StringComparison.Ordinal) || folded.Contains("标题：", StringComparison.Ordinal);
+        for (int i = 0; labelled && lines.Has(i); i++)
+        {
+            var l = lines.Line(i).Trim();
             if (l.StartsWith("标题:", StringComparison.Ordinal) || l.StartsWith("标题：", StringComparison.Ordinal))
             {
-                var t = Squeeze(l[3..]);
+                var t = Squeeze(l[3..].ToString());
                 if (MatchTitle(t) is { } r) return r;
             }
         }
-        for (int i = 0; i < limit; i++)
+        for (int i = 0; lines.Has(i); i++)
         {
-            var l = Squeeze(StripBullet(lines[i]));
+            var l = lines.Squeezed(i);
             if (l.Length > 80) continue;
-            if (l.Length >= 8 && MatchTitle(l) is { } r)
+            if (l.Length >= 8 && lines.Title(i, MatchTitle) is { } r)
             {
                 // "平潭综合实验区" on its own line above "2022年度政府信息公开工作年度报告" (a <br> or a second paragraph).
-                if (r.Item3 is null && AgencyLineAbove(lines, i) is string above && MatchTitle(above + l) is { Item3: not null } withAgency) return withAgency;
+                if (r.Item3 is null && AgencyLineAbove(lines, i) is string above && MatchTitle(above + lines.SqueezedText(i)) is { Item3: not null } withAgency) return withAgency;
                 return r;
             }
             // A title broken over two lines; but a breadcrumb line followed by the whole title is no fragment.
-            if (i + 1 < limit && MatchTitle(Squeeze(StripBullet(lines[i + 1]))) is null && TryJoin(l, lines[i + 1]) is { } j) return j;
+            if (lines.Has(i + 1) && lines.Title(i + 1, MatchTitle) is null && TryJoin(lines, i) is { } j) return j;
         }
         // A title phrase inside a sentence ("特向社会公布2017年岭东区政府信息公开工作年度报告").
         // The title of a document the report cites (《关于做好…年度报告…的通知》) is not the report's.
@@ -179,11 +188,11 @@ public static partial class MetadataExtractor
     static readonly string[] NotAgency = ["网站", "首页", "位置", "栏目", "专栏", "信息公开", "当前", "导航", "来源", "发布", "时间", "日期"];
 
     /// <summary>The nearest non-empty line above, when it can be a body's name: short words without punctuation or digits.</summary>
-    static string? AgencyLineAbove(string[] lines, int i)
+    static string? AgencyLineAbove(HeadLines lines, int i)
     {
         for (int k = i - 1; k >= 0 && k >= i - 2; k--)
         {
-            var l = Squeeze(StripBullet(lines[k]));
+            var l = lines.SqueezedText(k);
             if (l.Length == 0) continue;
             if (l.Length < 2 || l.Length > 30 || l.Any(IsBreak) || l.Any(c => c is '>' or '»' or '/' or '\\' or '-' or '.' or '!' or '?' or '！' or '？')) return null;
             foreach (var w in NotAgency) if (l.Contains(w, StringComparison.Ordinal)) return null;
@@ -192,11 +201,14 @@ public static partial class MetadataExtractor
         return null;
     }
 
-    static (string, int?, string?)? TryJoin(string l, string next)
+    /// <summary>Line i and the next read as one title.</summary>
+    static (string, int?, string?)? TryJoin(HeadLines lines, int i)
     {
-        var joined = l + Squeeze(StripBullet(next));
-        if (joined.Length > 80 || l.EndsWith("报告", StringComparison.Ordinal)) return null;
-        return MatchTitle(joined);
+        ReadOnlySpan<char> l = lines.Squeezed(i), next = lines.Squeezed(i + 1);
+        if (l.Length + next.Length > 80 || l.EndsWith("报告", StringComparison.Ordinal)) return null;
+        // Only a line that names 信息公开 can be a title, also where the break falls inside those words.
+        if (!HeadLines.MayNameReport(l) && !HeadLines.MayNameReport(next) && !(l.EndsWith('公') && next.StartsWith('开'))) return null;
+        return MatchTitle(string.Concat(l, next));
     }
 
     [GeneratedRegex(@"[二〇○OoО零一三四五六七八九]{4}(?=年)")]
@@ -204,6 +216,7 @@ public static partial class MetadataExtractor
 
     static (string, int?, string?)? MatchTitle(string line)
     {
+        if (!HeadLines.MayNameReport(line)) return null;
         // 二〇二〇年 → 2020年: titles spell the year in Chinese numerals too.
         if (line.Contains('年')) line = ChineseYear().Replace(line, m => ChineseDate.YearOf(m.Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? m.Value);
         var m = TitleLine().Match(line);
@@ -228,14 +241,10 @@ public static partial class MetadataExtractor
 
     static bool IsBreak(char c) => c is ',' or '，' or '。' or ';' or '；' or ':' or '：' or '(' or ')' or '、' or '|' or '《' or '》' or '"' || char.IsAsciiDigit(c);
 
-    /// <summary>List bullets and Markdown heading marks before a line (- ,•, # 标题).</summary>
-    static string StripBullet(string s) => s.Trim().TrimStart('-', '*', '•', '#', ' ').Trim();
-
     static string Squeeze(string s)
     {
-        var sb = new System.Text.StringBuilder(s.Length);
-        foreach (var c in s) if (!char.IsWhiteSpace(c) && c != '"' && c != '“' && c != '”') sb.Append(c);
-        return sb.ToString();
+        var into = s.Length <= 512 ? stackalloc char[s.Length] : new char[s.Length];
+        return new string(into[..HeadLines.Squeeze(s, into)]);
     }
 
     static string Clean(string s) => s.Trim().TrimEnd('|', ',', '，', '。');
@@ -259,7 +268,7 @@ public static partial class MetadataExtractor
         DateOnly? best = null;
         int bestRank = int.MaxValue;
         var ends = folded.Length > 6000 ? Head(folded, 4000) + "\n" + folded[^2000..] : folded;
-        foreach (Match m in DateLine().Matches(ends))
+        foreach (var m in MatchesAtLabels(DateLineHere(), ends, DateLabelWords))
         {
             int rank = Array.IndexOf(priority, m.Groups["label"].Value);
             if (rank < 0 || rank >= bestRank) continue;
@@ -299,6 +308,32 @@ public static partial class MetadataExtractor
         }
         var c = new ContactDetails(V(Phone()), V(Fax()), V(Address()), V(Postcode()), email);
         return c.Phone is null && c.Fax is null && c.Address is null && c.Postcode is null && c.Email is null ? null : c;
+    }
+
+    /// <summary>
+    /// The matches <c>Regex.Matches</c> would give for a pattern that begins with a label, where <paramref name="here"/>
+    /// is that pattern anchored with \G: tried only at the places a label can start (every match starts at one), in
+    /// order, each after the end of the match before.
+    /// </summary>
+    static List<Match> MatchesAtLabels(Regex here, string s, (string Word, int Back)[] labelWords)
+    {
+        var starts = new List<int>();
+        foreach (var (word, back) in labelWords)
+            for (int at = s.IndexOf(word, StringComparison.Ordinal); at >= 0; at = s.IndexOf(word, at + 1, StringComparison.Ordinal))
+                if (at - back >= 0) starts.Add(at - back);
+        var matches = new List<Match>();
+        if (starts.Count == 0) return matches;
+        starts.Sort();
+        int end = 0;
+        foreach (int start in starts)
+        {
+            if (start < end) continue;
+            var m = here.Match(s, start);
+            if (!m.Success) continue;
+            matches.Add(m);
+            end = m.Index + m.Length;
+        }
+        return matches;
     }
 
     static int ParseInt(string s) => int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;

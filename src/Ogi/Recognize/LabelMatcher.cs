@@ -33,10 +33,12 @@ public static class LabelMatcher
         int k = MaxErrors(label.Length);
         if (k == 0 || to - from < label.Length - k) return null;
         int m = label.Length;
-        var prev = new int[m + 1];
-        var cur = new int[m + 1];
-        var startPrev = new int[m + 1];
-        var startCur = new int[m + 1];
+        // Four rows of the alignment: labels are short, so they live on the stack.
+        var rows = m < 256 ? stackalloc int[4 * (m + 1)] : new int[4 * (m + 1)];
+        var prev = rows[..(m + 1)];
+        var cur = rows.Slice(m + 1, m + 1);
+        var startPrev = rows.Slice(2 * (m + 1), m + 1);
+        var startCur = rows.Slice(3 * (m + 1), m + 1);
         for (int i = 0; i <= m; i++) { prev[i] = i; startPrev[i] = from; }
         (int, int, int)? best = null;
         for (int j = from; j < to; j++)
@@ -59,8 +61,8 @@ public static class LabelMatcher
                 if (cur[m] == 0) break;
             }
             else if (best is not null && j + 1 - best.Value.Item2 > m) break;
-            (prev, cur) = (cur, prev);
-            (startPrev, startCur) = (startCur, startPrev);
+            var t = prev; prev = cur; cur = t;
+            t = startPrev; startPrev = startCur; startCur = t;
         }
         if (best is null) return null;
         // Require the first and last characters to be in place: an approximate match that frays at its ends eats

@@ -7,53 +7,257 @@ namespace Ogi.Recognize;
 public readonly record struct LabelHit(int Row, int Start, int End, int Weight);
 
 /// <summary>
-/// Finds every row label of every template in one pass over the compact text: labels are indexed by their first
-/// two characters, so each position costs a table look-up instead of one scan of the text per label.
+/// Finds, in one pass over the compact text, every occurrence of every word the recognizer searches for: the row
+/// labels, column headings and markers of every template table. The words are indexed by their first two
+/// characters, so each position of the text costs a table look-up instead of one scan of the text per word; the
+/// aligner then asks this index where a heading stands instead of searching the text again for every variant.
 /// </summary>
 public static class LabelScanner
 {
-    sealed record Entry(CompiledTable Table, int Row, string Label);
-
-    static readonly Dictionary<uint, List<Entry>> ByBigram = Build(out FirstChars);
-    static readonly bool[] FirstChars;
-
-    static Dictionary<uint, List<Entry>> Build(out bool[] first)
+    /// <summary>The words of one template table, as ids into the vocabulary (-1: shorter than two characters, not indexed).</summary>
+    internal sealed class TableWords
     {
-        first = new bool[65536];
-        var map = new Dictionary<uint, List<Entry>>();
-        foreach (var template in TemplateCatalog.All)
-            foreach (var table in template.Tables)
-                foreach (var row in table.Rows)
-                {
-                    if (row.Definition.Short) continue;
-                    foreach (var label in row.FoldedLabels)
-                    {
-                        if (label.Length < 2) continue;
-                        uint key = (uint)label[0] << 16 | label[1];
-                        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-                        list.Add(new Entry(table, row.Index, label));
-                        first[label[0]] = true;
-                    }
-                }
-        return map;
+        public required int Index { get; init; }
+        public required int[] Headers { get; init; }
+        public required int[] Markers { get; init; }
+        /// <summary>Per row, its folded labels' ids (longest first, as <see cref="CompiledRow.FoldedLabels"/>).</summary>
+        public required int[][] RowLabels { get; init; }
     }
 
-    public static Dictionary<CompiledTable, List<LabelHit>> Scan(LayoutText text)
+    /// <summary>One row label of one table under a bigram: the hit it gives where its word stands.</summary>
+    readonly record struct Entry(int Table, int Row, int Word, int Length);
+
+    static readonly string[] Words;
+    static readonly Dictionary<CompiledTable, TableWords> ByTable = new(ReferenceEqualityComparer.Instance);
+    static readonly int TableCount;
+
+    // Open addressing on the bigram: SlotKey holds (first << 16 | second) + 1 (0 = empty); per slot, the distinct
+    // words that start with it (SlotWords[SlotWordStart[s]..SlotWordStart[s + 1]]) and the label entries in the order
+    // the templates list them (SlotEntries[SlotEntryStart[s]..SlotEntryStart[s + 1]]), so that hits come out in the
+    // same order as a search label by label would give them.
+    static readonly uint[] SlotKey;
+    static readonly int[] SlotWordStart, SlotWords, SlotEntryStart;
+    /// <summary>Per entry of <see cref="SlotWords"/>, the word's length and third character (its first test), kept beside the ids.</summary>
+    static readonly int[] SlotWordLength;
+    static readonly char[] SlotWordThird;
+    static readonly Entry[] SlotEntries;
+    static readonly int SlotMask;
+    /// <summary>
+    /// A bit per value of a 16-bit hash of the first two characters that some word has: most positions of a text are
+    /// passed over on this test alone (the table is small enough to stay in the first-level cache).
+    /// </summary>
+    static readonly ulong[] BigramBits = new ulong[65536 / 64];
+
+    static LabelScanner()
     {
-        var c = text.Compact;
-        var result = new Dictionary<CompiledTable, List<LabelHit>>();
-        var first = FirstChars;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new List<string>();
+        int Id(string w)
+        {
+            if (w.Length < 2) return -1;
+            if (!ids.TryGetValue(w, out int id)) { ids[w] = id = words.Count; words.Add(w); }
+            return id;
+        }
+        var entries = new List<Entry>();
+        int tableIndex = 0;
+        foreach (var template in TemplateCatalog.All)
+            foreach (var table in template.Tables)
+            {
+                int t = tableIndex++;
+                var rowLabels = new int[table.Rows.Count][];
+                foreach (var row in table.Rows)
+                {
+                    rowLabels[row.Index] = row.FoldedLabels.Select(Id).ToArray();
+                    // Short labels (其他, 总计) are looked for only next to the previous row, never across the text.
+                    if (row.Definition.Short) continue;
+                    foreach (var label in row.FoldedLabels)
+                        if (label.Length >= 2) entries.Add(new Entry(t, row.Index, Id(label), label.Length));
+                }
+                ByTable[table] = new TableWords
+                {
+                    Index = t,
+                    Headers = table.FoldedHeaders.Select(Id).ToArray(),
+                    Markers = table.FoldedMarkers.Select(Id).ToArray(),
+                    RowLabels = rowLabels,
+                };
+            }
+        TableCount = tableIndex;
+        Words = [.. words];
+
+        var bigrams = Words.Select(Bigram).Distinct().ToList();
+        int size = 64;
+        while (size < bigrams.Count * 4) size *= 2;
+        SlotMask = size - 1;
+        SlotKey = new uint[size];
+        var slotOf = new Dictionary<uint, int>();
+        foreach (var b in bigrams)
+        {
+            int s = (int)(Hash(b) & (uint)SlotMask);
+            while (SlotKey[s] != 0) s = (s + 1) & SlotMask;
+            SlotKey[s] = b + 1;
+            slotOf[b] = s;
+        }
+        SlotWordStart = new int[size + 1];
+        SlotEntryStart = new int[size + 1];
+        var wordsBySlot = new List<int>[size];
+        var entriesBySlot = new List<Entry>[size];
+        for (int s = 0; s < size; s++) { wordsBySlot[s] = []; entriesBySlot[s] = []; }
+        for (int w = 0; w < Words.Length; w++) wordsBySlot[slotOf[Bigram(Words[w])]].Add(w);
+        foreach (var e in entries) entriesBySlot[slotOf[Bigram(Words[e.Word])]].Add(e);
+        var slotWords = new List<int>();
+        var slotEntries = new List<Entry>();
+        for (int s = 0; s < size; s++)
+        {
+            SlotWordStart[s] = slotWords.Count;
+            slotWords.AddRange(wordsBySlot[s]);
+            SlotEntryStart[s] = slotEntries.Count;
+            slotEntries.AddRange(entriesBySlot[s]);
+        }
+        SlotWordStart[size] = slotWords.Count;
+        SlotEntryStart[size] = slotEntries.Count;
+        SlotWords = [.. slotWords];
+        SlotWordLength = [.. slotWords.Select(w => Words[w].Length)];
+        SlotWordThird = [.. slotWords.Select(w => Words[w].Length > 2 ? Words[w][2] : '\0')];
+        SlotEntries = [.. slotEntries];
+        foreach (var b in bigrams) { uint h = Hash(b) >> 4; BigramBits[(h & 0xFFFF) >> 6] |= 1UL << (int)(h & 63); }
+    }
+
+    static uint Bigram(string w) => (uint)w[0] << 16 | w[1];
+
+    /// <summary>20 bits of the bigram, mixed: the low ones pick a slot, the higher 16 a bit of <see cref="BigramBits"/>.</summary>
+    static uint Hash(uint bigram) => (bigram * 0x9E3779B1u) >> 12;
+
+    internal static TableWords? WordsOf(CompiledTable table) => ByTable.GetValueOrDefault(table);
+
+    internal static int WordLength(int word) => Words[word].Length;
+
+    [ThreadStatic] static LabelIndex? t_index;
+
+    /// <summary>
+    /// Every occurrence of every word in the compact text. The index is the calling thread's, reused by its next
+    /// scan: nothing that outlives the recognition may keep it.
+    /// </summary>
+    internal static LabelIndex Scan(LayoutText text)
+    {
+        var index = t_index ??= new LabelIndex(Words.Length, TableCount);
+        index.Reset(text);
+        var c = text.Compact.AsSpan();
+        var bits = BigramBits;
+        var keys = SlotKey;
+        int mask = SlotMask;
         for (int i = 0; i + 1 < c.Length; i++)
         {
-            if (!first[c[i]]) continue;
-            if (!ByBigram.TryGetValue((uint)c[i] << 16 | c[i + 1], out var entries)) continue;
-            foreach (var e in entries)
+            uint bigram = (uint)c[i] << 16 | c[i + 1];
+            uint h = Hash(bigram);
+            uint b = (h >> 4) & 0xFFFF;
+            if ((bits[b >> 6] & 1UL << (int)(b & 63)) == 0) continue;
+            int s = (int)(h & (uint)mask);
+            while (keys[s] != bigram + 1 && keys[s] != 0) s = (s + 1) & mask;
+            if (keys[s] == 0) continue;
+            bool any = false;
+            for (int k = SlotWordStart[s]; k < SlotWordStart[s + 1]; k++)
             {
-                if (i + e.Label.Length > c.Length || !c.AsSpan(i, e.Label.Length).SequenceEqual(e.Label)) continue;
-                if (!result.TryGetValue(e.Table, out var hits)) result[e.Table] = hits = [];
-                hits.Add(new LabelHit(e.Row, i, i + e.Label.Length, e.Label.Length));
+                int length = SlotWordLength[k];
+                if (i + length > c.Length) continue;
+                int w = SlotWords[k];
+                if (length > 2 && (c[i + 2] != SlotWordThird[k] || !c.Slice(i + 3, length - 3).SequenceEqual(Words[w].AsSpan(3)))) continue;
+                index.AddOccurrence(w, i);
+                any = true;
+            }
+            if (!any) continue;
+            // A word found here has this place as its last start.
+            for (int k = SlotEntryStart[s]; k < SlotEntryStart[s + 1]; k++)
+            {
+                var e = SlotEntries[k];
+                if (index.LastOccurrence(e.Word) == i) index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
             }
         }
-        return result;
+        return index;
+    }
+}
+
+/// <summary>
+/// Where the template words stand in one text (<see cref="LabelScanner.Scan"/>): per word its starts in order, per
+/// table its label hits, and what the aligner derives from them once per table (the heading runs).
+/// </summary>
+internal sealed class LabelIndex
+{
+    readonly int[][] _occurrences;
+    readonly int[] _occurrenceCount;
+    readonly LabelHit[][] _hits;
+    readonly int[] _hitCount;
+    readonly bool[] _runsKnown;
+    readonly List<(int Start, int End)>[] _runBuffers;
+
+    public string Compact { get; private set; } = "";
+
+    public LabelIndex(int words, int tables)
+    {
+        _occurrences = new int[words][];
+        _occurrenceCount = new int[words];
+        for (int w = 0; w < words; w++) _occurrences[w] = new int[4];
+        _hits = new LabelHit[tables][];
+        _hitCount = new int[tables];
+        for (int t = 0; t < tables; t++) _hits[t] = new LabelHit[16];
+        _runsKnown = new bool[tables];
+        _runBuffers = new List<(int, int)>[tables];
+        for (int t = 0; t < tables; t++) _runBuffers[t] = [];
+    }
+
+    public void Reset(LayoutText text)
+    {
+        Compact = text.Compact;
+        Array.Clear(_occurrenceCount);
+        Array.Clear(_hitCount);
+        Array.Clear(_runsKnown);
+    }
+
+    public void AddOccurrence(int word, int start) => Append(ref _occurrences[word], ref _occurrenceCount[word], start);
+
+    public void AddHit(int table, LabelHit hit) => Append(ref _hits[table], ref _hitCount[table], hit);
+
+    static void Append<T>(ref T[] list, ref int count, T item)
+    {
+        if (count == list.Length) Array.Resize(ref list, count * 2);
+        list[count++] = item;
+    }
+
+    public int LastOccurrence(int word) => _occurrenceCount[word] is int n and > 0 ? _occurrences[word][n - 1] : -1;
+
+    /// <summary>The starts of the word in the compact text, in order (overlapping ones included).</summary>
+    public ReadOnlySpan<int> Occurrences(int word) => _occurrences[word].AsSpan(0, _occurrenceCount[word]);
+
+    public ReadOnlySpan<LabelHit> Hits(int table) => _hits[table].AsSpan(0, _hitCount[table]);
+
+    public int HitCount(int table) => _hitCount[table];
+
+    /// <summary>Whether the word stands anywhere in the text (<paramref name="text"/> is the word, for those not indexed).</summary>
+    public bool Contains(int word, string text) => word >= 0 ? _occurrenceCount[word] > 0 : Compact.Contains(text, StringComparison.Ordinal);
+
+    /// <summary>Whether the word stands wholly inside compact[from, to): <c>compact.IndexOf(text, from, to - from) &gt;= 0</c>.</summary>
+    public bool Within(int word, string text, int from, int to)
+    {
+        if (to - from < text.Length) return false;
+        if (word < 0) return Compact.AsSpan(from, to - from).IndexOf(text, StringComparison.Ordinal) >= 0;
+        var starts = Occurrences(word);
+        int lo = 0, hi = starts.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < from) lo = mid + 1; else hi = mid;
+        }
+        return lo < starts.Length && starts[lo] + text.Length <= to;
+    }
+
+    /// <summary>
+    /// The list that holds the table's heading runs (<see cref="TableAligner"/>) for this text; <paramref name="known"/>
+    /// says whether they were already found, else the caller fills the empty list.
+    /// </summary>
+    public List<(int Start, int End)> HeadingRuns(int table, out bool known)
+    {
+        known = _runsKnown[table];
+        var runs = _runBuffers[table];
+        if (!known) { runs.Clear(); _runsKnown[table] = true; }
+        return runs;
     }
 }

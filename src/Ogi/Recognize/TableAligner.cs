@@ -30,83 +30,127 @@ public static class TableAligner
 {
     const int MaxInstances = 4;
 
-    /// <summary>Aligns with the label hits of <see cref="LabelScanner.Scan"/> for this table.</summary>
-    public static List<TableMatch> Align(LayoutText text, CompiledTable table, IReadOnlyList<LabelHit> labelHits, bool fillGaps)
+    /// <summary>A table's chain before its skipped rows are looked for: what the recognizer scores variants by.</summary>
+    internal sealed record Chain(CompiledTable Table, Hit[] Hits, int Score)
     {
-        var compact = text.Compact;
-        var hits = new List<Hit>(labelHits.Count);
-        var headingRuns = HeadingRuns(compact, table);
+        public int CompactStart => Hits[0].Start;
+    }
+
+    /// <summary>
+    /// The printed instances of the table, as chains of the label hits <see cref="LabelScanner.Scan"/> found (the
+    /// index is the caller's thread's: the chains are copied out of it), in reading order.
+    /// </summary>
+    internal static List<Chain> Align(LabelIndex index, CompiledTable table, LabelScanner.TableWords words)
+    {
+        var compact = index.Compact;
+        var labelHits = index.Hits(words.Index);
+        var scratch = t_scratch ??= new Scratch();
+        var hits = scratch.Hits(labelHits.Length);
+        int n = 0;
+        var headingRuns = HeadingRuns(index, table, words);
         foreach (var h in labelHits)
         {
             // A label inside a block of column headings (其他, 总计 under 法人或其他组织) is a heading, not the row.
-            if (!table.Rows[h.Row].Definition.AfterHeaders && InRun(headingRuns, h.Start, h.End)) continue;
-            hits.Add(new Hit(h.Row, h.Start, h.End, h.Weight + HeadingEvidence(compact, table, table.Rows[h.Row], h.End)));
+            var row = table.Rows[h.Row];
+            if (!row.Definition.AfterHeaders && InRun(headingRuns, h.Start, h.End)) continue;
+            hits[n++] = new Hit(h.Row, h.Start, h.End, h.Weight + HeadingEvidence(index, table, words, row, h.End));
         }
-        hits = Deduplicate(hits);
-        var result = new List<TableMatch>();
-        for (int round = 0; round < MaxInstances && hits.Count > 0; round++)
+        n = Deduplicate(hits.AsSpan(0, n), scratch);
+        var result = new List<Chain>();
+        for (int round = 0; round < MaxInstances && n > 0; round++)
         {
-            var chain = BestChain(hits);
-            if (chain.Count == 0) break;
-            int weight = chain.Sum(h => h.Weight);
-            int rows = chain.Count;
+            var chain = BestChain(hits.AsSpan(0, n), scratch);
+            if (chain.Length == 0) break;
+            int weight = 0;
+            foreach (var h in chain) weight += h.Weight;
+            int rows = chain.Length;
             // A fragment of a table (its first row or two) is the table only under the table's own headings.
             bool fragment = rows < Math.Min(3, table.Rows.Count);
-            if (fragment ? result.Count > 0 || weight < 6 || !UnderHeadings(compact, table, chain[0].Start) : weight < 12) break;
+            if (fragment ? result.Count > 0 || weight < 6 || !UnderHeadings(index, table, words, chain[0].Start) : weight < 12) break;
             if (result.Count > 0 && weight < result[0].Score / 3) break;
-            var matches = fillGaps ? FillGaps(text, table, chain, headingRuns) : chain.Select(h => new RowMatch(table.Rows[h.Row], h.Start, h.End)).ToList();
-            result.Add(new TableMatch { Table = table, Rows = matches, Score = weight });
+            result.Add(new Chain(table, chain.ToArray(), weight));
             int lo = chain[0].Start, hi = chain[^1].End;
-            hits = hits.Where(h => h.End <= lo || h.Start >= hi).ToList();
+            int kept = 0;
+            for (int k = 0; k < n; k++)
+                if (hits[k].End <= lo || hits[k].Start >= hi) hits[kept++] = hits[k];
+            n = kept;
         }
-        result.Sort((a, b) => a.CompactStart.CompareTo(b.CompactStart));
+        if (result.Count > 1) result.Sort(static (a, b) => a.CompactStart.CompareTo(b.CompactStart));
         return result;
     }
 
     /// <summary>
-    /// The tables of <see cref="Align"/> without <c>fillGaps</c>, completed as <c>fillGaps</c> would have: the rows
-    /// their chains skipped are looked for where they must stand. The chains are not aligned again.
+    /// The tables of <see cref="Align"/> completed: the rows their chains skipped are looked for where they must
+    /// stand. The chains are not aligned again.
     /// </summary>
-    public static List<TableMatch> FillGaps(LayoutText text, IReadOnlyList<TableMatch> chains)
+    internal static List<TableMatch> FillGaps(LabelIndex index, IReadOnlyList<Chain> chains)
     {
         var result = new List<TableMatch>(chains.Count);
         List<(int Start, int End)>? headingRuns = null;
         foreach (var m in chains)
         {
-            headingRuns ??= HeadingRuns(text.Compact, m.Table);
-            var chain = m.Rows.Select(r => new Hit(r.Row.Index, r.CompactStart, r.CompactEnd, 0)).ToList();
-            result.Add(new TableMatch { Table = m.Table, Rows = FillGaps(text, m.Table, chain, headingRuns), Score = m.Score });
+            var words = LabelScanner.WordsOf(m.Table)!;
+            headingRuns ??= HeadingRuns(index, m.Table, words);
+            result.Add(new TableMatch { Table = m.Table, Rows = FillGaps(index, m.Table, words, m.Hits, headingRuns), Score = m.Score });
         }
         result.Sort((a, b) => a.CompactStart.CompareTo(b.CompactStart));
         return result;
     }
 
-    readonly record struct Hit(int Row, int Start, int End, int Weight);
+    internal readonly record struct Hit(int Row, int Start, int End, int Weight);
+
+    /// <summary>The aligner's working arrays, one set per thread, grown as texts need.</summary>
+    sealed class Scratch
+    {
+        Hit[] _hits = new Hit[64], _chain = new Hit[64];
+        int[] _score = new int[64], _back = new int[64];
+
+        public Hit[] Hits(int n) => _hits.Length >= n ? _hits : _hits = new Hit[Math.Max(n, _hits.Length * 2)];
+
+        public (int[] Score, int[] Back, Hit[] Chain) ForChain(int n)
+        {
+            if (_score.Length < n)
+            {
+                int size = Math.Max(n, _score.Length * 2);
+                _score = new int[size]; _back = new int[size]; _chain = new Hit[size];
+            }
+            return (_score, _back, _chain);
+        }
+    }
+
+    [ThreadStatic] static Scratch? t_scratch;
 
     /// <summary>Whether two of the table's column headings or a marker stand just before this place.</summary>
-    static bool UnderHeadings(string compact, CompiledTable table, int start)
+    static bool UnderHeadings(LabelIndex index, CompiledTable table, LabelScanner.TableWords words, int start)
     {
         int from = Math.Max(0, start - 240);
-        var before = compact.AsSpan(from, start - from);
         int found = 0;
-        foreach (var m in table.FoldedMarkers) if (m.Length >= 4 && before.Contains(m, StringComparison.Ordinal)) return true;
-        foreach (var h in table.FoldedHeaders) if (h.Length >= 2 && before.Contains(h, StringComparison.Ordinal)) found++;
+        var markers = table.FoldedMarkers;
+        for (int k = 0; k < markers.Length; k++)
+            if (markers[k].Length >= 4 && index.Within(words.Markers[k], markers[k], from, start)) return true;
+        var headers = table.FoldedHeaders;
+        for (int k = 0; k < headers.Length; k++)
+            if (headers[k].Length >= 2 && index.Within(words.Headers[k], headers[k], from, start)) found++;
         return found >= 2;
     }
 
-    static List<Hit> Deduplicate(List<Hit> hits)
+    static readonly Comparison<Hit> ByStartThenWeight = static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Weight.CompareTo(a.Weight);
+    static readonly Comparison<Hit> ByStart = static (a, b) => a.Start.CompareTo(b.Start);
+
+    /// <summary>Deduplicates in place; returns how many hits are kept.</summary>
+    static int Deduplicate(Span<Hit> hits, Scratch scratch)
     {
         // Keep, for one row, the longest label variant at a place (规范性文件 inside 行政规范性文件).
-        hits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Weight.CompareTo(a.Weight));
-        var kept = new List<Hit>(hits.Count);
+        hits.Sort(ByStartThenWeight);
+        int kept = 0;
         foreach (var h in hits)
         {
             bool covered = false;
-            for (int k = kept.Count - 1; k >= 0 && kept[k].End > h.Start - 40; k--)
-                if (kept[k].Row == h.Row && kept[k].Start <= h.Start && kept[k].End >= h.End) { covered = true; break; }
-            if (!covered) kept.Add(h);
+            for (int k = kept - 1; k >= 0 && hits[k].End > h.Start - 40; k--)
+                if (hits[k].Row == h.Row && hits[k].Start <= h.Start && hits[k].End >= h.End) { covered = true; break; }
+            if (!covered) hits[kept++] = h;
         }
-        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+        hits[..kept].Sort(ByStart);
         return kept;
     }
 
@@ -114,59 +158,71 @@ public static class TableAligner
     /// A label whose values follow a block of column headings (table 四's 复议后起诉) is only the table when those
     /// headings follow it: their characters count as evidence.
     /// </summary>
-    static int HeadingEvidence(string compact, CompiledTable table, CompiledRow row, int end)
+    static int HeadingEvidence(LabelIndex index, CompiledTable table, LabelScanner.TableWords words, CompiledRow row, int end)
     {
         if (!row.Definition.AfterHeaders) return 0;
-        int limit = Math.Min(compact.Length, end + 160);
+        int limit = Math.Min(index.Compact.Length, end + 160);
         // The same label again before the values (prose "…、0件（复议后起诉）" just before the table): the later one is the table's.
-        foreach (var label in row.FoldedLabels)
-            if (compact.IndexOf(label, end, limit - end, StringComparison.Ordinal) >= 0) return 0;
+        var labels = row.FoldedLabels;
+        var labelWords = words.RowLabels[row.Index];
+        for (int k = 0; k < labels.Length; k++)
+            if (index.Within(labelWords[k], labels[k], end, limit)) return 0;
         int evidence = 0;
-        foreach (var h in table.FoldedHeaders)
-        {
-            int at = compact.IndexOf(h, end, limit - end, StringComparison.Ordinal);
-            if (at >= 0) evidence += h.Length;
-        }
+        var headers = table.FoldedHeaders;
+        for (int k = 0; k < headers.Length; k++)
+            if (index.Within(words.Headers[k], headers[k], end, limit)) evidence += headers[k].Length;
         return evidence;
     }
+
+    static readonly Comparison<(int Start, int End)> RunOrder = static (a, b) => a.Start.CompareTo(b.Start);
 
     /// <summary>
     /// Where three or more of the table's column headings stand next to each other (only cell borders between): the
     /// heading rows, at the top and again after each page break. Two are not enough: an unnumbered 其他 row with
-    /// blank cells and the 总计 row under it read the same.
+    /// blank cells and the 总计 row under it read the same. Found once per text and table.
     /// </summary>
-    static List<(int Start, int End)> HeadingRuns(string compact, CompiledTable table)
+    static List<(int Start, int End)> HeadingRuns(LabelIndex index, CompiledTable table, LabelScanner.TableWords words)
     {
-        var found = new List<(int Start, int End)>();
-        foreach (var h in table.FoldedHeaders)
+        var runs = index.HeadingRuns(words.Index, out bool known);
+        if (known) return runs;
+        var compact = index.Compact;
+        var foundRuns = t_found ??= [];
+        foundRuns.Clear();
+        var headers = table.FoldedHeaders;
+        for (int k = 0; k < headers.Length; k++)
         {
+            var h = headers[k];
             if (h.Length < 2) continue;
-            for (int at = compact.IndexOf(h, StringComparison.Ordinal); at >= 0; at = compact.IndexOf(h, at + h.Length, StringComparison.Ordinal))
+            // The places a search from left to right finds: each after the end of the one before.
+            int next = 0;
+            foreach (int at in index.Occurrences(words.Headers[k]))
             {
+                if (at < next) continue;
+                next = at + h.Length;
                 // Words followed straight by numbers are a row's label (其他 1 1 0 … under the headings' 其他), not a heading.
-                int next = at + h.Length;
                 if (ValuesFollow(compact, next)) continue;
-                found.Add((at, next));
+                foundRuns.Add((at, next));
             }
         }
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var runs = new List<(int Start, int End)>();
+        foundRuns.Sort(RunOrder);
         int i = 0;
-        while (i < found.Count)
+        while (i < foundRuns.Count)
         {
-            int start = found[i].Start, end = found[i].End, count = 1;
+            int start = foundRuns[i].Start, end = foundRuns[i].End, count = 1;
             int j = i + 1;
-            for (; j < found.Count; j++)
+            for (; j < foundRuns.Count; j++)
             {
-                int gap = found[j].Start - end;
+                int gap = foundRuns[j].Start - end;
                 if (gap > 0 && compact.AsSpan(end, gap).Trim('|').Length > 0) break;
-                if (found[j].End > end) { end = found[j].End; count++; }
+                if (foundRuns[j].End > end) { end = foundRuns[j].End; count++; }
             }
             if (count >= 3) runs.Add((start, end));
             i = j;
         }
         return runs;
     }
+
+    [ThreadStatic] static List<(int Start, int End)>? t_found;
 
     /// <summary>Numbers (or blank marks) next, not the numbering of a label (3、其他, 2.重复申请).</summary>
     internal static bool ValuesFollow(string compact, int at)
@@ -191,11 +247,12 @@ public static class TableAligner
     }
 
     /// <summary>The characters of the table's column headings printed between from and to (a page break repeats them).</summary>
-    static int RepeatedHeadings(string compact, CompiledTable table, int from, int to)
+    static int RepeatedHeadings(LabelIndex index, CompiledTable table, LabelScanner.TableWords words, int from, int to)
     {
         int chars = 0;
-        foreach (var h in table.FoldedHeaders)
-            if (h.Length >= 4 && to > from && compact.IndexOf(h, from, to - from, StringComparison.Ordinal) >= 0) chars += h.Length;
+        var headers = table.FoldedHeaders;
+        for (int k = 0; k < headers.Length; k++)
+            if (headers[k].Length >= 4 && to > from && index.Within(words.Headers[k], headers[k], from, to)) chars += headers[k].Length;
         return chars;
     }
 
@@ -216,56 +273,62 @@ public static class TableAligner
 
     static int MaxGap(int skippedRows) => 260 + 160 * skippedRows;
 
-    static List<Hit> BestChain(List<Hit> hits)
+    /// <summary>The chain of hits in row order with the most label characters (a span of the thread's scratch).</summary>
+    static ReadOnlySpan<Hit> BestChain(ReadOnlySpan<Hit> hits, Scratch scratch)
     {
-        int n = hits.Count;
-        int maxSkipped = hits.Count == 0 ? 0 : hits.Max(h => h.Row) + 1;
-        var score = new int[n];
-        var back = new int[n];
+        int n = hits.Length;
+        int maxRow = -1, maxLength = 0;
+        foreach (var h in hits) { maxRow = Math.Max(maxRow, h.Row); maxLength = Math.Max(maxLength, h.End - h.Start); }
+        int reach = MaxGap(maxRow + 1) + 200;
+        var (score, back, chain) = scratch.ForChain(n);
         int best = -1;
         for (int i = 0; i < n; i++)
         {
             var h = hits[i];
-            score[i] = h.Weight;
-            back[i] = -1;
+            int si = h.Weight, bi = -1;
+            // No row before this one can leave a longer gap than all the rows before it skipped (hits come by start).
+            int lookBack = Math.Min(reach, MaxGap(h.Row - 1) + maxLength);
             for (int j = i - 1; j >= 0; j--)
             {
-                var p = hits[j];
-                int gap = h.Start - p.End;
+                ref readonly var p = ref hits[j];
                 // Look back no further than the longest gap any row could leave, and over at most 400 hits (a text that
                 // repeats one label thousands of times must not make this quadratic).
-                if (h.Start - p.Start > MaxGap(maxSkipped) + 200 || i - j > 400) break;
+                if (h.Start - p.Start > lookBack || i - j > 400) break;
+                int gap = h.Start - p.End;
                 if (gap < 0 || p.Row >= h.Row) continue;
                 int skipped = h.Row - p.Row - 1;
                 if (gap > MaxGap(skipped)) continue;
                 int s = score[j] + h.Weight - skipped;
-                if (s > score[i]) { score[i] = s; back[i] = j; }
+                if (s > si) { si = s; bi = j; }
             }
-            if (best < 0 || score[i] > score[best]) best = i;
+            score[i] = si;
+            back[i] = bi;
+            if (best < 0 || si > score[best]) best = i;
         }
-        var chain = new List<Hit>();
-        for (int k = best; k >= 0; k = back[k]) chain.Add(hits[k]);
-        chain.Reverse();
-        return chain;
+        int length = 0;
+        for (int k = best; k >= 0; k = back[k]) length++;
+        int at = length;
+        for (int k = best; k >= 0; k = back[k]) chain[--at] = hits[k];
+        return chain.AsSpan(0, length);
     }
 
     /// <summary>Looks for the rows the chain skipped where they must be: between their neighbours, in order.</summary>
-    static List<RowMatch> FillGaps(LayoutText text, CompiledTable table, List<Hit> chain, List<(int Start, int End)> headingRuns)
+    static List<RowMatch> FillGaps(LabelIndex index, CompiledTable table, LabelScanner.TableWords words, Hit[] chain, List<(int Start, int End)> headingRuns)
     {
-        var compact = text.Compact;
-        var result = new List<RowMatch>();
+        var compact = index.Compact;
         var rows = table.Rows;
+        var result = new List<RowMatch>(rows.Count);
         int prevRow = -1, prevEnd = Math.Max(0, chain[0].Start - 150);
-        for (int c = 0; c <= chain.Count; c++)
+        for (int c = 0; c <= chain.Length; c++)
         {
-            int nextRow = c < chain.Count ? chain[c].Row : rows.Count;
-            int limit = c < chain.Count ? chain[c].Start : Math.Min(compact.Length, prevEnd + 400);
+            int nextRow = c < chain.Length ? chain[c].Row : rows.Count;
+            int limit = c < chain.Length ? chain[c].Start : Math.Min(compact.Length, prevEnd + 400);
             int cursor = prevEnd;
             for (int r = prevRow + 1; r < nextRow; r++)
             {
                 var row = rows[r];
                 // A short label is looked for just after the previous row, past the table's headings if a page break repeats them there.
-                int window = row.Definition.Short ? Math.Min(limit, cursor + 60 + RepeatedHeadings(compact, table, cursor, Math.Min(limit, cursor + 400))) : limit;
+                int window = row.Definition.Short ? Math.Min(limit, cursor + 60 + RepeatedHeadings(index, table, words, cursor, Math.Min(limit, cursor + 400))) : limit;
                 (int Start, int End, int Errors)? found = null;
                 foreach (var label in row.FoldedLabels)
                 {
@@ -279,7 +342,7 @@ public static class TableAligner
                 result.Add(new RowMatch(row, found.Value.Start, found.Value.End));
                 cursor = found.Value.End;
             }
-            if (c < chain.Count)
+            if (c < chain.Length)
             {
                 result.Add(Extend(compact, rows[chain[c].Row], chain[c].Start, chain[c].End));
                 prevRow = chain[c].Row;

@@ -17,57 +17,77 @@ public static class TemplateRecognizer
 
     public static Recognition Recognize(LayoutText text, int? year)
     {
-        var scanned = LabelScanner.Scan(text);
+        var index = LabelScanner.Scan(text);
+        var templates = TemplateCatalog.All;
         // Templates whose labels barely occur are not aligned at all: their score could not win.
-        var evidence = TemplateCatalog.All.ToDictionary(t => t, t => t.Tables.Sum(table => scanned.TryGetValue(table, out var h) ? h.Count : 0));
-        int most = evidence.Values.Max();
-        Recognition? best = null;
-        List<List<TableMatch>> bestSlots = [];
-        foreach (var template in TemplateCatalog.All)
+        Span<int> evidence = stackalloc int[templates.Count];
+        int most = 0;
+        for (int t = 0; t < templates.Count; t++)
         {
-            if (evidence[template] * 3 < most) continue;
+            foreach (var table in templates[t].Tables)
+                if (LabelScanner.WordsOf(table) is { } words) evidence[t] += index.HitCount(words.Index);
+            most = Math.Max(most, evidence[t]);
+        }
+        CompiledTemplate? best = null;
+        int bestScore = 0;
+        List<List<TableAligner.Chain>> bestSlots = [];
+        for (int t = 0; t < templates.Count; t++)
+        {
+            var template = templates[t];
+            if (evidence[t] * 3 < most) continue;
             int score = 0;
-            var perSlot = new List<List<TableMatch>>();
-            foreach (var slot in template.Tables.GroupBy(t => t.Id))
+            var perSlot = new List<List<TableAligner.Chain>>();
+            foreach (var slot in template.Slots)
             {
-                List<TableMatch>? bestVariant = null;
-                int bestScore = 0;
+                List<TableAligner.Chain>? bestVariant = null;
+                int bestVariantScore = 0;
                 foreach (var variant in slot)
                 {
                     // Scoring needs only the chains; the fuzzy search for skipped rows is done for the winner alone.
-                    var found = TableAligner.Align(text, variant, scanned.GetValueOrDefault(variant) ?? [], fillGaps: false);
+                    var words = LabelScanner.WordsOf(variant)!;
+                    var found = TableAligner.Align(index, variant, words);
                     if (found.Count == 0) continue;
-                    int s = found.Max(f => f.Score) + MarkerScore(text, variant);
-                    if (s > bestScore) { bestScore = s; bestVariant = found; }
+                    int top = 0;
+                    foreach (var f in found) top = Math.Max(top, f.Score);
+                    int s = top + MarkerScore(index, variant, words);
+                    if (s > bestVariantScore) { bestVariantScore = s; bestVariant = found; }
                 }
                 if (bestVariant is null) continue;
-                score += bestScore;
+                score += bestVariantScore;
                 perSlot.Add(bestVariant);
             }
             if (year is int y && template.Definition.CoversYear(y)) score += 6;
-            if (best is null || score > best.Score) { best = new Recognition(template, [], score); bestSlots = perSlot; }
+            if (best is null || score > bestScore) { best = template; bestScore = score; bestSlots = perSlot; }
         }
-        if (best is null || best.Score < MinimumScore) return new Recognition(null, [], best?.Score ?? 0);
+        if (best is null || bestScore < MinimumScore) return new Recognition(null, [], best is null ? 0 : bestScore);
         // The winner's chains are already aligned: only the rows they skipped are looked for now.
-        var perTable = bestSlots.Select(chains => TableAligner.FillGaps(text, chains)).ToList();
+        var perTable = new List<List<TableMatch>>(bestSlots.Count);
+        foreach (var chains in bestSlots) perTable.Add(TableAligner.FillGaps(index, chains));
         // A table with no label of its own (table 四's one row under its headings) whose headings were not read is
         // found by its title, in its place among the tables.
-        foreach (var table in best.Template!.Tables)
-            if (!perTable.Any(chains => chains[0].Table.Id == table.Id) && HeadinglessRowReader.Find(text, table) is { } byTitle)
+        foreach (var table in best.Tables)
+            if (!perTable.Exists(chains => chains[0].Table.Id == table.Id) && HeadinglessRowReader.Find(text, table) is { } byTitle)
             {
                 int at = perTable.FindIndex(chains => chains[0].CompactStart > byTitle.CompactStart);
                 perTable.Insert(at < 0 ? perTable.Count : at, [byTitle]);
             }
         var copies = new List<List<TableMatch>>();
-        for (int k = 0; perTable.Any(s => s.Count > k); k++)
-            copies.Add(perTable.Where(s => s.Count > k).Select(s => s[k]).ToList());
-        return best with { Copies = copies };
+        for (int k = 0; ; k++)
+        {
+            List<TableMatch>? copy = null;
+            foreach (var s in perTable)
+                if (s.Count > k) (copy ??= new List<TableMatch>(perTable.Count)).Add(s[k]);
+            if (copy is null) break;
+            copies.Add(copy);
+        }
+        return new Recognition(best, copies, bestScore);
     }
 
-    static int MarkerScore(LayoutText text, CompiledTable table)
+    static int MarkerScore(LabelIndex index, CompiledTable table, LabelScanner.TableWords words)
     {
         int s = 0;
-        foreach (var m in table.FoldedMarkers) if (text.Compact.Contains(m, StringComparison.Ordinal)) s += m.Length;
+        var markers = table.FoldedMarkers;
+        for (int k = 0; k < markers.Length; k++) if (index.Contains(words.Markers[k], markers[k])) s += markers[k].Length;
         return s;
     }
 }

@@ -18,27 +18,39 @@ public sealed class LayoutText
     public LayoutText(string source)
     {
         Source = source;
-        Folded = TextNormalizer.Fold(source);
-        var folded = Folded;
+        var folded = Folded = TextNormalizer.Fold(source);
+        // One pass writes every kept character and its offset (the write is unconditional, the count advances only
+        // for kept ones); the results are then copied out at their length.
+        var scratch = t_scratch ??= new Scratch();
+        var chars = scratch.Chars(folded.Length);
+        var offsets = scratch.Offsets(folded.Length + 1);
+        var dropped = Dropped;
         int n = 0;
-        foreach (var c in folded) if (!IsDropped(c)) n++;
-        var map = new int[n + 1];
-        Compact = string.Create(n, (folded, map), static (span, state) =>
+        for (int i = 0; i < folded.Length; i++)
         {
-            var (f, m) = state;
-            int k = 0;
-            for (int i = 0; i < f.Length; i++)
-            {
-                char c = f[i];
-                if (IsDropped(c)) continue;
-                span[k] = c;
-                m[k] = i;
-                k++;
-            }
-            m[k] = f.Length;
-        });
-        CompactToSource = map;
+            char c = folded[i];
+            chars[n] = c;
+            offsets[n] = i;
+            // A table look-up, not comparisons: ASCII and Han alternate too often for branches to be predicted.
+            n += dropped[c] ? 0 : 1;
+        }
+        offsets[n] = folded.Length;
+        Compact = new string(chars, 0, n);
+        CompactToSource = offsets.AsSpan(0, n + 1).ToArray();
     }
+
+    /// <summary>The buffers of one thread's last text, reused by its next.</summary>
+    sealed class Scratch
+    {
+        char[] _chars = new char[4096];
+        int[] _offsets = new int[4096];
+
+        public char[] Chars(int n) => _chars.Length >= n ? _chars : _chars = new char[Math.Max(n, _chars.Length * 2)];
+
+        public int[] Offsets(int n) => _offsets.Length >= n ? _offsets : _offsets = new int[Math.Max(n, _offsets.Length * 2)];
+    }
+
+    [ThreadStatic] static Scratch? t_scratch;
 
     static readonly bool[] Dropped = BuildDropped();
 

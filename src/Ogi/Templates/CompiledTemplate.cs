@@ -13,10 +13,14 @@ public sealed class CompiledTemplate
     public IReadOnlyList<CompiledTable> TablesFor<T>(IReadOnlyDictionary<string, T> values) =>
         Tables.GroupBy(t => t.Id).Select(g => g.OrderByDescending(t => t.Fields.Count(values.ContainsKey)).First()).ToList();
 
+    /// <summary>The tables grouped by id, in the order of their first variant: the variants of a slot compete among themselves.</summary>
+    public IReadOnlyList<IReadOnlyList<CompiledTable>> Slots { get; }
+
     public CompiledTemplate(TemplateDefinition definition)
     {
         Definition = definition;
         Tables = definition.Tables.Select(t => new CompiledTable(t, definition)).ToList();
+        Slots = Tables.GroupBy(t => t.Id).Select(g => (IReadOnlyList<CompiledTable>)g.ToArray()).ToArray();
     }
 }
 
