@@ -27,6 +27,10 @@ public static class ColumnGrid
 
     public static void PlaceShortRows(LayoutText text, IReadOnlyList<Row> rows)
     {
+        // Most tables have no short row: nothing to place, and no grouping to do.
+        bool anyShort = false;
+        for (int r = 0; r < rows.Count && !anyShort; r++) anyShort = IsShort(rows[r]);
+        if (!anyShort) return;
         foreach (var group in rows.GroupBy(r => r.Columns))
         {
             var members = group.ToList();
@@ -54,7 +58,13 @@ public static class ColumnGrid
         return true;
     }
 
-    static bool IsShort(Row r) => r.Tokens.Count > 0 && r.Tokens.Count < r.Columns && r.Tokens.All(t => t.Kind == CellKind.Number || t.Kind == CellKind.Blank && t.Raw.Length > 0);
+    static bool IsShort(Row r)
+    {
+        if (r.Tokens.Count == 0 || r.Tokens.Count >= r.Columns) return false;
+        foreach (var t in r.Tokens)
+            if (!(t.Kind == CellKind.Number || t.Kind == CellKind.Blank && t.Raw.Length > 0)) return false;
+        return true;
+    }
 
     enum Measure { CharStart, CharEnd, WidthStart, WidthEnd }
 

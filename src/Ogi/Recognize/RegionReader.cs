@@ -184,11 +184,12 @@ public static class RegionReader
     /// <summary>Reads the cells of one region into tokens.</summary>
     public static List<CellToken> ReadCells(LayoutText text, int start, int end, CellLayout layout, bool stopAtText = true)
     {
-        var tokens = new List<CellToken>();
-        if (end <= start) return tokens;
+        if (end <= start) return [];
         var f = text.Folded;
         var src = text.Source;
-        var pieces = new List<(int S, int E)>();
+        // The pieces and each piece's tokens are scratch, reused by the thread's next region (a report reads hundreds).
+        var pieces = ScratchPieces ??= new List<(int S, int E)>(64);
+        pieces.Clear();
         if (layout == CellLayout.Pipes)
         {
             int s = start;
@@ -237,7 +238,10 @@ public static class RegionReader
         // The first piece is the rest of the label's own cell unless it holds digits (a glued run, "条 739 4359").
         // A page number between two pages of the table ("— 5 —", "-5-", "第5页") is no cell.
         // A form feed's own line is the page break itself, no empty cell.
-        pieces.RemoveAll(pc => IsPageNumber(f, pc.S, pc.E) || IsFormFeedLine(f, pc.S, pc.E));
+        int kept = 0;
+        for (int k = 0; k < pieces.Count; k++)
+            if (!IsPageNumber(f, pieces[k].S, pieces[k].E) && !IsFormFeedLine(f, pieces[k].S, pieces[k].E)) pieces[kept++] = pieces[k];
+        pieces.RemoveRange(kept, pieces.Count - kept);
         // Values that start a line of their own (table 四's row under its headings) have no label cell before them.
         bool startsLine = start > 0 && f[start - 1] == '\n' && layout == CellLayout.Pipes;
         // Space-aligned text: the rest of a label wrapped onto the next line leaves words before the values (、行政机关    1    0 …).
@@ -251,7 +255,8 @@ public static class RegionReader
         // A Markdown row opens with a border: "| 6 | 6 |" holds no empty cell before its first pipe.
         else if (startsLine && pieces.Count > 0 && IsBlank(f, pieces[0].S, pieces[0].E) && MarkdownTable(f, start)) pieces.RemoveAt(0);
         bool delimited = layout != CellLayout.Runs || pieces.Count > 1;
-        var piece = new List<CellToken>();
+        var tokens = new List<CellToken>(pieces.Count + 2);
+        var piece = ScratchPiece ??= new List<CellToken>(8);
         foreach (var (s, e) in pieces)
         {
             // Values end at the first words that are not a value: what follows is not read.
@@ -272,8 +277,12 @@ public static class RegionReader
                 tokens.Add(t);
             }
         }
+        piece.Clear();
         return tokens;
     }
+
+    [ThreadStatic] static List<(int S, int E)>? ScratchPieces;
+    [ThreadStatic] static List<CellToken>? ScratchPiece;
 
     /// <summary>A pipe cell spanning a line break holds one cell, unless it has content on several lines.</summary>
     static void SplitLines(string f, int s, int e, List<(int, int)> pieces, bool keepEmpty)

@@ -18,7 +18,7 @@ public static class UnlabelledRowReader
     {
         ownEnd = end;
         var rows = match.Rows;
-        if (i + 1 >= rows.Count) return null;
+        if (i + 1 >= rows.Count || rows[i + 1].Row.Index <= rows[i].Row.Index + 1) return null;
         var skipped = match.Table.Rows.Where(r => r.Index > rows[i].Row.Index && r.Index < rows[i + 1].Row.Index && !r.Group).ToList();
         if (skipped.Count == 0) return null;
         var f = text.Folded;
