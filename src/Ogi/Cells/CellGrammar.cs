@@ -86,8 +86,12 @@ public static class CellGrammar
             p++;
             while (p < end && char.IsAsciiDigit(f[p])) p++;
         }
-        bool thousands = f.AsSpan(digitsStart, p - digitsStart).Contains(',');
-        string digits = thousands ? f[digitsStart..p].Replace(",", "") : f[digitsStart..p];
+        int p0 = p;
+        var printed = f.AsSpan(digitsStart, p - digitsStart);
+        bool thousands = printed.Contains(',');
+        int dot = hasFraction ? printed.IndexOf('.') : -1;
+        // The whole part's digits, separators not counted.
+        int integerDigits = (dot < 0 ? printed : printed[..dot]).Length - (thousands ? printed.Count(',') : 0);
         bool approx = false;
         if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
         string? unit = null;
@@ -95,9 +99,7 @@ public static class CellGrammar
             foreach (var u in Units)
                 if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
         // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
-        int integerDigits = hasFraction ? digits.IndexOf('.') : digits.Length;
-        decimal? value = integerDigits <= MaxSingleValueDigits
-                         && decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+        decimal? value = integerDigits <= MaxSingleValueDigits && Parse(printed, thousands, hasFraction) is decimal parsed
             ? parsed * (sign < 0 ? -1 : 1) : null;
         string? note = null;
         int numberEnd = p;
@@ -121,12 +123,14 @@ public static class CellGrammar
         into.Add(new CellToken(CellKind.Number, src[start..numberEnd], start, numberEnd)
         {
             Value = value,
-            Digits = (sign < 0 ? "-" : "") + digits,
+            DigitsText = f,
+            DigitsEnd = p0,
+            Negative = sign < 0,
             Unit = unit,
             Note = note,
             Approximate = approx,
             DigitsStart = digitsStart,
-            MaybeGlued = value is null || !thousands && !approx && (hasFraction ? digits.IndexOf('.') : digits.Length) > 1,
+            MaybeGlued = value is null || !thousands && !approx && integerDigits > 1,
         });
         if (numberingFollows)
         {
@@ -138,6 +142,23 @@ public static class CellGrammar
             int next = restIsSeparator ? numberEnd + 1 : numberEnd;
             if (next < end) ReadWord(f, src, next, end, delimited, into);
         }
+    }
+
+    /// <summary>
+    /// The value of the printed digits (thousands separators and a decimal part allowed): a whole number is added up
+    /// digit by digit (as exact as parsing it, and without making a string); a decimal part is parsed.
+    /// </summary>
+    static decimal? Parse(ReadOnlySpan<char> printed, bool thousands, bool hasFraction)
+    {
+        if (!hasFraction)
+        {
+            long v = 0;
+            foreach (var ch in printed) if (ch != ',') v = v * 10 + (ch - '0');
+            return v;
+        }
+        var digits = thousands ? printed.ToString().Replace(",", "") : printed;
+        return decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed : null;
     }
 
     /// <summary>A dot or 、 right after the digits and then a Chinese character: the digits number a label.</summary>

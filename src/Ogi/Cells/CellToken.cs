@@ -10,8 +10,25 @@ public enum CellKind { Number, Blank, Unit, Text }
 public sealed record CellToken(CellKind Kind, string Raw, int Start, int End)
 {
     public decimal? Value { get; init; }
+    string? _digits;
+
     /// <summary>The digits as printed, sign and decimal part included ("-18538", "9116.36"), for splitting.</summary>
-    public string Digits { get; init; } = "";
+    /// <remarks>Made on first use from <see cref="DigitsText"/>: most numbers are never split, and a report reads hundreds.</remarks>
+    public string Digits { get => _digits ??= DigitsOf(); init => _digits = value; }
+
+    /// <summary>The text the digits stand in (from <see cref="DigitsStart"/> to <see cref="DigitsEnd"/>), when <see cref="Digits"/> is made on demand.</summary>
+    internal string? DigitsText { get; init; }
+    internal int DigitsEnd { get; init; }
+    /// <summary>A minus sign (or 减) before the digits.</summary>
+    internal bool Negative { get; init; }
+
+    string DigitsOf()
+    {
+        if (DigitsText is null) return "";
+        var d = DigitsText[DigitsStart..DigitsEnd];
+        if (d.Contains(',')) d = d.Replace(",", "");
+        return Negative ? "-" + d : d;
+    }
     public string? Unit { get; init; }
     public string? Note { get; init; }
     public bool Approximate { get; init; }

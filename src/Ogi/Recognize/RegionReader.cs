@@ -28,11 +28,12 @@ public static class RegionReader
     {
         var s = text.Folded.AsSpan(sourceStart, Math.Max(0, sourceEnd - sourceStart));
         int pipes = s.Count('|');
-        int lines = 0, empty = 0, lineLen = 0;
-        foreach (var ch in s)
+        // Lines ended by a line break, and of them the empty ones (only white space).
+        int lines = 0, empty = 0;
+        for (int nl; (nl = s.IndexOf('\n')) >= 0; s = s[(nl + 1)..])
         {
-            if (ch == '\n') { lines++; if (lineLen == 0) empty++; lineLen = 0; }
-            else if (!char.IsWhiteSpace(ch)) lineLen++;
+            lines++;
+            if (s[..nl].IsWhiteSpace()) empty++;
         }
         if (pipes >= 6 && pipes * 8 >= lines) return CellLayout.Pipes;
         if (lines >= 6)
@@ -146,17 +147,21 @@ public static class RegionReader
 
     static readonly string[] ChineseNumerals = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
 
+    /// <summary>Arabic numerals of the ordinals rows have, made once.</summary>
+    static readonly string[] ArabicNumerals = [.. Enumerable.Range(0, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     static int StripOrdinal(string f, int start, int e, int ord)
     {
-        string arabic = ord.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string arabic = ord >= 0 && ord < ArabicNumerals.Length ? ArabicNumerals[ord] : ord.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string chinese = ord < ChineseNumerals.Length ? ChineseNumerals[ord] : "";
         int p = e;
         // (二) / (2)
         if (p > start && f[p - 1] == ')')
         {
             int q = p - 1;
-            foreach (var numeral in new[] { chinese, arabic })
+            for (int n = 0; n < 2; n++)
             {
+                var numeral = n == 0 ? chinese : arabic;
                 if (numeral.Length == 0) continue;
                 int s = q - numeral.Length;
                 if (s - 1 >= start && string.CompareOrdinal(f, s, numeral, 0, numeral.Length) == 0 && f[s - 1] == '(') return s - 1;
@@ -166,8 +171,9 @@ public static class RegionReader
         if (p > start && (f[p - 1] == '、' || f[p - 1] == '.' || f[p - 1] == ',' || f[p - 1] == '，' || f[p - 1] == ':'))
         {
             int q = p - 1;
-            foreach (var numeral in new[] { chinese, arabic })
+            for (int n = 0; n < 2; n++)
             {
+                var numeral = n == 0 ? chinese : arabic;
                 if (numeral.Length == 0) continue;
                 int s = q - numeral.Length;
                 if (s >= start && string.CompareOrdinal(f, s, numeral, 0, numeral.Length) == 0)

@@ -284,8 +284,10 @@ public static partial class TableReader
     {
         var found = new List<CellValue>();
         // A row of the block it stands in has that block's columns (table 二's 其他主动公开文件 under 规章's three).
-        var columns = block ?? table.Rows.First(r => !r.Group).Columns;
-        bool perColumn = columns.Count(c => !c.Cumulative) > 1;
+        var columns = block ?? FirstValueRow(table).Columns;
+        int yearColumns = 0;
+        foreach (var c in columns) if (!c.Cumulative) yearColumns++;
+        bool perColumn = yearColumns > 1;
         var tokens = RegionReader.ReadCells(text, start, end, layout, stopAtText: false);
         int k = 0;
         while (k < tokens.Count && tokens[k].Kind != CellKind.Text) k++; // the known row's own values
@@ -293,15 +295,19 @@ public static partial class TableReader
         {
             int labelStart = k;
             while (k < tokens.Count && tokens[k].Kind == CellKind.Text) k++;
-            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(k - labelStart).Select(t => t.Raw)));
+            int labelEnd = k;
             string? unit = null;
             var values = new List<CellToken>();
+            bool anyNumber = false;
             while (k < tokens.Count && tokens[k].Kind != CellKind.Text)
             {
-                if (tokens[k].Kind == CellKind.Unit) unit = tokens[k].Unit; else values.Add(tokens[k]);
+                if (tokens[k].Kind == CellKind.Unit) unit = tokens[k].Unit; else { values.Add(tokens[k]); anyNumber |= tokens[k].Kind == CellKind.Number; }
                 k++;
             }
-            if (slug.Length < 2 || !values.Any(v => v.Kind == CellKind.Number)) continue;
+            // Words with no value after them are prose, not a row: their label is not made.
+            if (!anyNumber) continue;
+            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(labelEnd - labelStart).Select(t => t.Raw)));
+            if (slug.Length < 2) continue;
             // The table's headings again after a page break (指标名称 | 计量单位 | 2015年度) are no row.
             if (AllHeadings(slug, table.FoldedHeaders)) continue;
             for (int c = 0; c < columns.Length && c < values.Count; c++)
@@ -315,6 +321,12 @@ public static partial class TableReader
             }
         }
         return found;
+    }
+
+    static CompiledRow FirstValueRow(CompiledTable table)
+    {
+        foreach (var r in table.Rows) if (!r.Group) return r;
+        throw new InvalidOperationException($"table {table.Id} has no row of values");
     }
 
     /// <summary>Whether the words are the table's column headings one after another.</summary>
