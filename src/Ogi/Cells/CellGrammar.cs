@@ -13,6 +13,10 @@ public static class CellGrammar
     static readonly string[] Units = ["万元", "亿元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "期", "份"];
     static readonly string[] BlankMarkers = ["-", "—", "——", "–", "―", "/", "无", "－", "…", "空", "\\", "─", "--", "---"];
 
+    /// <summary>The characters a unit or a blank marker starts with: a word that starts otherwise is tried against none of them.</summary>
+    static readonly System.Buffers.SearchValues<char> UnitStarts = System.Buffers.SearchValues.Create(string.Concat(Units.Select(u => u[0])));
+    static readonly System.Buffers.SearchValues<char> BlankStarts = System.Buffers.SearchValues.Create(string.Concat(BlankMarkers.Select(b => b[0])));
+
     /// <summary>Reads one delimited piece of text (a cell, a line, or a whole glued region) into tokens.</summary>
     /// <param name="delimited">The piece was cut out by real separators, so short text after a number is that cell's note.</param>
     public static void Read(string folded, string source, int start, int end, bool delimited, List<CellToken> into)
@@ -36,11 +40,11 @@ public static class CellGrammar
         var word = f.AsSpan(start, end - start);
         int i = start;
         bool digitFirst = char.IsAsciiDigit(f[start]);
-        if (!digitFirst && word.Length <= 3)
+        if (!digitFirst && word.Length <= 3 && BlankStarts.Contains(f[start]))
             foreach (var b in BlankMarkers)
                 if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end)); return; }
         // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
-        if (!digitFirst)
+        if (!digitFirst && UnitStarts.Contains(f[i]))
         foreach (var u in Units)
         {
             if (f.AsSpan(i, end - i).StartsWith(u) )
@@ -95,12 +99,12 @@ public static class CellGrammar
         bool approx = false;
         if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
         string? unit = null;
-        if (p < end && !char.IsAsciiDigit(f[p]))
+        if (p < end && UnitStarts.Contains(f[p]))
             foreach (var u in Units)
                 if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
         // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
         decimal? value = integerDigits <= MaxSingleValueDigits && Parse(printed, thousands, hasFraction) is decimal parsed
-            ? parsed * (sign < 0 ? -1 : 1) : null;
+            ? (sign < 0 ? parsed * -1 : parsed) : null;
         string? note = null;
         int numberEnd = p;
         bool restIsNumber = !numberingFollows && p < end && (char.IsAsciiDigit(f[p]) || (f[p] is '-' or '+' or '减' or '增') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));

@@ -319,6 +319,9 @@ public static class RegionReader
     /// </summary>
     static bool IsPageNumber(string f, int s, int e)
     {
+        // Only a piece that opens with a dash or 第 can be a page number: the lines around it are looked at only then.
+        var t = f.AsSpan(s, e - s).Trim(" \f");
+        if (t.Length < 3 || !(Dash(t[0]) || t[0] == '第')) return false;
         int ls = s, le = e;
         while (ls > 0 && f[ls - 1] is ' ' or '\f') ls--;
         while (le < f.Length && f[le] is ' ' or '\f') le++;
@@ -326,16 +329,15 @@ public static class RegionReader
         bool emptyBefore = ls >= 2 && IsBlank(f, f.LastIndexOf('\n', ls - 2) + 1, ls - 1);
         bool emptyAfter = le + 1 < f.Length && IsBlank(f, le + 1, NextLineEnd(f, le + 1));
         if (!emptyBefore && !emptyAfter) return false;
-        var t = f.AsSpan(s, e - s).Trim(" \f");
-        if (t.Length < 3) return false;
         if (t[0] == '第' && t[^1] == '页') return IsPageOfPages(t);
-        static bool Dash(char c) => c is '—' or '-' or '–' or '－' or '―';
         int a = 0, b = t.Length;
         while (a < 2 && a < b && Dash(t[a])) a++;
         while (b > a && t.Length - b < 2 && Dash(t[b - 1])) b--;
         // Dashes on both sides: a lone number is a value, a number framed by dashes is a page.
         return a > 0 && b < t.Length && IsShortNumber(t[a..b].Trim(' '));
     }
+
+    static bool Dash(char c) => c is '—' or '-' or '–' or '－' or '―';
 
     static bool IsFormFeedLine(string f, int s, int e) => IsBlank(f, s, e) && f.AsSpan(s, e - s).Contains('\f');
 
