@@ -68,12 +68,14 @@ public static class ColumnGrid
 
     enum Measure { CharStart, CharEnd, WidthStart, WidthEnd }
 
+    static readonly Measure[] Measures = Enum.GetValues<Measure>();
+
     /// <summary>The measure whose positions fall into exactly <paramref name="columns"/> tight bands, the tightest; with each row's positions in it.</summary>
     static (List<int[]> Positions, (int Low, int High)[] Bands)? BestBands(string source, List<Row> rows, List<int[]> lineStarts, int columns)
     {
         (List<int[]>, (int, int)[])? best = null;
         int bestSpread = int.MaxValue;
-        foreach (var measure in Enum.GetValues<Measure>())
+        foreach (var measure in Measures)
         {
             var positions = rows.Select((row, r) => row.Tokens.Select((t, k) => Position(source, t, lineStarts[r][k], measure)).ToArray()).ToList();
             var sorted = positions.SelectMany(p => p).Order().ToList();

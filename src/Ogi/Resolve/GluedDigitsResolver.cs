@@ -68,8 +68,31 @@ public static class GluedDigitsResolver
                 if (first is null) first = row; else parent[Find(row)] = Find(first);
             }
         }
-        var groups = ambiguous.GroupBy(Find).Select(g => g.ToList()).ToList();
-        return groups.Select(g => (g, equations.Where(e => e.Lhs.Concat(e.Rhs).Any(f => g.Contains(owner[f]))).ToList())).ToList();
+        // The components in the order their first rows come, and each equation in the one its rows were joined into
+        // (all the ambiguous rows an equation reads are in one component), in the equations' order.
+        var groups = new List<(List<RowChoice> Rows, List<Equation> Equations)>();
+        var indexOfRoot = new Dictionary<RowChoice, int>();
+        var groupOf = new Dictionary<RowChoice, int>();
+        foreach (var r in ambiguous)
+        {
+            var root = Find(r);
+            if (!indexOfRoot.TryGetValue(root, out int g)) { indexOfRoot[root] = g = groups.Count; groups.Add(([], [])); }
+            groups[g].Rows.Add(r);
+            groupOf[r] = g;
+        }
+        foreach (var e in equations)
+        {
+            int g = GroupOf(e.Lhs);
+            if (g < 0) g = GroupOf(e.Rhs);
+            if (g >= 0) groups[g].Equations.Add(e);
+        }
+        return groups;
+
+        int GroupOf(string[] fields)
+        {
+            foreach (var f in fields) if (groupOf.TryGetValue(owner[f], out int g)) return g;
+            return -1;
+        }
     }
 
     static void ResolveComponent(List<RowChoice> rows, List<Equation> equations, Dictionary<string, RowChoice> owner, IReadOnlyDictionary<string, decimal> narrative)

@@ -77,12 +77,13 @@ public static class ReportValidator
     static bool Sum(FieldValues values, int[] slots, bool optional, out decimal sum, out int count, out bool anyValue)
     {
         sum = 0; count = 0; anyValue = false;
+        var amounts = values.Amounts;
+        var hasValue = values.HasValue;
         foreach (var s in slots)
         {
-            if (values[s] is not { } cv) { if (optional) continue; return false; }
+            if (!values.Printed(s)) { if (optional) continue; return false; }
             count++;
-            anyValue |= cv.Value is not null;
-            sum += cv.Value ?? 0;
+            if (hasValue[s]) { anyValue = true; sum += amounts[s]; }
         }
         return true;
     }

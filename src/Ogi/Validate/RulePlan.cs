@@ -26,6 +26,11 @@ sealed class RulePlan
     }
 
     readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The slots of the template's own field strings, by reference: a cell's field is the very string of its column, so
+    /// placing a report's cells mostly needs no hashing of text. Any other string is looked up by its characters.
+    /// </summary>
+    readonly Dictionary<string, int> _slotOfInstance = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<CompiledTable, TablePlan> _tables = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Template tables by id, in the template's order, each id once with its first variant.</summary>
@@ -37,6 +42,7 @@ sealed class RulePlan
         {
             if (_tables.ContainsKey(t)) continue;
             var fields = Array.ConvertAll(t.Fields, Slot);
+            for (int k = 0; k < fields.Length; k++) _slotOfInstance.TryAdd(t.Fields[k], fields[k]);
             var rows = t.Rows.Where(r => !r.Group).Select(r => (r, Array.ConvertAll(r.Columns, c => Slot(c.Field)))).ToArray();
             var equations = t.Equations.Where(e => e.RuleId.Length > 0)
                 .Select(e => new EquationPlan(e, Array.ConvertAll(e.Lhs, Slot), Array.ConvertAll(e.Rhs, Slot))).ToArray();
@@ -65,7 +71,7 @@ sealed class RulePlan
     {
         var bySlot = new CellValue?[_slots.Count];
         foreach (var c in table.Cells)
-            if (_slots.TryGetValue(c.Field, out int s)) bySlot[s] ??= c;
+            if (_slotOfInstance.TryGetValue(c.Field, out int s) || _slots.TryGetValue(c.Field, out s)) bySlot[s] ??= c;
         return new FieldValues(this, table, bySlot);
     }
 
@@ -79,17 +85,38 @@ sealed record TablePlan(int[] Fields, (CompiledRow Row, int[] Columns)[] Rows, E
 sealed record EquationPlan(Equation Equation, int[] LhsSlots, int[] RhsSlots);
 
 /// <summary>A parsed table's cells placed by the plan's slots.</summary>
-sealed class FieldValues(RulePlan plan, ParsedTable table, CellValue?[] bySlot)
+sealed class FieldValues
 {
-    public RulePlan Plan { get; } = plan;
-    public ParsedTable Table { get; } = table;
+    readonly CellValue?[] _bySlot;
 
-    public CellValue? this[int slot] => bySlot[slot];
+    public FieldValues(RulePlan plan, ParsedTable table, CellValue?[] bySlot)
+    {
+        Plan = plan;
+        Table = table;
+        _bySlot = bySlot;
+        // The equations add these up many times: the amounts are taken out of the cells once.
+        Amounts = new decimal[bySlot.Length];
+        HasValue = new bool[bySlot.Length];
+        for (int s = 0; s < bySlot.Length; s++)
+            if (bySlot[s]?.Value is decimal v) { Amounts[s] = v; HasValue[s] = true; }
+    }
+
+    public RulePlan Plan { get; }
+    public ParsedTable Table { get; }
+
+    public CellValue? this[int slot] => _bySlot[slot];
+
+    /// <summary>Per slot, the cell's value, 0 for a blank or missing cell (as the checks count them).</summary>
+    public decimal[] Amounts { get; }
+    /// <summary>Per slot, whether the cell holds a value.</summary>
+    public bool[] HasValue { get; }
+
+    public bool Printed(int slot) => _bySlot[slot] is not null;
 
     /// <summary>The first cell of a field; a field the plan has no slot for is looked for among the cells.</summary>
     public CellValue? Get(string field)
     {
-        if (Plan.TryGetSlot(field, out int s)) return bySlot[s];
+        if (Plan.TryGetSlot(field, out int s)) return _bySlot[s];
         foreach (var c in Table.Cells) if (c.Field == field) return c;
         return null;
     }
