@@ -41,8 +41,8 @@ public static partial class TableReader
             if (fitting < ValueRows(match) && ReadRows(text, match, other) is var theirs && RowsFitting(match, theirs.Read) > fitting)
             { layout = other; (read, regions) = theirs; }
         }
-        var choices = new List<RowChoice>();
-        var rowTokens = new List<(CompiledRow Row, ColumnGrid.Row Cells)>();
+        var choices = new List<RowChoice>(match.Rows.Count);
+        var rowTokens = new List<(CompiledRow Row, ColumnGrid.Row Cells)>(match.Rows.Count);
         var unknown = new List<CellValue>();
         var unknownPrefix = table.Definition.UnknownRowPrefix;
         var rows = match.Rows;
@@ -66,7 +66,7 @@ public static partial class TableReader
             if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             var cells = read?[i] ?? RegionReader.ReadCells(text, start, end, layout);
             // Words after the values, before the next known row: perhaps a row the template does not know.
-            if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
+            if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text && DigitsAfterWords(text, cells, end))
                 unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table, rm.Row.Group ? null : rm.Row.Columns));
             if (rm.Row.Group) continue;
             if (rm.ByTitle && HeadinglessRowReader.Values(text, rm) is { } byColumnOrder)
@@ -329,6 +329,13 @@ public static partial class TableReader
         throw new InvalidOperationException($"table {table.Id} has no row of values");
     }
 
+    /// <summary>Whether a digit follows the region's first words: an unknown row needs a value, and a value a digit.</summary>
+    static bool DigitsAfterWords(LayoutText text, List<CellToken> cells, int end)
+    {
+        int words = cells.FindIndex(t => t.Kind == CellKind.Text);
+        return words >= 0 && text.Folded.AsSpan(cells[words].Start, Math.Max(0, end - cells[words].Start)).IndexOfAnyInRange('0', '9') >= 0;
+    }
+
     /// <summary>Whether the words are the table's column headings one after another.</summary>
     static bool AllHeadings(string words, string[] headings)
     {
@@ -363,6 +370,10 @@ public static partial class TableReader
     /// <summary>As <see cref="ValueTokens(List{CellToken}, int)"/>, into the given (empty) list.</summary>
     static List<CellToken> ValueTokens(List<CellToken> cells, int expected, List<CellToken> list)
     {
+        // Only values, and no empty cell to drop at the end: the cells are the values as they are.
+        bool onlyValues = cells.Count <= expected || cells[^1].Kind != CellKind.Blank;
+        for (int k = 0; k < cells.Count && onlyValues; k++) onlyValues = cells[k].Kind is CellKind.Number or CellKind.Blank;
+        if (onlyValues) return cells;
         list.Clear();
         string? unit = null;
         foreach (var t in cells)
