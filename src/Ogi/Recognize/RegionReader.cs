@@ -198,13 +198,13 @@ public static class RegionReader
         pieces.Clear();
         if (layout == CellLayout.Pipes)
         {
-            int s = start;
-            for (int i = start; i <= end; i++)
-                if (i == end || f[i] == '|')
-                {
-                    SplitLines(f, s, i, pieces, keepEmpty: i < end);
-                    s = i + 1;
-                }
+            for (int s = start; ; )
+            {
+                int i = NextOrEnd(f, s, end, '|');
+                SplitLines(f, s, i, pieces, keepEmpty: i < end);
+                if (i == end) break;
+                s = i + 1;
+            }
         }
         else if (layout == CellLayout.BlankLines)
         {
@@ -213,7 +213,7 @@ public static class RegionReader
             int s = start, run = 0;
             for (int i = start; i <= end; i++)
             {
-                if (i != end && f[i] != '\n') continue;
+                i = NextOrEnd(f, i, end, '\n');
                 bool empty = IsBlank(f, s, i);
                 if (s == start) pieces.Add((s, i));
                 else if (empty && i < end) run++;
@@ -232,13 +232,11 @@ public static class RegionReader
             int s = start;
             for (int i = start; i <= end; i++)
             {
-                if (i == end || f[i] == '\n')
-                {
-                    // One cell a line: an empty line inside the region is an empty cell.
-                    bool empty = IsBlank(f, s, i);
-                    if (!empty || s == start || layout == CellLayout.Lines && i < end) pieces.Add((s, i));
-                    s = i + 1;
-                }
+                i = NextOrEnd(f, i, end, '\n');
+                // One cell a line: an empty line inside the region is an empty cell.
+                bool empty = IsBlank(f, s, i);
+                if (!empty || s == start || layout == CellLayout.Lines && i < end) pieces.Add((s, i));
+                s = i + 1;
             }
         }
         // The first piece is the rest of the label's own cell unless it holds digits (a glued run, "条 739 4359").
@@ -290,13 +288,20 @@ public static class RegionReader
     [ThreadStatic] static List<(int S, int E)>? ScratchPieces;
     [ThreadStatic] static List<CellToken>? ScratchPiece;
 
+    /// <summary>Where the next <paramref name="c"/> stands at or after <paramref name="from"/>, or <paramref name="end"/> if none stands before it.</summary>
+    static int NextOrEnd(string f, int from, int end, char c)
+    {
+        int at = f.AsSpan(from, end - from).IndexOf(c);
+        return at < 0 ? end : from + at;
+    }
+
     /// <summary>A pipe cell spanning a line break holds one cell, unless it has content on several lines.</summary>
     static void SplitLines(string f, int s, int e, List<(int, int)> pieces, bool keepEmpty)
     {
         int first = -1, firstEnd = -1, contentLines = 0, ls = s;
         for (int i = s; i <= e; i++)
         {
-            if (i != e && f[i] != '\n') continue;
+            i = NextOrEnd(f, i, e, '\n');
             if (!IsBlank(f, ls, i))
             {
                 if (contentLines++ == 0) { first = ls; firstEnd = i; }
