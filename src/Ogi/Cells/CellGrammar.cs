@@ -69,7 +69,7 @@ public static class CellGrammar
         }
         if (p >= end || !char.IsAsciiDigit(f[p]))
         {
-            into.Add(new CellToken(CellKind.Text, src[start..end], start, end));
+            into.Add(CellToken.Words(src, start, end));
             return;
         }
         int digitsStart = p;
@@ -77,7 +77,7 @@ public static class CellGrammar
         // "3.补正后申请内容仍不明确", "1、属于国家秘密": a label's own numbering, never a value.
         if (sign == 0 && (delimited ? p - digitsStart <= 2 : p - digitsStart == 1) && IsNumberingMark(f, p, end))
         {
-            into.Add(new CellToken(CellKind.Text, src[start..end], start, end));
+            into.Add(CellToken.Words(src, start, end));
             return;
         }
         // "…00000003.要求提供…": a digit, a dot or 、 and then words is the numbering of the next label, not a value's digit.
@@ -138,7 +138,7 @@ public static class CellGrammar
         });
         if (numberingFollows)
         {
-            into.Add(new CellToken(CellKind.Text, src[numberEnd..end], numberEnd, end));
+            into.Add(CellToken.Words(src, numberEnd, end));
             return;
         }
         if (numberEnd < end)

@@ -9,6 +9,18 @@ public enum CellKind { Number, Blank, Unit, Text }
 /// </summary>
 public sealed record CellToken(CellKind Kind, string Raw, int Start, int End)
 {
+    string? _raw = Raw;
+
+    /// <summary>The piece as printed (the source from <see cref="Start"/> to <see cref="End"/>).</summary>
+    /// <remarks>Words are made with the source only, their text cut out when first asked for: most end a region unread.</remarks>
+    public string Raw { get => _raw ??= RawSource![Start..End]; init => _raw = value; }
+
+    /// <summary>The source a token made by <see cref="Words"/> cuts its text from.</summary>
+    internal string? RawSource { get; init; }
+
+    /// <summary>Words (not a value) from <paramref name="start"/> to <paramref name="end"/> of the source.</summary>
+    internal static CellToken Words(string source, int start, int end) => new(CellKind.Text, null!, start, end) { RawSource = source };
+
     public decimal? Value { get; init; }
     string? _digits;
 
