@@ -262,15 +262,18 @@ public static partial class TableReader
             }
             result.Add(cell);
         }
-        if (doubtful.Count > 0)
-        {
-            static string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
-            var others = tied!.Where(r => r != chosen).Take(5).Select(Show);
-            findings.Add(new Finding("G1", Severity.Info,
-                $"{choice.Row.Label}：连写数字有多种符合表内规则的读法，取 {Show(chosen)}；其他读法：{string.Join("；", others)}",
-                $"{choice.Row.Label}: digits run together allow several readings that satisfy the table rules; chose {Show(chosen)}; others: {string.Join("; ", others)}",
-                doubtful));
-        }
+        if (doubtful.Count > 0) ReadingsFinding(choice.Row, chosen, tied, doubtful, findings);
+    }
+
+    /// <summary>The G1 finding of a row whose digits allow several readings: the chosen one and up to five others.</summary>
+    static void ReadingsFinding(CompiledRow row, RowReading chosen, List<RowReading> tied, List<string> doubtful, List<Finding> findings)
+    {
+        static string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
+        var others = tied.Where(r => r != chosen).Take(5).Select(Show);
+        findings.Add(new Finding("G1", Severity.Info,
+            $"{row.Label}：连写数字有多种符合表内规则的读法，取 {Show(chosen)}；其他读法：{string.Join("；", others)}",
+            $"{row.Label}: digits run together allow several readings that satisfy the table rules; chose {Show(chosen)}; others: {string.Join("; ", others)}",
+            doubtful));
     }
 
     /// <summary>The distinct values the tied readings give column c, in the order first met.</summary>
