@@ -13,6 +13,10 @@ public static class CellGrammar
     static readonly string[] Units = ["万元", "亿元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "期", "份"];
     static readonly string[] BlankMarkers = ["-", "—", "——", "–", "―", "/", "无", "－", "…", "空", "\\", "─", "--", "---"];
 
+    /// <summary>The characters a unit or a blank marker starts with: a word that starts otherwise is tried against none of them.</summary>
+    static readonly System.Buffers.SearchValues<char> UnitStarts = System.Buffers.SearchValues.Create(string.Concat(Units.Select(u => u[0])));
+    static readonly System.Buffers.SearchValues<char> BlankStarts = System.Buffers.SearchValues.Create(string.Concat(BlankMarkers.Select(b => b[0])));
+
     /// <summary>Reads one delimited piece of text (a cell, a line, or a whole glued region) into tokens.</summary>
     /// <param name="delimited">The piece was cut out by real separators, so short text after a number is that cell's note.</param>
     public static void Read(string folded, string source, int start, int end, bool delimited, List<CellToken> into)
@@ -36,11 +40,11 @@ public static class CellGrammar
         var word = f.AsSpan(start, end - start);
         int i = start;
         bool digitFirst = char.IsAsciiDigit(f[start]);
-        if (!digitFirst && word.Length <= 3)
+        if (!digitFirst && word.Length <= 3 && BlankStarts.Contains(f[start]))
             foreach (var b in BlankMarkers)
                 if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end)); return; }
         // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
-        if (!digitFirst)
+        if (!digitFirst && UnitStarts.Contains(f[i]))
         foreach (var u in Units)
         {
             if (f.AsSpan(i, end - i).StartsWith(u) )
@@ -65,7 +69,7 @@ public static class CellGrammar
         }
         if (p >= end || !char.IsAsciiDigit(f[p]))
         {
-            into.Add(new CellToken(CellKind.Text, src[start..end], start, end));
+            into.Add(CellToken.Words(src, start, end));
             return;
         }
         int digitsStart = p;
@@ -73,7 +77,7 @@ public static class CellGrammar
         // "3.补正后申请内容仍不明确", "1、属于国家秘密": a label's own numbering, never a value.
         if (sign == 0 && (delimited ? p - digitsStart <= 2 : p - digitsStart == 1) && IsNumberingMark(f, p, end))
         {
-            into.Add(new CellToken(CellKind.Text, src[start..end], start, end));
+            into.Add(CellToken.Words(src, start, end));
             return;
         }
         // "…00000003.要求提供…": a digit, a dot or 、 and then words is the numbering of the next label, not a value's digit.
@@ -86,19 +90,21 @@ public static class CellGrammar
             p++;
             while (p < end && char.IsAsciiDigit(f[p])) p++;
         }
-        bool thousands = f.AsSpan(digitsStart, p - digitsStart).Contains(',');
-        string digits = thousands ? f[digitsStart..p].Replace(",", "") : f[digitsStart..p];
+        int p0 = p;
+        var printed = f.AsSpan(digitsStart, p - digitsStart);
+        bool thousands = printed.Contains(',');
+        int dot = hasFraction ? printed.IndexOf('.') : -1;
+        // The whole part's digits, separators not counted.
+        int integerDigits = (dot < 0 ? printed : printed[..dot]).Length - (thousands ? printed.Count(',') : 0);
         bool approx = false;
         if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
         string? unit = null;
-        if (p < end && !char.IsAsciiDigit(f[p]))
+        if (p < end && UnitStarts.Contains(f[p]))
             foreach (var u in Units)
                 if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
         // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
-        int integerDigits = hasFraction ? digits.IndexOf('.') : digits.Length;
-        decimal? value = integerDigits <= MaxSingleValueDigits
-                         && decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-            ? parsed * (sign < 0 ? -1 : 1) : null;
+        decimal? value = integerDigits <= MaxSingleValueDigits && Parse(printed, thousands, hasFraction) is decimal parsed
+            ? (sign < 0 ? parsed * -1 : parsed) : null;
         string? note = null;
         int numberEnd = p;
         bool restIsNumber = !numberingFollows && p < end && (char.IsAsciiDigit(f[p]) || (f[p] is '-' or '+' or '减' or '增') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
@@ -121,16 +127,18 @@ public static class CellGrammar
         into.Add(new CellToken(CellKind.Number, src[start..numberEnd], start, numberEnd)
         {
             Value = value,
-            Digits = (sign < 0 ? "-" : "") + digits,
+            DigitsText = f,
+            DigitsEnd = p0,
+            Negative = sign < 0,
             Unit = unit,
             Note = note,
             Approximate = approx,
             DigitsStart = digitsStart,
-            MaybeGlued = value is null || !thousands && !approx && (hasFraction ? digits.IndexOf('.') : digits.Length) > 1,
+            MaybeGlued = value is null || !thousands && !approx && integerDigits > 1,
         });
         if (numberingFollows)
         {
-            into.Add(new CellToken(CellKind.Text, src[numberEnd..end], numberEnd, end));
+            into.Add(CellToken.Words(src, numberEnd, end));
             return;
         }
         if (numberEnd < end)
@@ -138,6 +146,23 @@ public static class CellGrammar
             int next = restIsSeparator ? numberEnd + 1 : numberEnd;
             if (next < end) ReadWord(f, src, next, end, delimited, into);
         }
+    }
+
+    /// <summary>
+    /// The value of the printed digits (thousands separators and a decimal part allowed): a whole number is added up
+    /// digit by digit (as exact as parsing it, and without making a string); a decimal part is parsed.
+    /// </summary>
+    static decimal? Parse(ReadOnlySpan<char> printed, bool thousands, bool hasFraction)
+    {
+        if (!hasFraction)
+        {
+            long v = 0;
+            foreach (var ch in printed) if (ch != ',') v = v * 10 + (ch - '0');
+            return v;
+        }
+        var digits = thousands ? printed.ToString().Replace(",", "") : printed;
+        return decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed : null;
     }
 
     /// <summary>A dot or 、 right after the digits and then a Chinese character: the digits number a label.</summary>

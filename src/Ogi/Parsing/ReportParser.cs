@@ -40,32 +40,47 @@ public static class ReportParser
         clock?.Lap(Stage.Recognize);
         var findings = new List<Finding>();
         var tables = new List<ParsedTable>();
+        // The main table's cells placed by the template's checks, for validation and the completeness check.
+        FieldValues? mainValues = null;
         var template = recognition.Template;
         string templateId;
         if (template is not null)
         {
             templateId = template.Id;
-            var spans = recognition.Copies.SelectMany(c => c).Select(m => (m.CompactStart, Math.Min(text.Compact.Length, m.CompactEnd + 200))).ToList();
+            var spans = new List<(int Start, int End)>();
+            foreach (var c in recognition.Copies)
+                foreach (var m in c) spans.Add((m.CompactStart, Math.Min(text.Compact.Length, m.CompactEnd + 200)));
             var narrative = NarrativeFigures.Find(text, template, spans);
             clock?.Lap(Stage.Validate);
             var infos = new List<(ParsedTable, List<TableMatch>)>();
-            var printed = new HashSet<string>();
-            var read = new HashSet<int>();
+            var printed = new List<List<TableMatch>>();
+            // Where the tables read so far have their cells: needed only when a second copy is read.
+            HashSet<int>? read = null;
             foreach (var copy in recognition.Copies)
             {
                 // A page that prints its whole content twice holds one table, not two: the same text, not merely the same values.
-                if (!printed.Add(string.Join("\u0001", copy.Select(m => text.Compact[m.CompactStart..m.CompactEnd])))) continue;
+                if (printed.Exists(p => SameText(text.Compact, p, copy))) continue;
+                printed.Add(copy);
                 var tableFindings = new List<Finding>();
                 var table = TableReader.Read(text, copy, narrative, tableFindings);
                 // Two label hits that read the same cells (the prose's 复议后起诉 and the heading's) are one table.
-                var starts = table.Cells.Where(c => c.Start >= 0).Select(c => c.Start).ToList();
-                if (infos.Count > 0 && starts.Count > 0 && starts.All(read.Contains)) continue;
-                read.UnionWith(starts);
+                if (infos.Count > 0)
+                {
+                    if (read is null) { read = []; foreach (var t in tables) AddStarts(read, t); }
+                    bool any = false, all = true;
+                    foreach (var c in table.Cells)
+                        if (c.Start >= 0) { any = true; if (!read.Contains(c.Start)) { all = false; break; } }
+                    if (any && all) continue;
+                    AddStarts(read, table);
+                }
                 clock?.Lap(Stage.ReadCells);
                 string where = infos.Count == 0 ? "" : $"[表{infos.Count + 1}] ";
                 findings.AddRange(tableFindings);
-                ReportValidator.Validate(template, table, copy.Select(m => new TableMatchInfo(m.Table)).ToList(), where,
-                    infos.Count == 0 ? narrative : null, findings);
+                var matched = new List<TableMatchInfo>(copy.Count);
+                foreach (var m in copy) matched.Add(new TableMatchInfo(m.Table));
+                var values = RulePlan.For(template, matched).Place(table);
+                mainValues ??= values;
+                ReportValidator.Validate(template, values, matched, where, infos.Count == 0 ? narrative : null, findings);
                 clock?.Lap(Stage.Validate);
                 infos.Add((table, copy));
                 tables.Add(table);
@@ -82,11 +97,31 @@ public static class ReportParser
         {
             template = null; templateId = "unknown"; tables.Clear(); findings.Clear();
         }
-        if (template is not null) CompletenessCheck.Check(template, tables.FirstOrDefault(), findings);
+        if (template is not null)
+        {
+            if (tables.Count == 0) mainValues = null;
+            else if (mainValues?.Table != tables[0]) mainValues = RulePlan.For(template).Place(tables[0]);
+            CompletenessCheck.Check(template, mainValues, findings);
+        }
         ReportValidator.ValidateDocument(template, meta, text, findings);
         prepass?.MapBack(tables);
         Decode.Pdf.OcrConfidence.Apply(source, tables, findings);
         clock?.Lap(Stage.Validate);
         return new ParsedReport { Template = templateId, Metadata = meta, Tables = tables, Findings = findings, Source = source };
+    }
+
+    /// <summary>Whether two copies match the same text, label by label.</summary>
+    static bool SameText(string compact, List<TableMatch> a, List<TableMatch> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (int k = 0; k < a.Count; k++)
+            if (!compact.AsSpan(a[k].CompactStart, a[k].CompactEnd - a[k].CompactStart)
+                    .SequenceEqual(compact.AsSpan(b[k].CompactStart, b[k].CompactEnd - b[k].CompactStart))) return false;
+        return true;
+    }
+
+    static void AddStarts(HashSet<int> read, ParsedTable table)
+    {
+        foreach (var c in table.Cells) if (c.Start >= 0) read.Add(c.Start);
     }
 }

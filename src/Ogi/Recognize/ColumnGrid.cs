@@ -27,6 +27,10 @@ public static class ColumnGrid
 
     public static void PlaceShortRows(LayoutText text, IReadOnlyList<Row> rows)
     {
+        // Most tables have no short row: nothing to place, and no grouping to do.
+        bool anyShort = false;
+        for (int r = 0; r < rows.Count && !anyShort; r++) anyShort = IsShort(rows[r]);
+        if (!anyShort) return;
         foreach (var group in rows.GroupBy(r => r.Columns))
         {
             var members = group.ToList();
@@ -54,43 +58,75 @@ public static class ColumnGrid
         return true;
     }
 
-    static bool IsShort(Row r) => r.Tokens.Count > 0 && r.Tokens.Count < r.Columns && r.Tokens.All(t => t.Kind == CellKind.Number || t.Kind == CellKind.Blank && t.Raw.Length > 0);
+    static bool IsShort(Row r)
+    {
+        if (r.Tokens.Count == 0 || r.Tokens.Count >= r.Columns) return false;
+        foreach (var t in r.Tokens)
+            if (!(t.Kind == CellKind.Number || t.Kind == CellKind.Blank && t.Raw.Length > 0)) return false;
+        return true;
+    }
 
     enum Measure { CharStart, CharEnd, WidthStart, WidthEnd }
+
+    static readonly Measure[] Measures = Enum.GetValues<Measure>();
 
     /// <summary>The measure whose positions fall into exactly <paramref name="columns"/> tight bands, the tightest; with each row's positions in it.</summary>
     static (List<int[]> Positions, (int Low, int High)[] Bands)? BestBands(string source, List<Row> rows, List<int[]> lineStarts, int columns)
     {
         (List<int[]>, (int, int)[])? best = null;
         int bestSpread = int.MaxValue;
-        foreach (var measure in Enum.GetValues<Measure>())
+        int count = 0;
+        foreach (var row in rows) count += row.Tokens.Count;
+        var sorted = new int[count];
+        var bands = new List<(int Low, int High, int Members)>(columns + 1);
+        foreach (var measure in Measures)
         {
-            var positions = rows.Select((row, r) => row.Tokens.Select((t, k) => Position(source, t, lineStarts[r][k], measure)).ToArray()).ToList();
-            var sorted = positions.SelectMany(p => p).Order().ToList();
-            var bands = new List<(int Low, int High)>();
+            var positions = new List<int[]>(rows.Count);
+            int n = 0;
+            for (int r = 0; r < rows.Count; r++)
+            {
+                var tokens = rows[r].Tokens;
+                var at = new int[tokens.Count];
+                for (int k = 0; k < at.Length; k++) sorted[n++] = at[k] = Position(source, tokens[k], lineStarts[r][k], measure);
+                positions.Add(at);
+            }
+            Array.Sort(sorted);
+            // Positions apart by no more than the jitter make one band; more bands than columns, or a band wider
+            // than the jitter, and these are no columns.
+            bands.Clear();
+            bool fits = true;
             foreach (var pos in sorted)
             {
-                if (bands.Count > 0 && pos - bands[^1].High <= Jitter) bands[^1] = (bands[^1].Low, pos);
-                else bands.Add((pos, pos));
+                if (bands.Count > 0 && pos - bands[^1].High <= Jitter) bands[^1] = (bands[^1].Low, pos, bands[^1].Members + 1);
+                else bands.Add((pos, pos, 1));
+                if (bands.Count > columns || bands[^1].High - bands[^1].Low > Jitter) { fits = false; break; }
             }
-            if (bands.Count != columns || bands.Any(b => b.High - b.Low > Jitter)) continue;
-            int spread = bands.Sum(b => b.High - b.Low);
-            var arr = bands.ToArray();
+            if (!fits || bands.Count != columns) continue;
+            int spread = 0;
+            // A band is a column when two rows agree on it, not one value's place.
+            bool anchored = true;
+            var arr = new (int Low, int High)[columns];
+            for (int b = 0; b < columns; b++)
+            {
+                spread += bands[b].High - bands[b].Low;
+                anchored &= bands[b].Members >= 2;
+                arr[b] = (bands[b].Low, bands[b].High);
+            }
+            if (!anchored) continue;
             // Every row's values in distinct bands, left to right: otherwise these are no columns.
-            bool ordered = positions.All(row =>
+            bool ordered = true;
+            foreach (var row in positions)
             {
                 int last = -1;
                 foreach (var pos in row)
                 {
                     int b = BandOf(arr, pos);
-                    if (b <= last) return false;
+                    if (b <= last) { ordered = false; break; }
                     last = b;
                 }
-                return true;
-            });
-            // A band is a column when two rows agree on it, not one value's place.
-            bool anchored = arr.All(b => sorted.Count(p => p >= b.Low && p <= b.High) >= 2);
-            if (!ordered || !anchored) continue;
+                if (!ordered) break;
+            }
+            if (!ordered) continue;
             if (spread < bestSpread) { bestSpread = spread; best = (positions, arr); }
         }
         return best;

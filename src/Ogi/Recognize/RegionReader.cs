@@ -28,11 +28,12 @@ public static class RegionReader
     {
         var s = text.Folded.AsSpan(sourceStart, Math.Max(0, sourceEnd - sourceStart));
         int pipes = s.Count('|');
-        int lines = 0, empty = 0, lineLen = 0;
-        foreach (var ch in s)
+        // Lines ended by a line break, and of them the empty ones (only white space).
+        int lines = 0, empty = 0;
+        for (int nl; (nl = s.IndexOf('\n')) >= 0; s = s[(nl + 1)..])
         {
-            if (ch == '\n') { lines++; if (lineLen == 0) empty++; lineLen = 0; }
-            else if (!char.IsWhiteSpace(ch)) lineLen++;
+            lines++;
+            if (s[..nl].IsWhiteSpace()) empty++;
         }
         if (pipes >= 6 && pipes * 8 >= lines) return CellLayout.Pipes;
         if (lines >= 6)
@@ -146,17 +147,21 @@ public static class RegionReader
 
     static readonly string[] ChineseNumerals = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
 
+    /// <summary>Arabic numerals of the ordinals rows have, made once.</summary>
+    static readonly string[] ArabicNumerals = [.. Enumerable.Range(0, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     static int StripOrdinal(string f, int start, int e, int ord)
     {
-        string arabic = ord.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string arabic = ord >= 0 && ord < ArabicNumerals.Length ? ArabicNumerals[ord] : ord.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string chinese = ord < ChineseNumerals.Length ? ChineseNumerals[ord] : "";
         int p = e;
         // (二) / (2)
         if (p > start && f[p - 1] == ')')
         {
             int q = p - 1;
-            foreach (var numeral in new[] { chinese, arabic })
+            for (int n = 0; n < 2; n++)
             {
+                var numeral = n == 0 ? chinese : arabic;
                 if (numeral.Length == 0) continue;
                 int s = q - numeral.Length;
                 if (s - 1 >= start && string.CompareOrdinal(f, s, numeral, 0, numeral.Length) == 0 && f[s - 1] == '(') return s - 1;
@@ -166,8 +171,9 @@ public static class RegionReader
         if (p > start && (f[p - 1] == '、' || f[p - 1] == '.' || f[p - 1] == ',' || f[p - 1] == '，' || f[p - 1] == ':'))
         {
             int q = p - 1;
-            foreach (var numeral in new[] { chinese, arabic })
+            for (int n = 0; n < 2; n++)
             {
+                var numeral = n == 0 ? chinese : arabic;
                 if (numeral.Length == 0) continue;
                 int s = q - numeral.Length;
                 if (s >= start && string.CompareOrdinal(f, s, numeral, 0, numeral.Length) == 0)
@@ -184,20 +190,21 @@ public static class RegionReader
     /// <summary>Reads the cells of one region into tokens.</summary>
     public static List<CellToken> ReadCells(LayoutText text, int start, int end, CellLayout layout, bool stopAtText = true)
     {
-        var tokens = new List<CellToken>();
-        if (end <= start) return tokens;
+        if (end <= start) return [];
         var f = text.Folded;
         var src = text.Source;
-        var pieces = new List<(int S, int E)>();
+        // The pieces and each piece's tokens are scratch, reused by the thread's next region (a report reads hundreds).
+        var pieces = ScratchPieces ??= new List<(int S, int E)>(64);
+        pieces.Clear();
         if (layout == CellLayout.Pipes)
         {
-            int s = start;
-            for (int i = start; i <= end; i++)
-                if (i == end || f[i] == '|')
-                {
-                    SplitLines(f, s, i, pieces, keepEmpty: i < end);
-                    s = i + 1;
-                }
+            for (int s = start; ; )
+            {
+                int i = NextOrEnd(f, s, end, '|');
+                SplitLines(f, s, i, pieces, keepEmpty: i < end);
+                if (i == end) break;
+                s = i + 1;
+            }
         }
         else if (layout == CellLayout.BlankLines)
         {
@@ -206,7 +213,7 @@ public static class RegionReader
             int s = start, run = 0;
             for (int i = start; i <= end; i++)
             {
-                if (i != end && f[i] != '\n') continue;
+                i = NextOrEnd(f, i, end, '\n');
                 bool empty = IsBlank(f, s, i);
                 if (s == start) pieces.Add((s, i));
                 else if (empty && i < end) run++;
@@ -225,19 +232,20 @@ public static class RegionReader
             int s = start;
             for (int i = start; i <= end; i++)
             {
-                if (i == end || f[i] == '\n')
-                {
-                    // One cell a line: an empty line inside the region is an empty cell.
-                    bool empty = IsBlank(f, s, i);
-                    if (!empty || s == start || layout == CellLayout.Lines && i < end) pieces.Add((s, i));
-                    s = i + 1;
-                }
+                i = NextOrEnd(f, i, end, '\n');
+                // One cell a line: an empty line inside the region is an empty cell.
+                bool empty = IsBlank(f, s, i);
+                if (!empty || s == start || layout == CellLayout.Lines && i < end) pieces.Add((s, i));
+                s = i + 1;
             }
         }
         // The first piece is the rest of the label's own cell unless it holds digits (a glued run, "条 739 4359").
         // A page number between two pages of the table ("— 5 —", "-5-", "第5页") is no cell.
         // A form feed's own line is the page break itself, no empty cell.
-        pieces.RemoveAll(pc => IsPageNumber(f, pc.S, pc.E) || IsFormFeedLine(f, pc.S, pc.E));
+        int kept = 0;
+        for (int k = 0; k < pieces.Count; k++)
+            if (!IsPageNumber(f, pieces[k].S, pieces[k].E) && !IsFormFeedLine(f, pieces[k].S, pieces[k].E)) pieces[kept++] = pieces[k];
+        pieces.RemoveRange(kept, pieces.Count - kept);
         // Values that start a line of their own (table 四's row under its headings) have no label cell before them.
         bool startsLine = start > 0 && f[start - 1] == '\n' && layout == CellLayout.Pipes;
         // Space-aligned text: the rest of a label wrapped onto the next line leaves words before the values (、行政机关    1    0 …).
@@ -251,7 +259,8 @@ public static class RegionReader
         // A Markdown row opens with a border: "| 6 | 6 |" holds no empty cell before its first pipe.
         else if (startsLine && pieces.Count > 0 && IsBlank(f, pieces[0].S, pieces[0].E) && MarkdownTable(f, start)) pieces.RemoveAt(0);
         bool delimited = layout != CellLayout.Runs || pieces.Count > 1;
-        var piece = new List<CellToken>();
+        var tokens = new List<CellToken>(pieces.Count + 2);
+        var piece = ScratchPiece ??= new List<CellToken>(8);
         foreach (var (s, e) in pieces)
         {
             // Values end at the first words that are not a value: what follows is not read.
@@ -272,7 +281,18 @@ public static class RegionReader
                 tokens.Add(t);
             }
         }
+        piece.Clear();
         return tokens;
+    }
+
+    [ThreadStatic] static List<(int S, int E)>? ScratchPieces;
+    [ThreadStatic] static List<CellToken>? ScratchPiece;
+
+    /// <summary>Where the next <paramref name="c"/> stands at or after <paramref name="from"/>, or <paramref name="end"/> if none stands before it.</summary>
+    static int NextOrEnd(string f, int from, int end, char c)
+    {
+        int at = f.AsSpan(from, end - from).IndexOf(c);
+        return at < 0 ? end : from + at;
     }
 
     /// <summary>A pipe cell spanning a line break holds one cell, unless it has content on several lines.</summary>
@@ -281,7 +301,7 @@ public static class RegionReader
         int first = -1, firstEnd = -1, contentLines = 0, ls = s;
         for (int i = s; i <= e; i++)
         {
-            if (i != e && f[i] != '\n') continue;
+            i = NextOrEnd(f, i, e, '\n');
             if (!IsBlank(f, ls, i))
             {
                 if (contentLines++ == 0) { first = ls; firstEnd = i; }
@@ -304,6 +324,9 @@ public static class RegionReader
     /// </summary>
     static bool IsPageNumber(string f, int s, int e)
     {
+        // Only a piece that opens with a dash or 第 can be a page number: the lines around it are looked at only then.
+        var t = f.AsSpan(s, e - s).Trim(" \f");
+        if (t.Length < 3 || !(Dash(t[0]) || t[0] == '第')) return false;
         int ls = s, le = e;
         while (ls > 0 && f[ls - 1] is ' ' or '\f') ls--;
         while (le < f.Length && f[le] is ' ' or '\f') le++;
@@ -311,16 +334,15 @@ public static class RegionReader
         bool emptyBefore = ls >= 2 && IsBlank(f, f.LastIndexOf('\n', ls - 2) + 1, ls - 1);
         bool emptyAfter = le + 1 < f.Length && IsBlank(f, le + 1, NextLineEnd(f, le + 1));
         if (!emptyBefore && !emptyAfter) return false;
-        var t = f.AsSpan(s, e - s).Trim(" \f");
-        if (t.Length < 3) return false;
         if (t[0] == '第' && t[^1] == '页') return IsPageOfPages(t);
-        static bool Dash(char c) => c is '—' or '-' or '–' or '－' or '―';
         int a = 0, b = t.Length;
         while (a < 2 && a < b && Dash(t[a])) a++;
         while (b > a && t.Length - b < 2 && Dash(t[b - 1])) b--;
         // Dashes on both sides: a lone number is a value, a number framed by dashes is a page.
         return a > 0 && b < t.Length && IsShortNumber(t[a..b].Trim(' '));
     }
+
+    static bool Dash(char c) => c is '—' or '-' or '–' or '－' or '―';
 
     static bool IsFormFeedLine(string f, int s, int e) => IsBlank(f, s, e) && f.AsSpan(s, e - s).Contains('\f');
 

@@ -31,17 +31,18 @@ public static partial class TableReader
         // the reading that gives the rows their number of cells is the table's.
         // Each row's cells in the chosen reading are read once, here, and kept for the rows below.
         List<CellToken>?[]? read = null;
+        (int Start, int End)[]? regions = null;
         if (layout is CellLayout.Lines or CellLayout.BlankLines)
         {
             var other = layout == CellLayout.Lines ? CellLayout.BlankLines : CellLayout.Lines;
-            read = ReadRows(text, match, layout);
+            (read, regions) = ReadRows(text, match, layout);
             int fitting = RowsFitting(match, read);
             // Where every row already has its number of cells the other reading cannot do better: it is not read.
-            if (fitting < match.Rows.Count(r => !r.Row.Group) && ReadRows(text, match, other) is var theirs && RowsFitting(match, theirs) > fitting)
-            { layout = other; read = theirs; }
+            if (fitting < ValueRows(match) && ReadRows(text, match, other) is var theirs && RowsFitting(match, theirs.Read) > fitting)
+            { layout = other; (read, regions) = theirs; }
         }
-        var choices = new List<RowChoice>();
-        var rowTokens = new List<(CompiledRow Row, ColumnGrid.Row Cells)>();
+        var choices = new List<RowChoice>(match.Rows.Count);
+        var rowTokens = new List<(CompiledRow Row, ColumnGrid.Row Cells)>(match.Rows.Count);
         var unknown = new List<CellValue>();
         var unknownPrefix = table.Definition.UnknownRowPrefix;
         var rows = match.Rows;
@@ -50,7 +51,8 @@ public static partial class TableReader
         for (int i = 0; i < rows.Count; i++)
         {
             var rm = rows[i];
-            var (start, end) = Region(text, match, i, layout);
+            // Rows with values were given their regions when they were read above; heading rows are not read.
+            var (start, end) = regions is not null && read![i] is not null ? regions[i] : Region(text, match, i, layout);
             // Rows whose labels were cut short or dropped, between this row and the next found.
             if (layout == CellLayout.Pipes && UnlabelledRowReader.Read(text, match, i, start, end, out int ownEnd) is { } unlabelled)
             {
@@ -64,7 +66,7 @@ public static partial class TableReader
             if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             var cells = read?[i] ?? RegionReader.ReadCells(text, start, end, layout);
             // Words after the values, before the next known row: perhaps a row the template does not know.
-            if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text)
+            if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text && DigitsAfterWords(text, cells, end))
                 unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table, rm.Row.Group ? null : rm.Row.Columns));
             if (rm.Row.Group) continue;
             if (rm.ByTitle && HeadinglessRowReader.Values(text, rm) is { } byColumnOrder)
@@ -101,9 +103,11 @@ public static partial class TableReader
         }
         GluedDigitsResolver.Resolve(choices, table.CrossRowEquations, narrative);
 
-        var result = new List<CellValue>();
+        int cellCount = unknown.Count;
+        foreach (var choice in choices) if (choice.Chosen is not null) cellCount += choice.Chosen.Cells.Length;
+        var result = new List<CellValue>(cellCount);
         foreach (var choice in choices)
-            if (choice.Chosen is not null) result.AddRange(ChosenCells(choice, narrative, findings));
+            if (choice.Chosen is not null) ChosenCells(choice, narrative, findings, result);
         foreach (var row in placedByOrder)
             Doubtful(row, result, findings, $"{row.Label}：标签缺失或不完整，按模板的行序放置",
                 $"{row.Label}: its label is missing or cut short; the values are placed by the template's row order");
@@ -192,64 +196,88 @@ public static partial class TableReader
         return end;
     }
 
-    /// <summary>How many rows the layout reads with exactly as many cells as the row has columns.</summary>
-    /// <summary>The cells of every row with values (null for heading rows) in one layout.</summary>
-    static List<CellToken>?[] ReadRows(LayoutText text, TableMatch match, CellLayout layout)
+    /// <summary>The cells of every row with values (null for heading rows) in one layout, and their regions.</summary>
+    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout)
     {
         var read = new List<CellToken>?[match.Rows.Count];
+        var regions = new (int Start, int End)[match.Rows.Count];
         for (int i = 0; i < match.Rows.Count; i++)
         {
             if (match.Rows[i].Row.Group) continue;
-            var (start, end) = Region(text, match, i, layout);
+            var (start, end) = regions[i] = Region(text, match, i, layout);
             read[i] = RegionReader.ReadCells(text, start, end, layout);
         }
-        return read;
+        return (read, regions);
     }
 
+    static int ValueRows(TableMatch match)
+    {
+        int n = 0;
+        foreach (var r in match.Rows) if (!r.Row.Group) n++;
+        return n;
+    }
+
+    /// <summary>How many rows the layout reads with exactly as many cells as the row has columns.</summary>
     static int RowsFitting(TableMatch match, List<CellToken>?[] read)
     {
         int fit = 0;
+        var scratch = ScratchValues ??= new List<CellToken>(32);
         for (int i = 0; i < match.Rows.Count; i++)
         {
             var row = match.Rows[i].Row;
-            if (read[i] is { } cells && ValueTokens(cells, row.Columns.Length).Count == row.Columns.Length) fit++;
+            if (read[i] is { } cells && ValueTokens(cells, row.Columns.Length, scratch).Count == row.Columns.Length) fit++;
         }
+        scratch.Clear();
         return fit;
     }
+
+    /// <summary>A list to count value cells in, reused by the thread's next table.</summary>
+    [ThreadStatic] static List<CellToken>? ScratchValues;
 
     /// <summary>
     /// The chosen reading's cells. Where other readings remained as good, the cells they disagree on get a lower
     /// confidence and their alternatives, and a G1 finding names the other readings.
     /// </summary>
-    static List<CellValue> ChosenCells(RowChoice choice, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings)
+    static void ChosenCells(RowChoice choice, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings, List<CellValue> result)
     {
         var chosen = choice.Chosen!;
         var tied = choice.Tied.Count > 1 ? choice.Tied : choice.Readings.Count > 1 && choice.Tied.Count == 0 ? choice.Readings : null;
-        var result = new List<CellValue>(chosen.Cells.Length);
+        if (tied is null)
+        {
+            // One reading: its cells as they are.
+            result.AddRange(chosen.Cells);
+            return;
+        }
         var doubtful = new List<string>();
         for (int c = 0; c < chosen.Cells.Length; c++)
         {
             var cell = chosen.Cells[c];
-            var values = tied?.Select(r => r.Cells[c].Value).Distinct().ToList();
+            var values = TiedValues(tied, c);
             if (values is { Count: > 1 })
             {
                 bool saidSo = cell.Value is decimal v && narrative.TryGetValue(cell.Field, out var n) && n == v;
-                cell = cell with { Confidence = saidSo ? 0.8 : Math.Round(1.0 / values.Count, 3), Alternatives = values.Where(x => x != cell.Value).ToList() };
+                var own = cell.Value;
+                cell = cell with { Confidence = saidSo ? 0.8 : Math.Round(1.0 / values.Count, 3), Alternatives = values.Where(x => x != own).ToList() };
                 doubtful.Add(cell.Field);
             }
             result.Add(cell);
         }
-        if (doubtful.Count > 0)
-        {
-            static string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
-            var others = tied!.Where(r => r != chosen).Take(5).Select(Show);
-            findings.Add(new Finding("G1", Severity.Info,
-                $"{choice.Row.Label}：连写数字有多种符合表内规则的读法，取 {Show(chosen)}；其他读法：{string.Join("；", others)}",
-                $"{choice.Row.Label}: digits run together allow several readings that satisfy the table rules; chose {Show(chosen)}; others: {string.Join("; ", others)}",
-                doubtful));
-        }
-        return result;
+        if (doubtful.Count > 0) ReadingsFinding(choice.Row, chosen, tied, doubtful, findings);
     }
+
+    /// <summary>The G1 finding of a row whose digits allow several readings: the chosen one and up to five others.</summary>
+    static void ReadingsFinding(CompiledRow row, RowReading chosen, List<RowReading> tied, List<string> doubtful, List<Finding> findings)
+    {
+        static string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
+        var others = tied.Where(r => r != chosen).Take(5).Select(Show);
+        findings.Add(new Finding("G1", Severity.Info,
+            $"{row.Label}：连写数字有多种符合表内规则的读法，取 {Show(chosen)}；其他读法：{string.Join("；", others)}",
+            $"{row.Label}: digits run together allow several readings that satisfy the table rules; chose {Show(chosen)}; others: {string.Join("; ", others)}",
+            doubtful));
+    }
+
+    /// <summary>The distinct values the tied readings give column c, in the order first met.</summary>
+    static List<decimal?> TiedValues(List<RowReading> tied, int c) => tied.Select(r => r.Cells[c].Value).Distinct().ToList();
 
     /// <summary>
     /// Rows the template does not define, printed between two known rows (an older table's 依申请公开信息数, a
@@ -259,8 +287,10 @@ public static partial class TableReader
     {
         var found = new List<CellValue>();
         // A row of the block it stands in has that block's columns (table 二's 其他主动公开文件 under 规章's three).
-        var columns = block ?? table.Rows.First(r => !r.Group).Columns;
-        bool perColumn = columns.Count(c => !c.Cumulative) > 1;
+        var columns = block ?? FirstValueRow(table).Columns;
+        int yearColumns = 0;
+        foreach (var c in columns) if (!c.Cumulative) yearColumns++;
+        bool perColumn = yearColumns > 1;
         var tokens = RegionReader.ReadCells(text, start, end, layout, stopAtText: false);
         int k = 0;
         while (k < tokens.Count && tokens[k].Kind != CellKind.Text) k++; // the known row's own values
@@ -268,15 +298,19 @@ public static partial class TableReader
         {
             int labelStart = k;
             while (k < tokens.Count && tokens[k].Kind == CellKind.Text) k++;
-            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(k - labelStart).Select(t => t.Raw)));
+            int labelEnd = k;
             string? unit = null;
             var values = new List<CellToken>();
+            bool anyNumber = false;
             while (k < tokens.Count && tokens[k].Kind != CellKind.Text)
             {
-                if (tokens[k].Kind == CellKind.Unit) unit = tokens[k].Unit; else values.Add(tokens[k]);
+                if (tokens[k].Kind == CellKind.Unit) unit = tokens[k].Unit; else { values.Add(tokens[k]); anyNumber |= tokens[k].Kind == CellKind.Number; }
                 k++;
             }
-            if (slug.Length < 2 || !values.Any(v => v.Kind == CellKind.Number)) continue;
+            // Words with no value after them are prose, not a row: their label is not made.
+            if (!anyNumber) continue;
+            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(labelEnd - labelStart).Select(t => t.Raw)));
+            if (slug.Length < 2) continue;
             // The table's headings again after a page break (指标名称 | 计量单位 | 2015年度) are no row.
             if (AllHeadings(slug, table.FoldedHeaders)) continue;
             for (int c = 0; c < columns.Length && c < values.Count; c++)
@@ -290,6 +324,19 @@ public static partial class TableReader
             }
         }
         return found;
+    }
+
+    static CompiledRow FirstValueRow(CompiledTable table)
+    {
+        foreach (var r in table.Rows) if (!r.Group) return r;
+        throw new InvalidOperationException($"table {table.Id} has no row of values");
+    }
+
+    /// <summary>Whether a digit follows the region's first words: an unknown row needs a value, and a value a digit.</summary>
+    static bool DigitsAfterWords(LayoutText text, List<CellToken> cells, int end)
+    {
+        int words = cells.FindIndex(t => t.Kind == CellKind.Text);
+        return words >= 0 && text.Folded.AsSpan(cells[words].Start, Math.Max(0, end - cells[words].Start)).IndexOfAnyInRange('0', '9') >= 0;
     }
 
     /// <summary>Whether the words are the table's column headings one after another.</summary>
@@ -321,9 +368,16 @@ public static partial class TableReader
     private static partial System.Text.RegularExpressions.Regex LeadingNumbering();
 
     /// <summary>The value cells of a region: up to the first words that are not a value, units dropped (kept on the value).</summary>
-    static List<CellToken> ValueTokens(List<CellToken> cells, int expected)
+    static List<CellToken> ValueTokens(List<CellToken> cells, int expected) => ValueTokens(cells, expected, new List<CellToken>(cells.Count));
+
+    /// <summary>As <see cref="ValueTokens(List{CellToken}, int)"/>, into the given (empty) list.</summary>
+    static List<CellToken> ValueTokens(List<CellToken> cells, int expected, List<CellToken> list)
     {
-        var list = new List<CellToken>();
+        // Only values, and no empty cell to drop at the end: the cells are the values as they are.
+        bool onlyValues = cells.Count <= expected || cells[^1].Kind != CellKind.Blank;
+        for (int k = 0; k < cells.Count && onlyValues; k++) onlyValues = cells[k].Kind is CellKind.Number or CellKind.Blank;
+        if (onlyValues) return cells;
+        list.Clear();
         string? unit = null;
         foreach (var t in cells)
         {

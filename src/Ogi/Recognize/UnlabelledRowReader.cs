@@ -18,8 +18,8 @@ public static class UnlabelledRowReader
     {
         ownEnd = end;
         var rows = match.Rows;
-        if (i + 1 >= rows.Count) return null;
-        var skipped = match.Table.Rows.Where(r => r.Index > rows[i].Row.Index && r.Index < rows[i + 1].Row.Index && !r.Group).ToList();
+        if (i + 1 >= rows.Count || rows[i + 1].Row.Index <= rows[i].Row.Index + 1) return null;
+        var skipped = RowsBetween(match.Table, rows[i].Row.Index, rows[i + 1].Row.Index);
         if (skipped.Count == 0) return null;
         var f = text.Folded;
         var lines = new List<(int S, int E)>();
@@ -52,6 +52,14 @@ public static class UnlabelledRowReader
         for (int k = 0; k < skipped.Count; k++) if (found[k].Tokens.Count != skipped[k].Columns.Length) return null;
         if (first == 1) ownEnd = found[0].Start;
         return skipped.Select((r, k) => (r, found[k].Tokens)).ToList();
+    }
+
+    /// <summary>The template's rows with values strictly between two row indexes, in order.</summary>
+    static List<CompiledRow> RowsBetween(CompiledTable table, int after, int before)
+    {
+        var list = new List<CompiledRow>();
+        foreach (var r in table.Rows) if (r.Index > after && r.Index < before && !r.Group) list.Add(r);
+        return list;
     }
 
     /// <summary>

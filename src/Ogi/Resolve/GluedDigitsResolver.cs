@@ -28,8 +28,19 @@ public static class GluedDigitsResolver
     public static void Resolve(IReadOnlyList<RowChoice> rows, IReadOnlyList<Equation> equations, IReadOnlyDictionary<string, decimal> narrative)
     {
         bool anyAmbiguous = false;
-        foreach (var r in rows) { r.Chosen = r.Readings.Count > 0 ? r.Readings[0] : null; anyAmbiguous |= r.Readings.Count > 1; }
+        for (int k = 0; k < rows.Count; k++)
+        {
+            var r = rows[k];
+            r.Chosen = r.Readings.Count > 0 ? r.Readings[0] : null;
+            anyAmbiguous |= r.Readings.Count > 1;
+        }
         if (!anyAmbiguous) return;
+        ResolveAmbiguous(rows, equations, narrative);
+    }
+
+    /// <summary>The search, for tables with rows of several readings (kept apart: most tables have none, and allocate nothing here).</summary>
+    static void ResolveAmbiguous(IReadOnlyList<RowChoice> rows, IReadOnlyList<Equation> equations, IReadOnlyDictionary<string, decimal> narrative)
+    {
         var owner = new Dictionary<string, RowChoice>();
         foreach (var r in rows)
             foreach (var c in r.Row.Columns) owner[c.Field] = r;
@@ -57,8 +68,31 @@ public static class GluedDigitsResolver
                 if (first is null) first = row; else parent[Find(row)] = Find(first);
             }
         }
-        var groups = ambiguous.GroupBy(Find).Select(g => g.ToList()).ToList();
-        return groups.Select(g => (g, equations.Where(e => e.Lhs.Concat(e.Rhs).Any(f => g.Contains(owner[f]))).ToList())).ToList();
+        // The components in the order their first rows come, and each equation in the one its rows were joined into
+        // (all the ambiguous rows an equation reads are in one component), in the equations' order.
+        var groups = new List<(List<RowChoice> Rows, List<Equation> Equations)>();
+        var indexOfRoot = new Dictionary<RowChoice, int>();
+        var groupOf = new Dictionary<RowChoice, int>();
+        foreach (var r in ambiguous)
+        {
+            var root = Find(r);
+            if (!indexOfRoot.TryGetValue(root, out int g)) { indexOfRoot[root] = g = groups.Count; groups.Add(([], [])); }
+            groups[g].Rows.Add(r);
+            groupOf[r] = g;
+        }
+        foreach (var e in equations)
+        {
+            int g = GroupOf(e.Lhs);
+            if (g < 0) g = GroupOf(e.Rhs);
+            if (g >= 0) groups[g].Equations.Add(e);
+        }
+        return groups;
+
+        int GroupOf(string[] fields)
+        {
+            foreach (var f in fields) if (groupOf.TryGetValue(owner[f], out int g)) return g;
+            return -1;
+        }
     }
 
     static void ResolveComponent(List<RowChoice> rows, List<Equation> equations, Dictionary<string, RowChoice> owner, IReadOnlyDictionary<string, decimal> narrative)
@@ -74,7 +108,8 @@ public static class GluedDigitsResolver
         {
             int last = -1;
             foreach (var f in e.Lhs.Concat(e.Rhs)) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
-            if (last >= 0) checkAt[last].Add(new BoundEquation(e, Array.ConvertAll(e.Lhs, f => owner[f]), Array.ConvertAll(e.Rhs, f => owner[f])));
+            if (last >= 0) checkAt[last].Add(new BoundEquation(e, Array.ConvertAll(e.Lhs, f => owner[f]), Array.ConvertAll(e.Rhs, f => owner[f]),
+                Array.ConvertAll(e.Lhs, f => ColumnOf(owner[f], f)), Array.ConvertAll(e.Rhs, f => ColumnOf(owner[f], f))));
         }
         var assignment = new RowReading[order.Count];
         int best = int.MaxValue, nodes = 0;
@@ -127,21 +162,27 @@ public static class GluedDigitsResolver
         return n;
     }
 
-    /// <summary>An equation with the row that holds each of its fields (Lhs[i] in LhsRows[i]).</summary>
-    sealed record BoundEquation(Equation Equation, RowChoice[] LhsRows, RowChoice[] RhsRows);
+    /// <summary>An equation with the row that holds each of its fields (Lhs[i] in LhsRows[i], in its column LhsColumns[i]).</summary>
+    sealed record BoundEquation(Equation Equation, RowChoice[] LhsRows, RowChoice[] RhsRows, int[] LhsColumns, int[] RhsColumns);
 
     static bool Holds(BoundEquation b)
     {
         var e = b.Equation;
         decimal l = 0, r = 0;
-        for (int i = 0; i < e.Lhs.Length; i++) l += Value(b.LhsRows[i], e.Lhs[i]);
-        for (int i = 0; i < e.Rhs.Length; i++) r += Value(b.RhsRows[i], e.Rhs[i]);
+        for (int i = 0; i < e.Lhs.Length; i++) l += Value(b.LhsRows[i], b.LhsColumns[i], e.Lhs[i]);
+        for (int i = 0; i < e.Rhs.Length; i++) r += Value(b.RhsRows[i], b.RhsColumns[i], e.Rhs[i]);
         return e.Relation == Relation.Equal ? l == r : l <= r;
     }
 
-    static decimal Value(RowChoice row, string field)
+    /// <summary>The column of the row that holds the field: every reading of a row has a cell per column, in order.</summary>
+    static int ColumnOf(RowChoice row, string field) => Array.FindIndex(row.Row.Columns, c => c.Field == field);
+
+    static decimal Value(RowChoice row, int column, string field)
     {
-        foreach (var c in row.Chosen!.Cells) if (c.Field == field) return c.Value ?? 0;
+        var cells = row.Chosen!.Cells;
+        // The reading's cell in that column; a reading of another shape is searched by field, as it always was.
+        if (column >= 0 && column < cells.Length && cells[column].Field == field) return cells[column].Value ?? 0;
+        foreach (var c in cells) if (c.Field == field) return c.Value ?? 0;
         return 0;
     }
 }

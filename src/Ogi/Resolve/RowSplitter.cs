@@ -31,17 +31,28 @@ public static class RowSplitter
     {
         var cols = row.Columns;
         int n = cols.Length;
+        // As many tokens as columns (the common case): one cell each, nothing to split.
+        if (tokens.Count >= n) return [OneCellPerToken(cols, tokens)];
         int glued = 0, totalDigits = 0;
-        foreach (var t in tokens)
+        for (int k = 0; k < tokens.Count; k++)
         {
+            var t = tokens[k];
             if (t.Kind == CellKind.Number && t.MaybeGlued) { glued++; totalDigits += IntegerDigits(t); }
             else totalDigits++;
         }
         // Too few digits for the columns, or more than any split could use: there is nothing to split.
-        if (tokens.Count >= n || glued == 0 || totalDigits < n || totalDigits > n * MaxDigitsPerValue)
+        if (glued == 0 || totalDigits < n || totalDigits > n * MaxDigitsPerValue)
         {
             return [OneCellPerToken(cols, tokens)];
         }
+        return Splits(row, tokens, checks);
+    }
+
+    /// <summary>The readings of a row with digits to split: the search (kept apart so that the common case allocates none of its state).</summary>
+    static List<RowReading> Splits(CompiledRow row, IReadOnlyList<CellToken> tokens, ColumnCheck[] checks)
+    {
+        var cols = row.Columns;
+        int n = cols.Length;
         var items = new Item[tokens.Count];
         for (int k = 0; k < items.Length; k++) items[k] = ToItem(tokens[k]);
         // The search works on plain numbers; cell records are made only for the readings kept.

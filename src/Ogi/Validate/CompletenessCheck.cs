@@ -14,30 +14,51 @@ public static class CompletenessCheck
     /// <summary>A form whose rows a report may print in part (the 2008 统计表): only a fragment of it is U1.</summary>
     const int FragmentShare = 3;
 
-    public static void Check(CompiledTemplate template, ParsedTable? main, List<Finding> findings)
+    public static void Check(CompiledTemplate template, ParsedTable? main, List<Finding> findings) =>
+        Check(template, main is null ? null : RulePlan.For(template).Place(main), findings);
+
+    /// <summary>The check over the main table's cells placed by the template's plan (the parse has placed them for validation).</summary>
+    internal static void Check(CompiledTemplate template, FieldValues? values, List<Finding> findings)
     {
-        var read = main is null ? [] : new HashSet<string>(main.Cells.Count);
-        if (main is not null) foreach (var c in main.Cells) read.Add(c.Field);
-        var missingTables = new List<CompiledTable>();
-        foreach (var slot in template.Tables.GroupBy(t => t.Id))
+        var main = values?.Table;
+        var plan = RulePlan.For(template);
+        List<CompiledTable>? missingTables = null;
+        foreach (var (id, first, _) in plan.TableIds)
         {
-            var table = main?.Definitions.FirstOrDefault(d => d.Id == slot.Key);
-            if (table is null) { missingTables.Add(slot.First()); continue; }
-            var rows = table.Rows.Where(r => !r.Group).ToList();
-            var notRead = rows.Where(r => !r.Columns.Any(c => read.Contains(c.Field))).ToList();
-            bool partial = table.Definition.RowsOptional ? (rows.Count - notRead.Count) * FragmentShare < rows.Count : notRead.Count > 0;
+            CompiledTable? table = null;
+            if (main is not null)
+                foreach (var d in main.Definitions) if (d.Id == id) { table = d; break; }
+            if (table is null) { (missingTables ??= []).Add(first); continue; }
+            // A table of the main table's definitions the template does not hold: placed by a plan of its own.
+            var v = values!;
+            if (!v.Plan.Has(table)) v = RulePlan.For(template, [new TableMatchInfo(table)]).Place(main!);
+            var tablePlan = v.Plan.Of(table);
+            List<CompiledRow>? notRead = null;
+            foreach (var (row, columns) in tablePlan.Rows)
+            {
+                bool any = false;
+                foreach (var s in columns) if (v[s] is not null) { any = true; break; }
+                if (!any) (notRead ??= []).Add(row);
+            }
+            int rowCount = tablePlan.Rows.Length, notReadCount = notRead?.Count ?? 0;
+            bool partial = table.Definition.RowsOptional ? (rowCount - notReadCount) * FragmentShare < rowCount : notReadCount > 0;
             if (partial)
                 findings.Add(new Finding("U1", Severity.Warning,
-                    $"{table.Definition.Title}只读到 {rows.Count - notRead.Count} 行，未读到 {notRead.Count} 行：{Names(notRead)}",
-                    $"{table.Id}: only {rows.Count - notRead.Count} of {rows.Count} rows were read; not read: {Names(notRead)}",
-                    notRead.SelectMany(r => r.Columns).Select(c => c.Field).ToList()));
-            // The table's read cells, all blank? (One pass over the cells; the set of them only when the answer is yes.)
+                    $"{table.Definition.Title}只读到 {rowCount - notReadCount} 行，未读到 {notReadCount} 行：{Names(notRead ?? [])}",
+                    $"{table.Id}: only {rowCount - notReadCount} of {rowCount} rows were read; not read: {Names(notRead ?? [])}",
+                    (notRead ?? []).SelectMany(r => r.Columns).Select(c => c.Field).ToList()));
+            // The table's read cells, all blank? The first cell of each field answers at once when one holds a value;
+            // otherwise every cell of the table's fields is looked at (a field printed twice, blank first).
             bool anyRead = false, anyValue = false;
-            foreach (var c in main!.Cells)
-                if (table.FieldSet.Contains(c.Field)) { anyRead = true; if (c.Value is not null) { anyValue = true; break; } }
+            foreach (var s in tablePlan.Fields)
+                if (v[s] is { } first1) { anyRead = true; if (first1.Value is not null) { anyValue = true; break; } }
+            if (anyRead && !anyValue)
+                foreach (var c in main!.Cells)
+                    if (table.FieldSet.Contains(c.Field) && c.Value is not null) { anyValue = true; break; }
             if (anyRead && !anyValue)
             {
-                var fields = table.Fields.Where(read.Contains).ToHashSet();
+                var fields = new HashSet<string>();
+                for (int k = 0; k < table.Fields.Length; k++) if (v[tablePlan.Fields[k]] is not null) fields.Add(table.Fields[k]);
                 findings.RemoveAll(f => f.Rule is "G1" or "B1" && f.Fields.Count > 0 && f.Fields.All(fields.Contains));
                 findings.Add(new Finding("V1", Severity.Warning,
                     $"{table.Definition.Title}印有栏目但没有任何数值（{fields.Count} 个单元格均为空，数值可能是图片或脚本）",
@@ -45,7 +66,7 @@ public static class CompletenessCheck
                     fields.ToList()));
             }
         }
-        if (missingTables.Count > 0)
+        if (missingTables is not null)
             findings.Add(new Finding("U1", Severity.Warning,
                 $"未读到统计表：{string.Join("、", missingTables.Select(t => t.Definition.Title))}",
                 $"statistics table(s) not read: {string.Join(", ", missingTables.Select(t => t.Id))}",

@@ -21,6 +21,12 @@ public static class NarrativeFigures
         return false;
     }
 
+    static bool InTable(IReadOnlyList<(int Start, int End)> tableSpans, int at)
+    {
+        for (int k = 0; k < tableSpans.Count; k++) if (at >= tableSpans[k].Start && at < tableSpans[k].End) return true;
+        return false;
+    }
+
     /// <summary>The templates' cue phrases folded once, not in every report.</summary>
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedCues = new(StringComparer.Ordinal);
 
@@ -36,7 +42,7 @@ public static class NarrativeFigures
                 var folded = FoldedCues.GetOrAdd(phrase, LayoutText.FoldLabel);
                 foreach (var at in Recognize.LabelMatcher.FindAll(compact, folded))
                 {
-                    if (tableSpans.Any(s => at >= s.Start && at < s.End)) continue;
+                    if (InTable(tableSpans, at)) continue;
                     int p = at + folded.Length;
                     int skip = 0;
                     while (p < compact.Length && skip < 2 && "共计为达有:".Contains(compact[p])) { p++; skip++; }

@@ -14,49 +14,34 @@ namespace Ogi.Validate;
 public static class ReportValidator
 {
     public static void Validate(CompiledTemplate template, ParsedTable table, IReadOnlyList<TableMatchInfo> tables, string where,
+        IReadOnlyDictionary<string, decimal>? narrative, List<Finding> findings) =>
+        Validate(template, RulePlan.For(template, tables).Place(table), tables, where, narrative, findings);
+
+    /// <summary>The checks over a table whose cells are already placed by the template's plan (the parse places them once).</summary>
+    internal static void Validate(CompiledTemplate template, FieldValues values, IReadOnlyList<TableMatchInfo> tables, string where,
         IReadOnlyDictionary<string, decimal>? narrative, List<Finding> findings)
     {
-        var byField = new Dictionary<string, CellValue>();
-        foreach (var c in table.Cells) byField.TryAdd(c.Field, c);
+        var table = values.Table;
+        var plan = values.Plan;
         foreach (var t in tables)
-            foreach (var eq in t.Table.Equations)
+            foreach (var ep in plan.Of(t.Table).Equations)
             {
-                if (eq.RuleId.Length == 0) continue;
+                var eq = ep.Equation;
                 // Legacy part rows the report does not print are left out; otherwise every field must be printed.
-                var lhs = eq.PartsOptional && eq.Relation == Relation.AtMost ? eq.Lhs.Where(byField.ContainsKey).ToArray() : eq.Lhs;
-                var rhs = eq.PartsOptional && eq.Relation == Relation.Equal ? eq.Rhs.Where(byField.ContainsKey).ToArray() : eq.Rhs;
-                if (lhs.Length == 0 || rhs.Length == 0) continue;
-                bool present = true, anyValue = false;
-                decimal l = 0, r = 0;
-                foreach (var f in lhs)
-                {
-                    if (!byField.TryGetValue(f, out var cv)) { present = false; break; }
-                    anyValue |= cv.Value is not null;
-                    l += cv.Value ?? 0;
-                }
-                if (present)
-                    foreach (var f in rhs)
-                    {
-                        if (!byField.TryGetValue(f, out var cv)) { present = false; break; }
-                        anyValue |= cv.Value is not null;
-                        r += cv.Value ?? 0;
-                    }
-                if (!present || !anyValue) continue;
+                bool optionalLhs = eq.PartsOptional && eq.Relation == Relation.AtMost;
+                bool optionalRhs = eq.PartsOptional && eq.Relation == Relation.Equal;
+                if (!Sum(values, ep.LhsSlots, optionalLhs, out decimal l, out int lhsCount, out bool lhsValue)
+                    || !Sum(values, ep.RhsSlots, optionalRhs, out decimal r, out int rhsCount, out bool rhsValue)) continue;
+                if (lhsCount == 0 || rhsCount == 0 || !lhsValue && !rhsValue) continue;
                 bool ok = eq.Relation == Relation.Equal ? l == r : l <= r;
                 if (ok) continue;
-                string[] fields = [.. lhs, .. rhs];
+                var lhs = Printed(values, eq.Lhs, ep.LhsSlots, optionalLhs);
+                var rhs = Printed(values, eq.Rhs, ep.RhsSlots, optionalRhs);
+                string[] fields = [.. lhs.Select(x => x.Field), .. rhs.Select(x => x.Field)];
                 string op = eq.Relation == Relation.Equal ? "≠" : ">";
-                // Blank cells are named once with their number (空 ×19), not one by one: a table read without its
-                // values would otherwise fill the message with "空 + 空 + …".
-                string expr(string[] side, string blank)
-                {
-                    int blanks = side.Count(f => byField[f].Value is null);
-                    if (blanks < 3) return string.Join(" + ", side.Select(f => Show(byField[f].Value, blank)));
-                    return string.Join(" + ", side.Where(f => byField[f].Value is not null).Select(f => Show(byField[f].Value, blank)).Append($"{blank} ×{blanks}"));
-                }
                 findings.Add(new Finding(eq.RuleId, eq.Severity,
-                    $"{where}{eq.Zh}（{eq.Where}）：{expr(lhs, "空")} = {Show(l)} {op} {expr(rhs, "空")} = {Show(r)}",
-                    $"{where}{eq.En} ({eq.Where}): {expr(lhs, "blank")} = {Show(l)} {op} {expr(rhs, "blank")} = {Show(r)}",
+                    $"{where}{eq.Zh}（{eq.Where}）：{Expression(lhs, "空")} = {Show(l)} {op} {Expression(rhs, "空")} = {Show(r)}",
+                    $"{where}{eq.En} ({eq.Where}): {Expression(lhs, "blank")} = {Show(l)} {op} {Expression(rhs, "blank")} = {Show(r)}",
                     fields));
             }
         foreach (var c in table.Cells)
@@ -65,12 +50,13 @@ public static class ReportValidator
                     $"{where}{c.Field} is negative ({Show(c.Value)}), which this count cannot be", [c.Field]));
         foreach (var t in tables)
         {
-            var blank = new List<string>();
+            List<string>? blank = null;
             int filled = 0;
-            foreach (var f in t.Table.Fields)
-                if (byField.TryGetValue(f, out var cell)) { if (cell.Value is null) blank.Add(f); else filled++; }
+            var fieldSlots = plan.Of(t.Table).Fields;
+            for (int k = 0; k < fieldSlots.Length; k++)
+                if (values[fieldSlots[k]] is { } cell) { if (cell.Value is null) (blank ??= []).Add(t.Table.Fields[k]); else filled++; }
             // "Otherwise filled": most of the table holds numbers, so a blank is a gap rather than the table's way of writing 0.
-            if (blank.Count > 0 && filled >= blank.Count * 2)
+            if (blank is not null && filled >= blank.Count * 2)
                 findings.Add(new Finding("B1", Severity.Warning,
                     $"{where}{t.Table.Definition.Title}有 {blank.Count} 个空白单元格（其余已填写），校验时按 0 计",
                     $"{where}{blank.Count} blank cell(s) in an otherwise filled table ({t.Table.Id}); counted as 0 in the checks",
@@ -78,21 +64,60 @@ public static class ReportValidator
         }
         if (narrative is not null)
             foreach (var (field, said) in narrative)
-                if (byField.TryGetValue(field, out var cell) && cell.Value is decimal v && v != said && !CountsAlsoIncluded(template, field, v, said, byField))
+                if (values.Get(field) is { } cell && cell.Value is decimal v && v != said && !CountsAlsoIncluded(template, field, v, said, values))
                     findings.Add(new Finding("T1", Severity.Warning,
                         $"{where}正文称 {Show(said)}，与表中 {field} = {Show(v)} 不一致",
                         $"{where}the narrative states {Show(said)} but the table gives {field} = {Show(v)}", [field]));
     }
 
+    /// <summary>
+    /// One side of an equation: its sum, how many fields it counts, whether any holds a value. False when a field the
+    /// side needs is not printed; an optional side (a legacy total's parts) leaves such fields out.
+    /// </summary>
+    static bool Sum(FieldValues values, int[] slots, bool optional, out decimal sum, out int count, out bool anyValue)
+    {
+        sum = 0; count = 0; anyValue = false;
+        var amounts = values.Amounts;
+        var hasValue = values.HasValue;
+        foreach (var s in slots)
+        {
+            if (!values.Printed(s)) { if (optional) continue; return false; }
+            count++;
+            if (hasValue[s]) { anyValue = true; sum += amounts[s]; }
+        }
+        return true;
+    }
+
+    /// <summary>The printed fields of one side, with their cells.</summary>
+    static (string Field, CellValue Cell)[] Printed(FieldValues values, string[] fields, int[] slots, bool optional)
+    {
+        var list = new List<(string, CellValue)>(fields.Length);
+        for (int k = 0; k < fields.Length; k++)
+            if (values[slots[k]] is { } cv) list.Add((fields[k], cv));
+            else if (!optional) throw new InvalidOperationException("a side that is not printed is not checked");
+        return [.. list];
+    }
+
+    /// <summary>
+    /// Blank cells are named once with their number (空 ×19), not one by one: a table read without its values would
+    /// otherwise fill the message with "空 + 空 + …".
+    /// </summary>
+    static string Expression((string Field, CellValue Cell)[] side, string blank)
+    {
+        int blanks = side.Count(x => x.Cell.Value is null);
+        if (blanks < 3) return string.Join(" + ", side.Select(x => Show(x.Cell.Value, blank)));
+        return string.Join(" + ", side.Where(x => x.Cell.Value is not null).Select(x => Show(x.Cell.Value, blank)).Append($"{blank} ×{blanks}"));
+    }
+
     /// <summary>A prose total that counts, with the field, the fields its cue may include (new plus carried over) agrees.</summary>
-    static bool CountsAlsoIncluded(CompiledTemplate template, string field, decimal value, decimal said, Dictionary<string, CellValue> byField)
+    static bool CountsAlsoIncluded(CompiledTemplate template, string field, decimal value, decimal said, FieldValues values)
     {
         foreach (var cue in template.Definition.Narrative)
         {
             if (cue.Field != field || cue.MayInclude.Length == 0) continue;
             decimal sum = value;
             foreach (var other in cue.MayInclude)
-                if (byField.TryGetValue(other, out var c)) sum += c.Value ?? 0;
+                if (values.Get(other) is { } c) sum += c.Value ?? 0;
             if (sum == said) return true;
         }
         return false;
