@@ -53,6 +53,28 @@ public static class DocumentDecoder
 
     public static SourceDocument DecodeFile(string path, long maxBytes = DefaultMaxBytes)
     {
+        // The usual case in one open and one read (a batch reads thousands of files); the checks below say why when it fails.
+        return ReadWhole(path, maxBytes) is { } content ? Decode(content) : DecodeFileChecked(path, maxBytes);
+    }
+
+    /// <summary>The file's bytes, or null when it cannot simply be read whole (missing, a folder, empty, too large, changing).</summary>
+    static byte[]? ReadWhole(string path, long maxBytes)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            long length = RandomAccess.GetLength(handle);
+            if (length <= 0 || length > maxBytes || length > Array.MaxLength) return null;
+            var content = new byte[length];
+            int read = 0;
+            while (read < content.Length && RandomAccess.Read(handle, content.AsSpan(read), read) is var n and > 0) read += n;
+            return read == content.Length ? content : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return null; }
+    }
+
+    static SourceDocument DecodeFileChecked(string path, long maxBytes)
+    {
         FileInfo info;
         try { info = new FileInfo(path); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
