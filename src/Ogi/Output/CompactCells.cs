@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ogi.Cells;
@@ -31,27 +30,35 @@ static class CompactCells
 
         public Span<byte> Free(int atLeast)
         {
-            if (_data.Length - Length < atLeast) Array.Resize(ref _data, Math.Max(_data.Length * 2, Length + atLeast));
+            if (_data.Length - Length < atLeast) Grow(atLeast);
             return _data.AsSpan(Length);
         }
 
+        // Inlined, so that the copy of a literal has its length known and is unrolled.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Add(ReadOnlySpan<byte> bytes)
         {
-            bytes.CopyTo(Free(bytes.Length));
+            if (_data.Length - Length < bytes.Length) Grow(bytes.Length);
+            bytes.CopyTo(_data.AsSpan(Length));
             Length += bytes.Length;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Add(byte b)
         {
-            Free(1)[0] = b;
-            Length++;
+            if (Length == _data.Length) Grow(1);
+            _data[Length++] = b;
         }
 
         public void Add(long v)
         {
-            v.TryFormat(Free(20), out int n, default, CultureInfo.InvariantCulture);
+            // Most numbers of a report are one digit (counts of 0): no formatter for those.
+            if ((ulong)v < 10) { Add((byte)('0' + v)); return; }
+            System.Buffers.Text.Utf8Formatter.TryFormat(v, Free(20), out int n);
             Length += n;
         }
+
+        void Grow(int atLeast) => Array.Resize(ref _data, Math.Max(_data.Length * 2, Length + atLeast));
     }
 
     static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
