@@ -25,7 +25,7 @@ public static class JsonReportWriter
         buffer.ResetWrittenCount(); // not Clear(): zeroing what will be written over costs a tenth of the writing
         w.Reset(buffer);
         // The values and cells as bytes (CompactCells) where they are written without indentation and without PDF boxes.
-        Write(w, report, file, compact: !indented && report.Source.Boxes is not { Count: > 0 });
+        Write(w, report, file, compact: !indented && report.Source.Boxes is not { Count: > 0 } ? buffer : null);
         stream.Write(buffer.WrittenSpan);
         if (buffer.Capacity <= 1 << 20) _buffer = buffer;
         if (indented) _indented = w; else _compact = w;
@@ -38,7 +38,8 @@ public static class JsonReportWriter
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    static void Write(Utf8JsonWriter w, ParsedReport r, string? file, bool compact)
+    /// <param name="compact">The writer's output, when the values and cells are written as bytes into it (<see cref="CompactCells"/>).</param>
+    static void Write(Utf8JsonWriter w, ParsedReport r, string? file, System.Buffers.IBufferWriter<byte>? compact)
     {
         w.WriteStartObject();
         if (file is not null) w.WriteString("file", file);
@@ -97,11 +98,11 @@ public static class JsonReportWriter
 
     static readonly JsonEncodedText ValuesName = JsonEncodedText.Encode("values"), CellsName = JsonEncodedText.Encode("cells");
 
-    static void WriteTable(Utf8JsonWriter w, List<CellValue> cells, Decode.SourceDocument source, bool compact)
+    static void WriteTable(Utf8JsonWriter w, List<CellValue> cells, Decode.SourceDocument source, System.Buffers.IBufferWriter<byte>? compact)
     {
-        if (compact)
+        if (compact is not null)
         {
-            CompactCells.WriteTable(w, ValuesName, CellsName, cells);
+            CompactCells.WriteTable(w, ValuesName, CellsName, cells, compact);
             return;
         }
         WriteValues(w, "values", cells);
