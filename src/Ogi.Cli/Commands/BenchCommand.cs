@@ -100,6 +100,9 @@ public static class BenchCommand
         foreach (var (p, e) in missing) Console.Error.WriteLine($"ogi bench: {p}: {e}");
         var pinned = Environment.GetEnvironmentVariable(PinnedVariable);
         Console.WriteLine(pinned is null ? $"cores          : {threads} threads, not pinned" : $"core           : {pinned} (everything below ran on it, one after another)");
+        Console.WriteLine(IsReadyToRun("ogi.dll") && IsReadyToRun("Ogi.Core.dll")
+            ? "build          : ReadyToRun (published), as users run it"
+            : "build          : JIT only (a `dotnet build`): the whole process and the cold file measure the JIT; users run the published build (./run.sh, or `dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o bin/ogi`)");
 
         var floorBefore = Floor(shared);
 
@@ -167,6 +170,17 @@ public static class BenchCommand
         Console.WriteLine("stages         : " + string.Join(", ", Enum.GetValues<Stage>().Select(s =>
             $"{Name(s)} {100 * stages[s].TotalMilliseconds / stages.Total.TotalMilliseconds:0}% ({stages[s].TotalMilliseconds * 1000 / staged:N0} µs)")));
         return 0;
+    }
+
+    /// <summary>Whether an assembly beside this program holds precompiled code (a ReadyToRun header), not only IL.</summary>
+    static bool IsReadyToRun(string file)
+    {
+        try
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(AppContext.BaseDirectory, file)));
+            return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException) { return false; }
     }
 
     static readonly Stream Discard = Stream.Null;

@@ -20,38 +20,42 @@ public static partial class CsvRows
     public static string ToPipeRows(string text)
     {
         if (text.IndexOf(',') < 0) return text;
-        var lines = text.Split('\n');
-        var records = new List<string>?[lines.Length];
-        int withNumbers = 0, count = 0;
-        for (int i = 0; i < lines.Length; i++)
+        // The lines are read in place: only a line with a comma is looked at, and only a record becomes strings.
+        List<(int Start, int Length, List<string> Fields)>? records = null;
+        int withNumbers = 0;
+        for (int start = 0; ;)
         {
-            var fields = Fields(lines[i].TrimEnd('\r'));
-            if (fields is null) continue;
-            records[i] = fields;
-            count++;
-            if (fields.Any(IsNumber)) withNumbers++;
+            int newline = text.IndexOf('\n', start);
+            int end = newline < 0 ? text.Length : newline;
+            var line = text.AsSpan(start, end - start);
+            if (line.Contains(',') && Fields(line.TrimEnd('\r')) is { } fields)
+            {
+                (records ??= []).Add((start, end - start, fields));
+                foreach (var f in fields) if (IsNumber(f)) { withNumbers++; break; }
+            }
+            if (newline < 0) break;
+            start = newline + 1;
         }
         // A table left blank (zeros not printed) still has its rows.
-        if (withNumbers < MinimumRecords && count < 2 * MinimumRecords) return text;
+        if (records is null || withNumbers < MinimumRecords && records.Count < 2 * MinimumRecords) return text;
         var sb = new StringBuilder(text.Length + text.Length / 4);
-        for (int i = 0; i < lines.Length; i++)
+        int copied = 0;
+        foreach (var (start, length, fields) in records)
         {
-            if (i > 0) sb.Append('\n');
-            if (records[i] is { } fields)
-            {
-                foreach (var f in fields) sb.Append(f).Append(" | ");
-                sb.Length--;
-            }
-            else sb.Append(lines[i]);
+            sb.Append(text, copied, start - copied);
+            foreach (var f in fields) sb.Append(f).Append(" | ");
+            sb.Length--;
+            copied = start + length;
         }
+        sb.Append(text, copied, text.Length - copied);
         return sb.ToString();
     }
 
     /// <summary>The fields of a CSV record, or null when the line is not one.</summary>
-    static List<string>? Fields(string line)
+    static List<string>? Fields(ReadOnlySpan<char> line)
     {
         // A line without a comma is no record (most of a text that has a comma somewhere): no regex, no field copies.
-        if (line.Length < 3 || line.IndexOf(',') < 0 || line.AsSpan().IndexOfAny("|\t。") >= 0 || GroupedNumber().IsMatch(line)) return null;
+        if (line.Length < 3 || line.IndexOf(',') < 0 || line.IndexOfAny("|\t。") >= 0 || GroupedNumber().IsMatch(line)) return null;
         var fields = new List<string>();
         var field = new StringBuilder();
         bool quoted = false, commas = false;

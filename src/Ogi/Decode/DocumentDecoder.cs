@@ -22,16 +22,16 @@ public static class DocumentDecoder
         if (IsOleCompound(bytes)) return Decode(LegacyWordConverter.ToDocx(bytes));
         RejectBinary(bytes);
         bool html = LooksLikeHtml(bytes);
-        var (encoding, preamble) = EncodingDetector.Detect(bytes, html);
-        string text = encoding.GetString(bytes[preamble..]);
+        var (text, encoding) = EncodingDetector.DetectAndDecode(bytes, html);
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        int bad = 0;
-        foreach (var ch in text) if (ch == '\uFFFD') bad++;
+        int bad = text.AsSpan().Count('\uFFFD');
         if (bad > 16 && bad > text.Length / 50)
             throw new UnreadableDocumentException($"the text cannot be decoded ({encoding.WebName} gives {bad} undecodable characters)");
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the file holds no text");
+        // Almost every text has no control character at all: one vectorized search says so, counting only when it finds one.
         int controls = 0;
-        foreach (var ch in text) if (ch < ' ' && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') controls++;
+        if (text.AsSpan().IndexOfAny(ControlChars) >= 0)
+            foreach (var ch in text) if (ch < ' ' && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') controls++;
         if (controls > 8 && controls > text.Length / 50) throw new UnreadableDocumentException("binary data, not a text or HTML report");
         // UTF-16 pages (Word's "save as Unicode web page") show their markup only once decoded.
         if (!html && encoding is UnicodeEncoding) html = LooksLikeHtml(text);
@@ -42,12 +42,38 @@ public static class DocumentDecoder
             if (depth > 1000) throw new UnreadableDocumentException($"the page nests its elements {depth} levels deep; not a report page");
             text = HtmlTextRenderer.Render(text);
         }
-        else text = CsvRows.ToPipeRows(text.Replace("\r\n", "\n").Replace('\r', '\n'));
+        else
+        {
+            if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+            text = CsvRows.ToPipeRows(text);
+        }
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the page holds no text");
         return new SourceDocument(text, html ? SourceFormat.Html : SourceFormat.Text, encoding.WebName);
     }
 
     public static SourceDocument DecodeFile(string path, long maxBytes = DefaultMaxBytes)
+    {
+        // The usual case in one open and one read (a batch reads thousands of files); the checks below say why when it fails.
+        return ReadWhole(path, maxBytes) is { } content ? Decode(content) : DecodeFileChecked(path, maxBytes);
+    }
+
+    /// <summary>The file's bytes, or null when it cannot simply be read whole (missing, a folder, empty, too large, changing).</summary>
+    static byte[]? ReadWhole(string path, long maxBytes)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            long length = RandomAccess.GetLength(handle);
+            if (length <= 0 || length > maxBytes || length > Array.MaxLength) return null;
+            var content = new byte[length];
+            int read = 0;
+            while (read < content.Length && RandomAccess.Read(handle, content.AsSpan(read), read) is var n and > 0) read += n;
+            return read == content.Length ? content : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return null; }
+    }
+
+    static SourceDocument DecodeFileChecked(string path, long maxBytes)
     {
         FileInfo info;
         try { info = new FileInfo(path); }
@@ -70,11 +96,20 @@ public static class DocumentDecoder
     /// <summary>An OLE compound file: old Word (.doc), WPS (.wps) — and Excel or PowerPoint, which LibreOffice refuses to make a Word file of.</summary>
     static bool IsOleCompound(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
 
+    /// <summary>The control characters a text report does not hold (all below a space but \n, \r, \t and \f).</summary>
+    static readonly System.Buffers.SearchValues<char> ControlChars = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\r' or '\t' or '\f')).Select(c => (char)c).ToArray());
+
+    /// <summary>The bytes <see cref="RejectBinary"/> counts: zero and the control bytes a text has no use for (ESC starts ISO-2022 sequences).</summary>
+    static readonly System.Buffers.SearchValues<byte> BinaryBytes = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\r' or '\t' or '\f' or 0x1B)).Select(c => (byte)c).ToArray());
+
     static void RejectBinary(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)) return; // UTF-16
         if (EncodingDetector.LooksLikeUtf16(bytes, out _)) return;
         var head = bytes[..Math.Min(bytes.Length, 8192)];
+        if (head.IndexOfAny(BinaryBytes) < 0) return; // the usual case, found in one vectorized search
         int control = 0, zeros = 0;
         foreach (var b in head)
         {

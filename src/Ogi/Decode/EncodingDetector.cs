@@ -30,6 +30,39 @@ public static partial class EncodingDetector
         return (DetectLegacy(bytes), 0);
     }
 
+    /// <summary>
+    /// <see cref="Detect"/> and the decoded text, the same as <c>encoding.GetString(bytes[preamble..])</c>. Most
+    /// reports are valid UTF-8: for them validating and decoding is one pass of the transcoder into a reused buffer,
+    /// instead of a validation pass, a counting pass and a decoding pass.
+    /// </summary>
+    public static (string Text, Encoding Encoding) DetectAndDecode(ReadOnlySpan<byte> bytes, bool looksLikeHtml)
+    {
+        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        if ((bom || !StartsWithUtf16Mark(bytes) && !LooksLikeUtf16(bytes, out _)) && TryDecodeUtf8(bom ? bytes[3..] : bytes) is { } utf8)
+            return (utf8, new UTF8Encoding(false));
+        var (encoding, preamble) = Detect(bytes, looksLikeHtml);
+        return (encoding.GetString(bytes[preamble..]), encoding);
+    }
+
+    static bool StartsWithUtf16Mark(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF);
+
+    [ThreadStatic] static char[]? _utf16Buffer;
+
+    /// <summary>The text of strictly valid UTF-8 bytes, or null (invalid anywhere, or cut inside a character: <see cref="Detect"/> decides those).</summary>
+    static string? TryDecodeUtf8(ReadOnlySpan<byte> bytes)
+    {
+        // UTF-8 never takes fewer bytes than UTF-16 units: a buffer as long as the bytes always holds the text.
+        var buffer = _utf16Buffer;
+        if (buffer is null || buffer.Length < bytes.Length)
+        {
+            buffer = new char[Math.Max(bytes.Length, 64 * 1024)];
+            // A few megabytes of an MS-Word page are not worth keeping for the reports after it.
+            if (buffer.Length <= 1 << 20) _utf16Buffer = buffer;
+        }
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, buffer, out int read, out int written, replaceInvalidSequences: false, isFinalBlock: true);
+        return status == System.Buffers.OperationStatus.Done && read == bytes.Length ? new string(buffer, 0, written) : null;
+    }
+
     static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
     {
         // A file cut in the middle of a character is still UTF-8: ignore up to 3 trailing bytes of a broken sequence.
@@ -50,6 +83,8 @@ public static partial class EncodingDetector
         encoding = null;
         int n = Math.Min(bytes.Length, 4096) & ~1;
         if (n < 16) return false;
+        // Both tests below need zero bytes; UTF-8 and GB text have none, which one vectorized search finds.
+        if (bytes[..n].IndexOf((byte)0) < 0) return false;
         int zeroEven = 0, zeroOdd = 0;
         for (int i = 0; i < n; i += 2) { if (bytes[i] == 0) zeroEven++; if (bytes[i + 1] == 0) zeroOdd++; }
         int pairs = n / 2;

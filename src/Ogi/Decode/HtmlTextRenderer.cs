@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+
 using AngleSharp.Html.Parser;
 
 namespace Ogi.Decode;
@@ -29,6 +30,8 @@ public static class HtmlTextRenderer
     static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
         { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "option" };
 
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidNames = Void.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>An upper estimate of element nesting, by counting open and close tags (elements that close themselves implicitly do not count).</summary>
     public static int MaxNesting(string html)
     {
@@ -39,10 +42,7 @@ public static class HtmlTextRenderer
             int s = close ? i + 2 : i + 1, e = s;
             while (e < html.Length && char.IsAsciiLetterOrDigit(html[e])) e++;
             if (e == s) continue;
-            var name = html.AsSpan(s, e - s);
-            bool isVoid = false;
-            foreach (var v in Void) if (name.Equals(v, StringComparison.OrdinalIgnoreCase)) { isVoid = true; break; }
-            if (isVoid) continue;
+            if (VoidNames.Contains(html.AsSpan(s, e - s))) continue;
             int gt = html.IndexOf('>', e);
             if (!close && gt > 0 && html[gt - 1] == '/') continue;
             depth = close ? Math.Max(0, depth - 1) : depth + 1;
@@ -53,105 +53,137 @@ public static class HtmlTextRenderer
 
     public static string Render(string html)
     {
-        var document = Parser.Value!.ParseDocument(html);
-        var sb = new StringBuilder(html.Length / 3);
-        var title = document.Head?.QuerySelector("title")?.TextContent;
+        // Most pages (every synthetic one, many a CMS's) are plain markup that a one-pass reader builds the same tree
+        // of; AngleSharp, ten times slower, builds the rest: misnested, implicitly closed, foster-parented markup.
+        var page = PlainHtmlReader.Read(html) ?? FromDocument(Parser.Value!.ParseDocument(html));
+        return Render(page);
+    }
+
+    /// <summary>The text AngleSharp's tree gives, for testing <see cref="PlainHtmlReader"/> against it.</summary>
+    public static string RenderWithAngleSharp(string html) => Render(FromDocument(Parser.Value!.ParseDocument(html)));
+
+    /// <summary>What rendering reads of AngleSharp's document: the head's title and meta tags, the body's elements and text.</summary>
+    static HtmlPage FromDocument(IDocument document)
+    {
+        var metas = new List<(string, string)>();
+        foreach (var meta in document.Head?.QuerySelectorAll("meta[name][content]") ?? Enumerable.Empty<IElement>())
+            metas.Add((meta.GetAttribute("name")!, meta.GetAttribute("content")!));
+        return new HtmlPage(document.Head?.QuerySelector("title")?.TextContent, metas, document.Body is { } body ? FromNode(body) : null);
+    }
+
+    static HtmlNode FromNode(IElement element)
+    {
+        var node = new HtmlNode(element.LocalName, null);
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IText t) node.Add(new HtmlNode(null, t.Data));
+            else if (child is IElement e) node.Add(FromNode(e));
+        }
+        return node;
+    }
+
+    static string Render(HtmlPage page)
+    {
+        var sb = new StringBuilder(256);
+        var title = page.Title;
         if (!string.IsNullOrWhiteSpace(title)) sb.Append(Collapse(title)).Append('\n');
         // Government site CMSs state the article's title, date and source in <meta> tags: kept as the lines a page would print.
-        foreach (var meta in document.Head?.QuerySelectorAll("meta[name][content]") ?? Enumerable.Empty<IElement>())
+        foreach (var (name, content) in page.Metas)
         {
-            var label = meta.GetAttribute("name")?.ToLowerInvariant() switch
+            var label = name.ToLowerInvariant() switch
             {
                 "articletitle" => "标题：",
                 "pubdate" or "firstpublishedtime" or "publishdate" => "发布日期：",
                 "contentsource" => "来源：",
                 _ => null,
             };
-            var content = meta.GetAttribute("content");
             if (label is not null && !string.IsNullOrWhiteSpace(content)) sb.Append(label).Append(Collapse(content)).Append('\n');
         }
-        if (document.Body is { } body) RenderBlock(body, sb);
+        if (page.Body is { } body) RenderBlock(body, sb);
         return TidyLines(sb);
     }
 
-    static void RenderBlock(INode node, StringBuilder sb)
+    static void RenderBlock(HtmlNode node, StringBuilder sb)
     {
-        foreach (var child in node.ChildNodes)
+        if (node.Children is not { } children) return;
+        foreach (var child in children)
         {
-            switch (child)
-            {
-                case IText text:
-                    AppendInline(sb, text.Data);
-                    break;
-                case IElement el:
-                    var name = el.LocalName;
-                    if (Skipped.Contains(name)) break;
-                    if (name == "table") { RenderTable(el, sb); break; }
-                    bool block = Blocks.Contains(name) || name.Contains(':') && name.EndsWith(":p", StringComparison.Ordinal);
-                    if (block) NewLine(sb);
-                    if (name != "br") RenderBlock(el, sb);
-                    if (block) NewLine(sb);
-                    break;
-            }
+            if (child.Name is not { } name) { AppendInline(sb, child.Text!); continue; }
+            if (Skipped.Contains(name)) continue;
+            if (name == "table") { RenderTable(child, sb); continue; }
+            bool block = Blocks.Contains(name) || name.Contains(':') && name.EndsWith(":p", StringComparison.Ordinal);
+            if (block) NewLine(sb);
+            if (name != "br") RenderBlock(child, sb);
+            if (block) NewLine(sb);
         }
     }
 
-    static void RenderTable(IElement table, StringBuilder sb)
+    static void RenderTable(HtmlNode table, StringBuilder sb)
     {
-        bool layoutTable = table.QuerySelector("table") is not null;
+        bool layoutTable = HasTable(table);
         NewLine(sb);
-        foreach (var caption in table.Children.Where(c => c.LocalName == "caption")) { RenderBlock(caption, sb); NewLine(sb); }
+        foreach (var caption in table.Elements()) if (caption.Name == "caption") { RenderBlock(caption, sb); NewLine(sb); }
         foreach (var row in Rows(table))
         {
             if (layoutTable)
             {
-                foreach (var cell in row.Children.Where(IsCell)) { RenderBlock(cell, sb); NewLine(sb); }
+                foreach (var cell in row.Elements()) if (IsCell(cell)) { RenderBlock(cell, sb); NewLine(sb); }
                 continue;
             }
-            var cells = row.Children.Where(IsCell).ToList();
-            if (cells.Count == 0) continue;
-            foreach (var cell in cells)
+            bool any = false;
+            foreach (var cell in row.Elements())
             {
+                if (!IsCell(cell)) continue;
+                any = true;
                 var text = CellText(cell);
                 if (sb.Length > 0 && sb[^1] != '\n') sb.Append(' ');
                 sb.Append(text);
                 if (text.Length > 0) sb.Append(' ');
                 sb.Append('|');
             }
-            sb.Append('\n');
+            if (any) sb.Append('\n');
         }
         NewLine(sb);
     }
 
-    static bool IsCell(IElement e) => e.LocalName is "td" or "th";
-
-    static IEnumerable<IElement> Rows(IElement table)
+    /// <summary>A table with a table inside it lays a page out; it is no data table.</summary>
+    static bool HasTable(HtmlNode node)
     {
-        foreach (var child in table.Children)
+        foreach (var child in node.Elements())
+            if (child.Name == "table" || HasTable(child)) return true;
+        return false;
+    }
+
+    static bool IsCell(HtmlNode e) => e.Name is "td" or "th";
+
+    static IEnumerable<HtmlNode> Rows(HtmlNode table)
+    {
+        foreach (var child in table.Elements())
         {
-            if (child.LocalName == "tr") yield return child;
-            else if (child.LocalName is "tbody" or "thead" or "tfoot")
-                foreach (var tr in child.Children) if (tr.LocalName == "tr") yield return tr;
+            if (child.Name == "tr") yield return child;
+            else if (child.Name is "tbody" or "thead" or "tfoot")
+                foreach (var tr in child.Elements()) if (tr.Name == "tr") yield return tr;
         }
     }
 
-    static string CellText(IElement cell)
+    static string CellText(HtmlNode cell)
     {
         var sb = new StringBuilder();
         Gather(cell, sb);
         return Collapse(sb.ToString()).Replace("|", "｜");
     }
 
-    static void Gather(INode node, StringBuilder sb)
+    static void Gather(HtmlNode node, StringBuilder sb)
     {
-        foreach (var child in node.ChildNodes)
+        if (node.Children is not { } children) return;
+        foreach (var child in children)
         {
-            if (child is IText t) sb.Append(t.Data);
-            else if (child is IElement e && !Skipped.Contains(e.LocalName))
+            if (child.Name is not { } name) sb.Append(child.Text);
+            else if (!Skipped.Contains(name))
             {
-                bool block = Blocks.Contains(e.LocalName);
+                bool block = Blocks.Contains(name);
                 if (block) sb.Append(' ');
-                Gather(e, sb);
+                Gather(child, sb);
                 if (block) sb.Append(' ');
             }
         }
@@ -197,16 +229,38 @@ public static class HtmlTextRenderer
         if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
     }
 
+    /// <summary>Every line trimmed of spaces, empty lines dropped, each line ended by a newline.</summary>
     static string TidyLines(StringBuilder sb)
     {
-        var lines = sb.ToString().Split('\n');
-        var outSb = new StringBuilder(sb.Length);
-        foreach (var raw in lines)
+        var text = sb.ToString();
+        var outSb = new StringBuilder(text.Length);
+        for (int start = 0; start < text.Length;)
         {
-            var line = raw.Trim(' ');
-            if (line.Length == 0) continue;
-            outSb.Append(line).Append('\n');
+            int newline = text.IndexOf('\n', start);
+            int end = newline < 0 ? text.Length : newline;
+            var line = text.AsSpan(start, end - start).Trim(' ');
+            if (line.Length > 0) outSb.Append(line).Append('\n');
+            start = end + 1;
         }
         return outSb.ToString();
+    }
+}
+
+/// <summary>What rendering reads of a page: the head's title and &lt;meta name content&gt; tags, and the body.</summary>
+sealed record HtmlPage(string? Title, List<(string Name, string Content)> Metas, HtmlNode? Body);
+
+/// <summary>An element (its lower-case local name) or a text (its data) of a page's body.</summary>
+sealed class HtmlNode(string? name, string? text)
+{
+    public string? Name { get; } = name;
+    public string? Text { get; } = text;
+    public List<HtmlNode>? Children { get; private set; }
+
+    public void Add(HtmlNode child) => (Children ??= []).Add(child);
+
+    public IEnumerable<HtmlNode> Elements()
+    {
+        if (Children is null) yield break;
+        foreach (var c in Children) if (c.Name is not null) yield return c;
     }
 }

@@ -35,8 +35,9 @@ public static class TextNormalizer
             for (int i = 0; i < src.Length; i++) span[i] = map[src[i]];
             // Traditional phrases whose simplified character is itself a character of its own (答覆 → 答复: 覆 stays 覆
             // in 覆盖): folded in context, still one unit for one.
-            for (int i = 1; i < span.Length; i++)
-                if (span[i] == '覆' && span[i - 1] is '答' or '回' or '批' or '反') span[i] = '复';
+            // (Both found by vectorized searches: most texts have neither.)
+            for (int i = span.IndexOf('覆'); i >= 0; i = Next(span, i, '覆'))
+                if (i > 0 && span[i - 1] is '答' or '回' or '批' or '反') span[i] = '复';
             BlankPinyinGlosses(span);
         });
     }
@@ -47,9 +48,9 @@ public static class TextNormalizer
     /// </summary>
     static void BlankPinyinGlosses(Span<char> span)
     {
-        for (int i = 1; i < span.Length; i++)
+        for (int i = span.IndexOf('('); i >= 0; i = Next(span, i, '('))
         {
-            if (span[i] != '(' || !IsHan(span[i - 1])) continue;
+            if (i == 0 || !IsHan(span[i - 1])) continue;
             int k = i + 1;
             bool tone = false;
             while (k < span.Length && k - i <= 24 && (span[k] is >= 'a' and <= 'z' or ' ' || IsToneVowel(span[k]))) { tone |= IsToneVowel(span[k]); k++; }
@@ -65,9 +66,14 @@ public static class TextNormalizer
     /// </summary>
     public static string WithoutGlosses(string source, string folded)
     {
+        // A blanked gloss starts at a bracket of the source: found by a vectorized search (most texts have no gloss).
         int first = -1;
-        for (int i = 0; i < folded.Length && first < 0; i++)
-            if (folded[i] == ' ' && source[i] is '(' or '（') first = i;
+        for (int i = source.AsSpan().IndexOfAny('(', '（'); i >= 0 && i < folded.Length; )
+        {
+            if (folded[i] == ' ') { first = i; break; }
+            int k = source.AsSpan(i + 1).IndexOfAny('(', '（');
+            i = k < 0 ? -1 : i + 1 + k;
+        }
         if (first < 0) return folded;
         var sb = new System.Text.StringBuilder(folded.Length);
         sb.Append(folded, 0, first);
@@ -83,6 +89,13 @@ public static class TextNormalizer
             sb.Append(folded[i]);
         }
         return sb.ToString();
+    }
+
+    /// <summary>The next index of c after i, or -1.</summary>
+    static int Next(Span<char> span, int i, char c)
+    {
+        int k = span[(i + 1)..].IndexOf(c);
+        return k < 0 ? -1 : i + 1 + k;
     }
 
     static bool IsHan(char c) => c >= 0x4E00 && c <= 0x9FFF;

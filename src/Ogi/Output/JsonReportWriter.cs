@@ -8,12 +8,27 @@ namespace Ogi.Output;
 /// <summary>Writes a parsed report as the JSON document of OUTPUT.md.</summary>
 public static class JsonReportWriter
 {
-    static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+    // The calls below always make a valid document: the writer need not check each one (the output is the same).
+    static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false, SkipValidation = true };
+
+    /// <summary>One writer a thread, and its buffer, kept from report to report (a document is tens of kilobytes).</summary>
+    [ThreadStatic] static Utf8JsonWriter? _compact, _indented;
+    [ThreadStatic] static System.Buffers.ArrayBufferWriter<byte>? _buffer;
 
     public static void Write(Stream stream, ParsedReport report, string? file = null, bool indented = false)
     {
-        using var w = new Utf8JsonWriter(stream, Options with { Indented = indented });
-        Write(w, report, file);
+        var buffer = _buffer ?? new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        var w = (indented ? _indented : _compact) ?? new Utf8JsonWriter(buffer, Options with { Indented = indented });
+        // Taken while in use: a write that fails half-way leaves no writer in a half state for the next report.
+        _buffer = null;
+        if (indented) _indented = null; else _compact = null;
+        buffer.ResetWrittenCount(); // not Clear(): zeroing what will be written over costs a tenth of the writing
+        w.Reset(buffer);
+        // The values and cells as bytes (CompactCells) where they are written without indentation and without PDF boxes.
+        Write(w, report, file, compact: !indented && report.Source.Boxes is not { Count: > 0 } ? buffer : null);
+        stream.Write(buffer.WrittenSpan);
+        if (buffer.Capacity <= 1 << 20) _buffer = buffer;
+        if (indented) _indented = w; else _compact = w;
     }
 
     public static string ToJson(ParsedReport report, bool indented = false)
@@ -23,7 +38,8 @@ public static class JsonReportWriter
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    static void Write(Utf8JsonWriter w, ParsedReport r, string? file)
+    /// <param name="compact">The writer's output, when the values and cells are written as bytes into it (<see cref="CompactCells"/>).</param>
+    static void Write(Utf8JsonWriter w, ParsedReport r, string? file, System.Buffers.IBufferWriter<byte>? compact)
     {
         w.WriteStartObject();
         if (file is not null) w.WriteString("file", file);
@@ -45,15 +61,13 @@ public static class JsonReportWriter
             w.WriteEndObject();
         }
         w.WriteEndObject();
-        WriteValues(w, "values", r.Main?.Cells ?? []);
-        WriteCells(w, r.Main?.Cells ?? [], r.Source);
+        WriteTable(w, r.Main?.Cells ?? [], r.Source, compact);
         w.WriteStartArray("tables");
         foreach (var t in r.Tables.Skip(1))
         {
             w.WriteStartObject();
             w.WriteString("label", t.Label);
-            WriteValues(w, "values", t.Cells);
-            WriteCells(w, t.Cells, r.Source);
+            WriteTable(w, t.Cells, r.Source, compact);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -80,6 +94,19 @@ public static class JsonReportWriter
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
+    }
+
+    static readonly JsonEncodedText ValuesName = JsonEncodedText.Encode("values"), CellsName = JsonEncodedText.Encode("cells");
+
+    static void WriteTable(Utf8JsonWriter w, List<CellValue> cells, Decode.SourceDocument source, System.Buffers.IBufferWriter<byte>? compact)
+    {
+        if (compact is not null)
+        {
+            CompactCells.WriteTable(w, ValuesName, CellsName, cells, compact);
+            return;
+        }
+        WriteValues(w, "values", cells);
+        WriteCells(w, cells, source);
     }
 
     /// <summary>A PDF cell's page (from 1) and box in PDF units, [left, bottom, right, top] from the page's bottom-left corner.</summary>
@@ -118,7 +145,9 @@ public static class JsonReportWriter
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonEncodedText> FieldNames = new(StringComparer.Ordinal);
 
     static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("field"), RawName = JsonEncodedText.Encode("raw"),
-        StartName = JsonEncodedText.Encode("start"), EndName = JsonEncodedText.Encode("end"), ConfidenceName = JsonEncodedText.Encode("confidence");
+        StartName = JsonEncodedText.Encode("start"), EndName = JsonEncodedText.Encode("end"), ConfidenceName = JsonEncodedText.Encode("confidence"),
+        UnitName = JsonEncodedText.Encode("unit"), NoteName = JsonEncodedText.Encode("note"), ApproximateName = JsonEncodedText.Encode("approximate"),
+        GluedName = JsonEncodedText.Encode("glued"), AlternativesName = JsonEncodedText.Encode("alternatives");
 
     static void WriteCells(Utf8JsonWriter w, List<CellValue> cells, Decode.SourceDocument source)
     {
@@ -132,13 +161,13 @@ public static class JsonReportWriter
             w.WriteNumber(EndName, c.End);
             if (c.Confidence == 1.0) w.WriteNumber(ConfidenceName, 1); else w.WriteNumber(ConfidenceName, c.Confidence);
             if (source.BoxAt(c.Start) is { } at) WritePageBox(w, at);
-            if (c.Unit is not null) w.WriteString("unit", c.Unit);
-            if (c.Note is not null) w.WriteString("note", c.Note);
-            if (c.Approximate) w.WriteBoolean("approximate", true);
-            if (c.FromGluedDigits) w.WriteBoolean("glued", true);
+            if (c.Unit is not null) w.WriteString(UnitName, c.Unit);
+            if (c.Note is not null) w.WriteString(NoteName, c.Note);
+            if (c.Approximate) w.WriteBoolean(ApproximateName, true);
+            if (c.FromGluedDigits) w.WriteBoolean(GluedName, true);
             if (c.Alternatives is { Count: > 0 } alts)
             {
-                w.WriteStartArray("alternatives");
+                w.WriteStartArray(AlternativesName);
                 foreach (var a in alts) { if (a is decimal av) w.WriteNumberValue(Trim(av)); else w.WriteNullValue(); }
                 w.WriteEndArray();
             }
