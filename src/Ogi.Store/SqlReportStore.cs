@@ -37,16 +37,9 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
 
     protected sealed record ParseRow(long DocumentId, int Version, PreparedParse Parse, long? AgencyId);
 
-    public virtual void Dispose() { if (PhaseTimes) Console.Error.WriteLine("PHASES " + string.Join(" ", _phase.Select(kv => $"{kv.Key}={kv.Value.TotalSeconds:F1}s")) + " " + string.Join(" ", _count.Select(kv => $"{kv.Key}={kv.Value}"))); Tx?.Dispose(); Db.Dispose(); GC.SuppressFinalize(this); }
-    static readonly bool PhaseTimes = Environment.GetEnvironmentVariable("OGI_STORE_PHASES") == "1";
-    readonly Dictionary<string, TimeSpan> _phase = new();
-    readonly Dictionary<string, long> _count = new();
-    void Count(string name, long n) { if (PhaseTimes) _count[name] = _count.GetValueOrDefault(name) + n; }
-    [System.Runtime.InteropServices.DllImport("libc")] static extern int clock_gettime(int clock, out TimeSpec t);
-    struct TimeSpec { public long Sec; public long Nsec; }
-    static TimeSpan ThreadCpu() { clock_gettime(3, out var t); return TimeSpan.FromTicks(t.Sec * TimeSpan.TicksPerSecond + t.Nsec / 100); }
-    T Timed<T>(string name, Func<T> f) { if (!PhaseTimes) return f(); var start = ThreadCpu(); try { return f(); } finally { _phase[name] = _phase.GetValueOrDefault(name) + (ThreadCpu() - start); } }
-    void Timed(string name, Action f) => Timed(name, () => { f(); return 0; });
+    readonly WriterPhases _phases = new();
+
+    public virtual void Dispose() { _phases.Print(); Tx?.Dispose(); Db.Dispose(); GC.SuppressFinalize(this); }
 
     // ---- small helpers: every command runs in the open transaction, if any ----
 
@@ -68,7 +61,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             try
             {
                 var result = work();
-                Timed("commit", () => Tx.Commit());
+                _phases.Time("commit", () => Tx.Commit());
                 return result;
             }
             catch (Exception e)
@@ -161,7 +154,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         // two ingests at once wait for each other instead of deadlocking.
         var order = Enumerable.Range(0, input.Count).OrderBy(i => input[i].Sha256, StringComparer.Ordinal).ToArray();
         var batch = order.Select(i => input[i]).ToList();
-        var ids = Timed("documents", () => InsertDocuments(batch));
+        var ids = _phases.Time("documents", () => InsertDocuments(batch));
         var outcomes = new AddOutcome[batch.Count];
         var parses = new List<(long DocumentId, PreparedParse Parse)>();
         for (int i = 0; i < batch.Count; i++)
@@ -208,11 +201,11 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         if (parses.Count == 0 && alsoTouched is null) return;
         var agencies = AgencyIds(parses.Select(p => p.Parse.Agency).OfType<AgencyPlace>());
         var rows = parses.Select(p => new ParseRow(p.DocumentId, p.Version, p.Parse, p.Parse.Agency is { } a ? agencies[a.SeriesKey] : null)).ToList();
-        var parseIds = Timed("parses", () => InsertParses(rows));
+        var parseIds = _phases.Time("parses", () => InsertParses(rows));
         var fieldIds = FieldIds(parses.SelectMany(p => p.Parse.Values).Select(v => v.Field));
-        Timed("values", () => InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList()));
-        Timed("findings", () => InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f)))));
-        Timed("series", () => RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet()));
+        _phases.Time("values", () => InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList()));
+        _phases.Time("findings", () => InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f)))));
+        _phases.Time("series", () => RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet()));
     }
 
     Dictionary<string, int> FieldIds(IEnumerable<string> names)
@@ -328,7 +321,8 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
                     d[v.Field] = v.Number;
                 }
             var findings = new List<(long, PreparedFinding)>();
-            Count("members", groups.Sum(g => g.Count)); Count("affected", affected.Count); Count("needValues", needValues.Count);
+            _phases.Count("series members read", members.Count);
+            _phases.Count("reports rechecked", affected.Count);
             // A series is named as its latest report names the agency (a renaming shows in the newest name), unless a
             // user named it: looked at when that latest report is a changed one, or the series is recomputed whole.
             var latest = new Dictionary<long, long>();
@@ -342,7 +336,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
                 foreach (var (parseId, printed) in Query<(long, string?)>("SELECT id, agency_printed FROM parses WHERE id IN @ids", new { ids }))
                     if (printed is not null && Places.AgencyName.Normalize(printed) is { Length: > 0 } name)
                         Execute("UPDATE agencies SET name = @name WHERE id = @id AND NOT corrected AND name <> @name", new { name, id = latest[parseId] });
-            Count("xfindings", findings.Count);
+            _phases.Count("cross-year findings written", findings.Count);
             InsertFindings(findings);
         }
     }
