@@ -232,22 +232,27 @@ public class StoreTests
         return JsonSerializer.Serialize(new { all, facts, where, series });
     }
 
+    /// <summary>The test corpus ingested: the answers it gives and its count of value rows, for a migration to keep.</summary>
+    static (string Answers, long ValueRows) IngestedAnswers(TestDatabase db)
+    {
+        using (var store = db.Open())
+        {
+            Ingest(store);
+            var answers = Answers(store);
+            using var c = OpenRaw(db.Url);
+            return (answers, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values"));
+        }
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public void A_database_of_wide_value_rows_is_migrated_and_answers_the_same(string kind)
     {
         using var db = new TestDatabase(kind);
-        string before;
-        long rows;
-        using (var store = db.Open())
-        {
-            Ingest(store);
-            before = Answers(store);
-        }
+        var (before, rows) = IngestedAnswers(db);
         // The value rows as migrations 0001–0003 left them: every table's cells (table_no), with their provenance.
         // A second table's values differ, so that reading them by mistake would change the answers.
         using (var c = OpenRaw(db.Url))
         {
-            rows = c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values");
             c.Execute("""
                 CREATE TABLE cell_values_wide (
                     parse_id bigint NOT NULL, table_no integer NOT NULL, field_id integer NOT NULL, value numeric, raw text NOT NULL,
@@ -278,18 +283,11 @@ public class StoreTests
     public void A_database_of_migration_0007_is_migrated_to_value_rows_by_field_and_answers_the_same(string kind)
     {
         using var db = new TestDatabase(kind);
-        string before;
-        long rows;
-        using (var store = db.Open())
-        {
-            Ingest(store);
-            before = Answers(store);
-        }
+        var (before, rows) = IngestedAnswers(db);
         // The layout migrations 0004–0007 left: SQLite's value rows a table by parse with an index by field beside it;
         // the agency index without the document.
         using (var c = OpenRaw(db.Url))
         {
-            rows = c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values");
             c.Execute(kind == "sqlite"
                 ? """
                   CREATE TABLE cell_values_by_parse (parse_id INTEGER NOT NULL, field_id INTEGER NOT NULL, value NUMERIC, confidence REAL NOT NULL,
