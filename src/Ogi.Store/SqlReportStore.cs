@@ -37,7 +37,9 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
 
     protected sealed record ParseRow(long DocumentId, int Version, PreparedParse Parse, long? AgencyId);
 
-    public virtual void Dispose() { Tx?.Dispose(); Db.Dispose(); GC.SuppressFinalize(this); }
+    readonly WriterPhases _phases = new();
+
+    public virtual void Dispose() { _phases.Print(); Tx?.Dispose(); Db.Dispose(); GC.SuppressFinalize(this); }
 
     // ---- small helpers: every command runs in the open transaction, if any ----
 
@@ -59,7 +61,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             try
             {
                 var result = work();
-                Tx.Commit();
+                _phases.Time("commit", () => Tx.Commit());
                 return result;
             }
             catch (Exception e)
@@ -152,7 +154,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         // two ingests at once wait for each other instead of deadlocking.
         var order = Enumerable.Range(0, input.Count).OrderBy(i => input[i].Sha256, StringComparer.Ordinal).ToArray();
         var batch = order.Select(i => input[i]).ToList();
-        var ids = InsertDocuments(batch);
+        var ids = _phases.Time("documents", () => InsertDocuments(batch));
         var outcomes = new AddOutcome[batch.Count];
         var parses = new List<(long DocumentId, PreparedParse Parse)>();
         for (int i = 0; i < batch.Count; i++)
@@ -199,11 +201,11 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         if (parses.Count == 0 && alsoTouched is null) return;
         var agencies = AgencyIds(parses.Select(p => p.Parse.Agency).OfType<AgencyPlace>());
         var rows = parses.Select(p => new ParseRow(p.DocumentId, p.Version, p.Parse, p.Parse.Agency is { } a ? agencies[a.SeriesKey] : null)).ToList();
-        var parseIds = InsertParses(rows);
+        var parseIds = _phases.Time("parses", () => InsertParses(rows));
         var fieldIds = FieldIds(parses.SelectMany(p => p.Parse.Values).Select(v => v.Field));
-        InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList());
-        InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f))));
-        RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet());
+        _phases.Time("values", () => InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList()));
+        _phases.Time("findings", () => InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f)))));
+        _phases.Time("series", () => RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet()));
     }
 
     Dictionary<string, int> FieldIds(IEnumerable<string> names)
@@ -259,14 +261,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         return Query<long>("SELECT id FROM agencies WHERE id IN @list UNION SELECT id FROM agencies WHERE merged_into IN @list", new { list }).ToList();
     }
 
-    sealed class SeriesMember
-    {
-        public long Series { get; set; }
-        public long ParseId { get; set; }
-        public long DocumentId { get; set; }
-        public int Year { get; set; }
-        public string? AgencyPrinted { get; set; }
-    }
+    sealed record SeriesMember(long Series, long ParseId, long DocumentId, int Year);
 
     /// <summary>X1–X3 for every report of the series these agencies belong to: the old cross-year findings go, new ones are computed.</summary>
     void RecomputeSeries(IEnumerable<long> agencyIds, IReadOnlySet<long>? changed = null)
@@ -277,59 +272,91 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         foreach (var chunk in series.Order().Chunk(Chunk))
         {
             var raw = AgencyRows(chunk);
-            var groups = Query<SeriesMember>("""
-                SELECT COALESCE(a.merged_into, a.id) AS Series, p.id AS ParseId, p.document_id AS DocumentId, p.year AS Year,
-                       p.agency_printed AS AgencyPrinted
+            // From the index alone (parses_by_agency holds agency, year and document: migration 0008), read by hand: a
+            // large series is read whole at every batch that touches it.
+            var members = new List<SeriesMember>();
+            using (var r = Db.ExecuteReader(Sql("""
+                SELECT COALESCE(a.merged_into, a.id), p.id, p.document_id, p.year
                 FROM parses p JOIN agencies a ON a.id = p.agency_id
                 WHERE p.is_current AND p.year IS NOT NULL AND p.agency_id IN @raw
-                """, new { raw }).GroupBy(m => m.Series).Select(g => g.ToList()).ToList();
-            // Only what a changed report can change: its own year's reports and those of the next year the series has.
-            // The values read are theirs and those of the years before them.
+                """), new { raw }, Tx))
+                while (r.Read()) members.Add(new SeriesMember(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)));
+            var groups = members.GroupBy(m => m.Series).Select(g => g.ToList()).ToList();
+            // Only what a changed report can change. A report's cross-year findings depend on its own values and on the
+            // first stored report of the series' previous year (and which year that is). So a changed report's own
+            // findings change, and, when it is the first of its year (a year new to the series, or its first report
+            // reparsed), those of the next year's reports. A series with no changed report (a merge, the series a
+            // reparsed report left) is recomputed whole. The values read are the affected reports' and those of the
+            // reports they are compared with — not the whole series', which grows with the corpus.
             var affected = new HashSet<long>();
             var needValues = new HashSet<long>();
             foreach (var group in groups)
             {
-                var years = group.Select(m => m.Year).Distinct().Order().ToList();
-                var changedYears = changed is null ? [] : group.Where(m => changed.Contains(m.ParseId)).Select(m => m.Year).ToHashSet();
-                var years2 = changedYears.Count == 0 ? years.ToHashSet()
-                    : changedYears.Concat(changedYears.Select(y => years.FirstOrDefault(x => x > y)).Where(y => y != 0)).ToHashSet();
-                foreach (var m in group.Where(m => years2.Contains(m.Year))) affected.Add(m.ParseId);
-                foreach (var m in group.Where(m => years2.Contains(m.Year) || years2.Contains(m.Year + 1))) needValues.Add(m.ParseId);
+                var years = YearsOf(group);
+                var here = changed is null ? [] : group.Where(m => changed.Contains(m.ParseId)).ToList();
+                var mine = here.Count == 0 ? group : new List<SeriesMember>(here);
+                foreach (var m in here)
+                {
+                    int i = years.FindIndex(y => y.Year == m.Year);
+                    if (years[i].First.ParseId == m.ParseId && i + 1 < years.Count) mine.AddRange(years[i + 1].All);
+                }
+                foreach (var m in mine)
+                {
+                    if (!affected.Add(m.ParseId)) continue;
+                    needValues.Add(m.ParseId);
+                    int i = years.FindIndex(y => y.Year == m.Year);
+                    if (i > 0) needValues.Add(years[i - 1].First.ParseId);
+                }
             }
             var values = new Dictionary<long, Dictionary<string, decimal?>>();
             foreach (var ids in affected.Chunk(Chunk))
                 Execute("DELETE FROM findings WHERE cross_year AND parse_id IN @ids", new { ids });
             foreach (var ids in needValues.Chunk(Chunk))
                 foreach (var v in Query<ValueRow>("""
-                    SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id
-                    WHERE v.parse_id IN @ids AND f.name IN @names
+                    SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM fields f CROSS JOIN cell_values v
+                    WHERE v.field_id = f.id AND f.name IN @names AND v.parse_id IN @ids
                     """, new { ids, names = CrossYearFields }))
                 {
                     if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
                     d[v.Field] = v.Number;
                 }
             var findings = new List<(long, PreparedFinding)>();
+            _phases.Count("series members read", members.Count);
+            _phases.Count("reports rechecked", affected.Count);
+            // A series is named as its latest report names the agency (a renaming shows in the newest name), unless a
+            // user named it: looked at when that latest report is a changed one, or the series is recomputed whole.
+            var latest = new Dictionary<long, long>();
             foreach (var group in groups)
             {
-                findings.AddRange(CrossYearFindings(group, values).Where(f => affected.Contains(f.ParseId)));
-                // A series is named as its latest report names the agency (a renaming shows in the newest name), unless a user named it.
-                if (group.MaxBy(m => (m.Year, m.DocumentId))!.AgencyPrinted is { } printed && Places.AgencyName.Normalize(printed) is { Length: > 0 } name)
-                    Execute("UPDATE agencies SET name = @name WHERE id = @id AND NOT corrected AND name <> @name", new { name, id = group[0].Series });
+                findings.AddRange(CrossYearFindings(group, values, affected));
+                var last = group.MaxBy(m => (m.Year, m.DocumentId))!;
+                if (changed is null || changed.Contains(last.ParseId) || !group.Any(m => changed.Contains(m.ParseId))) latest[last.ParseId] = last.Series;
             }
+            foreach (var ids in latest.Keys.Chunk(Chunk))
+                foreach (var (parseId, printed) in Query<(long, string?)>("SELECT id, agency_printed FROM parses WHERE id IN @ids", new { ids }))
+                    if (printed is not null && Places.AgencyName.Normalize(printed) is { Length: > 0 } name)
+                        Execute("UPDATE agencies SET name = @name WHERE id = @id AND NOT corrected AND name <> @name", new { name, id = latest[parseId] });
+            _phases.Count("cross-year findings written", findings.Count);
             InsertFindings(findings);
         }
     }
 
+    /// <summary>A series' years in order, each with its reports and the first stored of them, which stands for the year.</summary>
+    static List<(int Year, SeriesMember First, List<SeriesMember> All)> YearsOf(List<SeriesMember> series) =>
+        series.GroupBy(m => m.Year).OrderBy(g => g.Key).Select(g => (Year: g.Key, First: g.MinBy(m => m.DocumentId)!, All: g.ToList())).ToList();
+
     /// <summary>Each report against the series' report of the year before (X1, X2) and after a hole (X3). Of two reports of one year the first stored stands for it.</summary>
-    static IEnumerable<(long ParseId, PreparedFinding Finding)> CrossYearFindings(List<SeriesMember> series, Dictionary<long, Dictionary<string, decimal?>> values)
+    static IEnumerable<(long ParseId, PreparedFinding Finding)> CrossYearFindings(List<SeriesMember> series,
+        Dictionary<long, Dictionary<string, decimal?>> values, IReadOnlySet<long> affected)
     {
-        var byYear = series.GroupBy(m => m.Year).OrderBy(g => g.Key).Select(g => (Year: g.Key, First: g.MinBy(m => m.DocumentId)!, All: g.ToList())).ToList();
+        var byYear = YearsOf(series);
         IReadOnlyDictionary<string, decimal?> Values(long parseId) => values.TryGetValue(parseId, out var d) ? d : new Dictionary<string, decimal?>();
         for (int i = 1; i < byYear.Count; i++)
         {
             var (prevYear, prev, _) = byYear[i - 1];
             foreach (var report in byYear[i].All)
             {
+                if (!affected.Contains(report.ParseId)) continue;
                 var current = Values(report.ParseId);
                 var found = CrossYearValidator.Check(prevYear, Values(prev.ParseId), report.Year, current);
                 var missing = CrossYearValidator.MissingYears([prevYear, report.Year]);
@@ -539,8 +566,10 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             var values = ids.ToDictionary(id => id, _ => new Dictionary<string, decimal?>(StringComparer.Ordinal));
             if (fieldIds is null || fieldIds.Count > 0)
             {
-                var sql = "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.parse_id IN @ids"
-                    + (fieldIds is null ? "" : " AND v.field_id IN @fieldIds");
+                // Every field (fields outermost, a seek per field: SQLite's value rows are clustered by field), or the ones asked.
+                var sql = fieldIds is null
+                    ? "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM fields f CROSS JOIN cell_values v WHERE v.field_id = f.id AND v.parse_id IN @ids"
+                    : "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id IN @fieldIds AND v.parse_id IN @ids";
                 foreach (var v in Query<ValueRow>(sql, new { ids, fieldIds })) values[v.ParseId][v.Field] = v.Number;
             }
             var findings = Query<FindingRow>(FindingSelect + " WHERE f.parse_id IN @ids ORDER BY f.id", new { ids })
@@ -617,7 +646,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var file = Scalar<string>("SELECT file_name FROM documents WHERE id = @documentId", new { documentId })!;
         string? Template(long? id) => id is null ? null : Scalar<string>("SELECT template FROM parses WHERE id = @id", new { id });
         Dictionary<string, decimal?> Values(long? id) => id is null ? [] : Query<ValueRow>(
-            "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.parse_id = @id",
+            "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM fields f CROSS JOIN cell_values v WHERE v.field_id = f.id AND v.parse_id = @id",
             new { id }).ToDictionary(v => v.Field, v => v.Number);
         HashSet<string> Findings(long? id) => id is null ? [] : Query<(string, string, string)>(
             "SELECT rule, fields, message FROM findings WHERE parse_id = @id", new { id }).Select(f => $"{f.Item1} [{f.Item2}] {f.Item3}").ToHashSet();

@@ -232,22 +232,27 @@ public class StoreTests
         return JsonSerializer.Serialize(new { all, facts, where, series });
     }
 
+    /// <summary>The test corpus ingested: the answers it gives and its count of value rows, for a migration to keep.</summary>
+    static (string Answers, long ValueRows) IngestedAnswers(TestDatabase db)
+    {
+        using (var store = db.Open())
+        {
+            Ingest(store);
+            var answers = Answers(store);
+            using var c = OpenRaw(db.Url);
+            return (answers, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values"));
+        }
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public void A_database_of_wide_value_rows_is_migrated_and_answers_the_same(string kind)
     {
         using var db = new TestDatabase(kind);
-        string before;
-        long rows;
-        using (var store = db.Open())
-        {
-            Ingest(store);
-            before = Answers(store);
-        }
+        var (before, rows) = IngestedAnswers(db);
         // The value rows as migrations 0001–0003 left them: every table's cells (table_no), with their provenance.
         // A second table's values differ, so that reading them by mistake would change the answers.
         using (var c = OpenRaw(db.Url))
         {
-            rows = c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values");
             c.Execute("""
                 CREATE TABLE cell_values_wide (
                     parse_id bigint NOT NULL, table_no integer NOT NULL, field_id integer NOT NULL, value numeric, raw text NOT NULL,
@@ -271,6 +276,47 @@ public class StoreTests
         {
             Assert.Equal(rows, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values"));
             Assert.Equal(0, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values WHERE confidence = 0.015625")); // the second table's rows are gone
+        }
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public void A_database_of_migration_0007_is_migrated_to_value_rows_by_field_and_answers_the_same(string kind)
+    {
+        using var db = new TestDatabase(kind);
+        var (before, rows) = IngestedAnswers(db);
+        // The layout migrations 0004–0007 left: SQLite's value rows a table by parse with an index by field beside it;
+        // the agency index without the document.
+        using (var c = OpenRaw(db.Url))
+        {
+            c.Execute(kind == "sqlite"
+                ? """
+                  CREATE TABLE cell_values_by_parse (parse_id INTEGER NOT NULL, field_id INTEGER NOT NULL, value NUMERIC, confidence REAL NOT NULL,
+                      PRIMARY KEY (parse_id, field_id)) WITHOUT ROWID;
+                  INSERT INTO cell_values_by_parse SELECT parse_id, field_id, value, confidence FROM cell_values;
+                  DROP TABLE cell_values;
+                  ALTER TABLE cell_values_by_parse RENAME TO cell_values;
+                  CREATE INDEX cell_values_by_field ON cell_values (field_id, parse_id, value);
+                  DROP INDEX parses_by_agency;
+                  CREATE INDEX parses_by_agency ON parses (agency_id, year) WHERE is_current;
+                  DELETE FROM schema_migrations WHERE version = 8;
+                  """
+                : """
+                  DROP INDEX parses_by_agency;
+                  CREATE INDEX parses_by_agency ON parses (agency_id, year) WHERE is_current;
+                  DELETE FROM schema_migrations WHERE version = 8;
+                  """);
+        }
+        using (var store = db.Open())
+        {
+            Assert.Contains(8, store.AppliedMigrations());
+            Assert.Equal(before, Answers(store));
+        }
+        using var raw = OpenRaw(db.Url);
+        Assert.Equal(rows, raw.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values"));
+        if (kind == "sqlite")
+        {
+            Assert.Contains("PRIMARY KEY (field_id, parse_id)", raw.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE name = 'cell_values'"));
+            Assert.Equal(0, raw.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cell_values_by_field'"));
         }
     }
 
