@@ -169,19 +169,27 @@ public static class RowSplitter
     /// </summary>
     static double Implausibility(CompiledRow row, CellValue[] cells)
     {
-        var lengths = new List<int>();
+        // Runs for each of up to 4,000 readings of a row: the cells' lengths are kept on the stack, not in a list.
+        Span<int> lengths = cells.Length <= 64 ? stackalloc int[cells.Length] : new int[cells.Length];
+        int count = 0;
+        long total = 0;
         double score = 0;
         foreach (var c in cells)
         {
             if (!c.FromGluedDigits || c.Value is not decimal v) continue;
             double whole = Math.Abs((double)decimal.Truncate(v));
             score += Math.Log10(whole + 1);
-            lengths.Add(whole < 10 ? 1 : (int)Math.Floor(Math.Log10(whole)) + 1);
+            int length = whole < 10 ? 1 : (int)Math.Floor(Math.Log10(whole)) + 1;
+            lengths[count++] = length;
+            total += length;
         }
-        if (lengths.Count > 1)
+        if (count > 1)
         {
-            double mean = lengths.Average();
-            score += 0.15 * lengths.Sum(l => (l - mean) * (l - mean));
+            // As Enumerable.Average and Sum compute them (a whole sum divided once, then the squares in order), so rankings do not move.
+            double mean = (double)total / count;
+            double spread = 0;
+            for (int k = 0; k < count; k++) spread += (lengths[k] - mean) * (lengths[k] - mean);
+            score += 0.15 * spread;
         }
         foreach (var rule in row.Definition.Plausible)
             if (!PlausibleHolds(rule, row.Columns, cells)) score += 1.5;

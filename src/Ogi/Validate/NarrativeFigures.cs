@@ -40,7 +40,8 @@ public static class NarrativeFigures
             foreach (var phrase in cue.Cues)
             {
                 var folded = FoldedCues.GetOrAdd(phrase, LayoutText.FoldLabel);
-                foreach (var at in Recognize.LabelMatcher.FindAll(compact, folded))
+                // Every occurrence, left to right (as LabelMatcher.FindAll, without its iterator: this runs for every cue of every report).
+                for (int at = -1; at + 1 <= compact.Length - folded.Length && (at = compact.IndexOf(folded, at + 1, StringComparison.Ordinal)) >= 0;)
                 {
                     if (InTable(tableSpans, at)) continue;
                     int p = at + folded.Length;
@@ -61,11 +62,22 @@ public static class NarrativeFigures
         var found = new Dictionary<string, decimal>();
         foreach (var (field, list) in said)
         {
-            var whole = list.Where(x => x.Whole).Select(x => x.Value).Distinct().ToList();
-            var all = list.Select(x => x.Value).Distinct().ToList();
-            if (whole.Count == 1) found[field] = whole[0];
-            else if (whole.Count == 0 && all.Count == 1) found[field] = all[0];
+            if (OnlyValue(list, wholeOnly: true, out var whole, out bool anyWhole)) found[field] = whole;
+            else if (!anyWhole && OnlyValue(list, wholeOnly: false, out var one, out _)) found[field] = one;
         }
         return found;
+    }
+
+    /// <summary>Whether the figures (those for the whole, or all) state one value only; <paramref name="any"/> whether there were any.</summary>
+    static bool OnlyValue(List<(decimal Value, bool Whole)> list, bool wholeOnly, out decimal value, out bool any)
+    {
+        value = 0; any = false;
+        foreach (var (v, w) in list)
+        {
+            if (wholeOnly && !w) continue;
+            if (!any) { value = v; any = true; }
+            else if (v != value) return false;
+        }
+        return any;
     }
 }
