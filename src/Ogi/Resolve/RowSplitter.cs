@@ -236,12 +236,7 @@ public static class RowSplitter
         return new RowReading { Cells = cells };
     }
 
-    static int IntegerDigits(CellToken t)
-    {
-        int n = 0;
-        foreach (var ch in t.Digits) { if (ch == '.') break; if (char.IsAsciiDigit(ch)) n++; }
-        return n;
-    }
+    static int IntegerDigits(CellToken t) => t.IntegerDigitCount();
 
     static Item ToItem(CellToken t)
     {
