@@ -154,10 +154,18 @@ public static class GluedDigitsResolver
             foreach (var r in order) { r.Chosen = solutions.Count > 0 ? solutions[0][position[r]] : r.Readings[0]; r.Tied = r.Readings; }
             if (solutions.Count == 0) return;
         }
-        var bestSolution = solutions
-            .OrderByDescending(s => NarrativeAgreement(s, narrative))
-            .ThenBy(s => s.Sum(r => r.Implausibility))
-            .First();
+        // The solution the narrative agrees with most, then the most plausible; the first of equals (as a stable sort's first).
+        var bestSolution = solutions[0];
+        int bestAgreement = NarrativeAgreement(bestSolution, narrative);
+        double bestImplausibility = Implausibility(bestSolution);
+        for (int k = 1; k < solutions.Count; k++)
+        {
+            int agreement = NarrativeAgreement(solutions[k], narrative);
+            if (agreement < bestAgreement) continue;
+            double implausibility = Implausibility(solutions[k]);
+            if (agreement > bestAgreement || implausibility < bestImplausibility)
+            { bestSolution = solutions[k]; bestAgreement = agreement; bestImplausibility = implausibility; }
+        }
         for (int i = 0; i < order.Count; i++)
         {
             order[i].Chosen = bestSolution[i];
@@ -183,6 +191,14 @@ public static class GluedDigitsResolver
                 Search(i + 1, b);
             }
         }
+    }
+
+    /// <summary>The solution's readings' implausibility, added up in order.</summary>
+    static double Implausibility(RowReading[] solution)
+    {
+        double sum = 0;
+        foreach (var r in solution) sum += r.Implausibility;
+        return sum;
     }
 
     static int NarrativeAgreement(RowReading[] solution, IReadOnlyDictionary<string, decimal> narrative)
