@@ -69,6 +69,9 @@ public static class RowSplitter
         if (consistent.Count == 0) Dfs(0, 0, 0, true, keepInconsistent: true);
         var chosen = consistent.Count > 0 ? consistent : all;
         if (chosen.Count == 0) return [OneCellPerToken(cols, tokens)];
+        // A whole token (a lone 0, a blank) stands in the same column in many readings: its cell is made once there.
+        // Cells are immutable records, so readings may share one.
+        var wholes = chosen.Count > 1 ? new CellValue?[items.Length * n] : null;
         var readings = new List<RowReading>(chosen.Count);
         foreach (var layout in chosen) readings.Add(Build(layout, chosen.Count > 1, consistent.Count == 0));
         // No reading keeps all the row's rules (the report breaks one): the readings that break fewest are the row's,
@@ -89,7 +92,8 @@ public static class RowSplitter
             {
                 var (item, pos, len) = layout[c];
                 var it = items[item];
-                cells[c] = it.Glued ? Part(cols[c], it, pos, len, pos + len == it.Digits.Length) : Whole(cols[c], it.Token);
+                cells[c] = it.Glued ? Part(cols[c], it, pos, len, pos + len == it.Digits.Length)
+                    : wholes is null ? Whole(cols[c], it.Token) : wholes[item * n + c] ??= Whole(cols[c], it.Token);
             }
             return new RowReading { Cells = cells, Implausibility = rank ? Implausibility(row, cells) : 0, BreaksRowRules = breaks };
         }
