@@ -124,7 +124,7 @@ public static class CellGrammar
             }
             else if (delimited && (restLen <= 10 || f[p] == '(')) { note = src[p..end]; numberEnd = end; }
         }
-        into.Add(new CellToken(CellKind.Number, src[start..numberEnd], start, numberEnd)
+        into.Add(new CellToken(CellKind.Number, Printed(src, start, numberEnd), start, numberEnd)
         {
             Value = value,
             DigitsText = f,
@@ -146,6 +146,19 @@ public static class CellGrammar
             int next = restIsSeparator ? numberEnd + 1 : numberEnd;
             if (next < end) ReadWord(f, src, next, end, delimited, into);
         }
+    }
+
+    /// <summary>The numbers 0–9 and 00–99 as printed: most cells are one of them, and a report reads hundreds.</summary>
+    static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        .. Enumerable.Range(0, 100).Select(d => d.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>The source's text of a number, shared when it is one or two ASCII digits.</summary>
+    static string Printed(string src, int start, int end)
+    {
+        if (end - start == 1 && char.IsAsciiDigit(src[start])) return SmallNumbers[src[start] - '0'];
+        if (end - start == 2 && char.IsAsciiDigit(src[start]) && char.IsAsciiDigit(src[start + 1]))
+            return SmallNumbers[10 + (src[start] - '0') * 10 + (src[start + 1] - '0')];
+        return src[start..end];
     }
 
     /// <summary>

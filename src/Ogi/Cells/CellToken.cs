@@ -34,6 +34,15 @@ public sealed record CellToken(CellKind Kind, string Raw, int Start, int End)
     /// <summary>A minus sign (or 减) before the digits.</summary>
     internal bool Negative { get; init; }
 
+    /// <summary>How many digits the whole part has (before a decimal point), counted without making <see cref="Digits"/>.</summary>
+    internal int IntegerDigitCount()
+    {
+        var d = _digits is not null || DigitsText is null ? (_digits ?? "").AsSpan() : DigitsText.AsSpan(DigitsStart, DigitsEnd - DigitsStart);
+        int n = 0;
+        foreach (var ch in d) { if (ch == '.') break; if (char.IsAsciiDigit(ch)) n++; }
+        return n;
+    }
+
     string DigitsOf()
     {
         if (DigitsText is null) return "";

@@ -15,10 +15,18 @@ public static partial class TableReader
 {
     public static ParsedTable Read(LayoutText text, IReadOnlyList<TableMatch> copy, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings)
     {
-        var cells = new List<CellValue>();
-        foreach (var match in copy) cells.AddRange(ReadTable(text, match, narrative, findings));
+        // One table in the copy (the common case): its cells list is the table's, not copied.
+        List<CellValue>? cells = null;
+        var definitions = new List<CompiledTable>(copy.Count);
+        foreach (var match in copy)
+        {
+            var read = ReadTable(text, match, narrative, findings);
+            if (cells is null) cells = read; else cells.AddRange(read);
+            definitions.Add(match.Table);
+        }
+        cells ??= [];
         var label = copy.Count > 0 ? copy[0].Table.Definition.Title : "";
-        return new ParsedTable { Label = label, Cells = cells, Definitions = copy.Select(m => m.Table).ToList() };
+        return new ParsedTable { Label = label, Cells = cells, Definitions = definitions };
     }
 
     static List<CellValue> ReadTable(LayoutText text, TableMatch match, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings)
@@ -86,7 +94,12 @@ public static partial class TableReader
             rowTokens.Add((rm.Row, new ColumnGrid.Row { Columns = rm.Row.Columns.Length, Tokens = tokens }));
         }
         // Values apart by spaces (a PDF's text, a fixed-width export) may stand in columns that show their empty cells.
-        if (layout != CellLayout.Pipes) ColumnGrid.PlaceShortRows(text, rowTokens.Select(r => r.Cells).ToList());
+        if (layout != CellLayout.Pipes)
+        {
+            var gridRows = new List<ColumnGrid.Row>(rowTokens.Count);
+            foreach (var r in rowTokens) gridRows.Add(r.Cells);
+            ColumnGrid.PlaceShortRows(text, gridRows);
+        }
         foreach (var (row, cells) in rowTokens)
         {
             var tokens = cells.Tokens;
@@ -96,7 +109,7 @@ public static partial class TableReader
             {
                 // Values apart by spaces that no split of their digits reads by the row's rules are whole values with
                 // empty cells between them, not digits run together.
-                if (tokens.Count >= 2 && readings.All(r => r.BreaksRowRules)) readings = [RowSplitter.OneCellPerToken(row.Columns, tokens)];
+                if (tokens.Count >= 2 && AllBreakRowRules(readings)) readings = [RowSplitter.OneCellPerToken(row.Columns, tokens)];
                 readings = Unplaced(row, tokens, readings, findings);
             }
             choices.Add(new RowChoice { Row = row, Readings = readings });
@@ -116,6 +129,12 @@ public static partial class TableReader
                 $"{table.Definition.Title}: the column headings were not recognized; the values are placed by the form's column order");
         result.AddRange(unknown);
         return result;
+    }
+
+    static bool AllBreakRowRules(List<RowReading> readings)
+    {
+        foreach (var r in readings) if (!r.BreaksRowRules) return false;
+        return true;
     }
 
     /// <summary>A row placed by the form's order rather than by its label or headings: confidence at most 0.8, and a G1 finding.</summary>

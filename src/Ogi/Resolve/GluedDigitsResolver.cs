@@ -44,14 +44,39 @@ public static class GluedDigitsResolver
         var owner = new Dictionary<string, RowChoice>();
         foreach (var r in rows)
             foreach (var c in r.Row.Columns) owner[c.Field] = r;
-        var relevant = equations.Select(e => e.PartsOptional
-                ? e with { Lhs = e.Relation == Relation.AtMost ? e.Lhs.Where(owner.ContainsKey).ToArray() : e.Lhs,
-                           Rhs = e.Relation == Relation.Equal ? e.Rhs.Where(owner.ContainsKey).ToArray() : e.Rhs }
-                : e)
-            .Where(e => e.Lhs.Length > 0 && e.Rhs.Length > 0 && e.Lhs.Concat(e.Rhs).All(owner.ContainsKey)).ToList();
+        // The equations over rows the table printed; a legacy total's optional parts not printed are left out.
+        var relevant = new List<Equation>(equations.Count);
+        foreach (var eq in equations)
+        {
+            var e = eq;
+            if (e.PartsOptional)
+            {
+                var lhs = e.Relation == Relation.AtMost ? Owned(e.Lhs, owner) : e.Lhs;
+                var rhs = e.Relation == Relation.Equal ? Owned(e.Rhs, owner) : e.Rhs;
+                if (!ReferenceEquals(lhs, e.Lhs) || !ReferenceEquals(rhs, e.Rhs)) e = e with { Lhs = lhs, Rhs = rhs };
+            }
+            if (e.Lhs.Length > 0 && e.Rhs.Length > 0 && AllOwned(e.Lhs, owner) && AllOwned(e.Rhs, owner)) relevant.Add(e);
+        }
+        var ambiguous = new List<RowChoice>();
+        foreach (var r in rows) if (r.Readings.Count > 1) ambiguous.Add(r);
         // Rows tied together by equations are decided together; a row no equation reaches is decided alone.
-        foreach (var component in Components(rows.Where(r => r.Readings.Count > 1).ToList(), relevant, owner))
+        foreach (var component in Components(ambiguous, relevant, owner))
             ResolveComponent(component.Rows, component.Equations, owner, narrative);
+    }
+
+    /// <summary>The fields some row holds, in order; the same array when all are held.</summary>
+    static string[] Owned(string[] fields, Dictionary<string, RowChoice> owner)
+    {
+        if (AllOwned(fields, owner)) return fields;
+        var held = new List<string>(fields.Length);
+        foreach (var f in fields) if (owner.ContainsKey(f)) held.Add(f);
+        return [.. held];
+    }
+
+    static bool AllOwned(string[] fields, Dictionary<string, RowChoice> owner)
+    {
+        foreach (var f in fields) if (!owner.ContainsKey(f)) return false;
+        return true;
     }
 
     static List<(List<RowChoice> Rows, List<Equation> Equations)> Components(List<RowChoice> ambiguous, List<Equation> equations, Dictionary<string, RowChoice> owner)
@@ -61,11 +86,17 @@ public static class GluedDigitsResolver
         foreach (var e in equations)
         {
             RowChoice? first = null;
-            foreach (var f in e.Lhs.Concat(e.Rhs))
+            Join(e.Lhs);
+            Join(e.Rhs);
+
+            void Join(string[] fields)
             {
-                var row = owner[f];
-                if (!parent.ContainsKey(row)) continue;
-                if (first is null) first = row; else parent[Find(row)] = Find(first);
+                foreach (var f in fields)
+                {
+                    var row = owner[f];
+                    if (!parent.ContainsKey(row)) continue;
+                    if (first is null) first = row; else parent[Find(row)] = Find(first);
+                }
             }
         }
         // The components in the order their first rows come, and each equation in the one its rows were joined into
@@ -107,7 +138,8 @@ public static class GluedDigitsResolver
         foreach (var e in equations)
         {
             int last = -1;
-            foreach (var f in e.Lhs.Concat(e.Rhs)) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
+            foreach (var f in e.Lhs) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
+            foreach (var f in e.Rhs) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
             if (last >= 0) checkAt[last].Add(new BoundEquation(e, Array.ConvertAll(e.Lhs, f => owner[f]), Array.ConvertAll(e.Rhs, f => owner[f]),
                 Array.ConvertAll(e.Lhs, f => ColumnOf(owner[f], f)), Array.ConvertAll(e.Rhs, f => ColumnOf(owner[f], f))));
         }
@@ -122,10 +154,18 @@ public static class GluedDigitsResolver
             foreach (var r in order) { r.Chosen = solutions.Count > 0 ? solutions[0][position[r]] : r.Readings[0]; r.Tied = r.Readings; }
             if (solutions.Count == 0) return;
         }
-        var bestSolution = solutions
-            .OrderByDescending(s => NarrativeAgreement(s, narrative))
-            .ThenBy(s => s.Sum(r => r.Implausibility))
-            .First();
+        // The solution the narrative agrees with most, then the most plausible; the first of equals (as a stable sort's first).
+        var bestSolution = solutions[0];
+        int bestAgreement = NarrativeAgreement(bestSolution, narrative);
+        double bestImplausibility = Implausibility(bestSolution);
+        for (int k = 1; k < solutions.Count; k++)
+        {
+            int agreement = NarrativeAgreement(solutions[k], narrative);
+            if (agreement < bestAgreement) continue;
+            double implausibility = Implausibility(solutions[k]);
+            if (agreement > bestAgreement || implausibility < bestImplausibility)
+            { bestSolution = solutions[k]; bestAgreement = agreement; bestImplausibility = implausibility; }
+        }
         for (int i = 0; i < order.Count; i++)
         {
             order[i].Chosen = bestSolution[i];
@@ -151,6 +191,14 @@ public static class GluedDigitsResolver
                 Search(i + 1, b);
             }
         }
+    }
+
+    /// <summary>The solution's readings' implausibility, added up in order.</summary>
+    static double Implausibility(RowReading[] solution)
+    {
+        double sum = 0;
+        foreach (var r in solution) sum += r.Implausibility;
+        return sum;
     }
 
     static int NarrativeAgreement(RowReading[] solution, IReadOnlyDictionary<string, decimal> narrative)

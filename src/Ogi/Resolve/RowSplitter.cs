@@ -69,6 +69,9 @@ public static class RowSplitter
         if (consistent.Count == 0) Dfs(0, 0, 0, true, keepInconsistent: true);
         var chosen = consistent.Count > 0 ? consistent : all;
         if (chosen.Count == 0) return [OneCellPerToken(cols, tokens)];
+        // A whole token (a lone 0, a blank) stands in the same column in many readings: its cell is made once there.
+        // Cells are immutable records, so readings may share one.
+        var wholes = chosen.Count > 1 ? new CellValue?[items.Length * n] : null;
         var readings = new List<RowReading>(chosen.Count);
         foreach (var layout in chosen) readings.Add(Build(layout, chosen.Count > 1, consistent.Count == 0));
         // No reading keeps all the row's rules (the report breaks one): the readings that break fewest are the row's,
@@ -89,7 +92,8 @@ public static class RowSplitter
             {
                 var (item, pos, len) = layout[c];
                 var it = items[item];
-                cells[c] = it.Glued ? Part(cols[c], it, pos, len, pos + len == it.Digits.Length) : Whole(cols[c], it.Token);
+                cells[c] = it.Glued ? Part(cols[c], it, pos, len, pos + len == it.Digits.Length)
+                    : wholes is null ? Whole(cols[c], it.Token) : wholes[item * n + c] ??= Whole(cols[c], it.Token);
             }
             return new RowReading { Cells = cells, Implausibility = rank ? Implausibility(row, cells) : 0, BreaksRowRules = breaks };
         }
@@ -169,19 +173,27 @@ public static class RowSplitter
     /// </summary>
     static double Implausibility(CompiledRow row, CellValue[] cells)
     {
-        var lengths = new List<int>();
+        // Runs for each of up to 4,000 readings of a row: the cells' lengths are kept on the stack, not in a list.
+        Span<int> lengths = cells.Length <= 64 ? stackalloc int[cells.Length] : new int[cells.Length];
+        int count = 0;
+        long total = 0;
         double score = 0;
         foreach (var c in cells)
         {
             if (!c.FromGluedDigits || c.Value is not decimal v) continue;
             double whole = Math.Abs((double)decimal.Truncate(v));
             score += Math.Log10(whole + 1);
-            lengths.Add(whole < 10 ? 1 : (int)Math.Floor(Math.Log10(whole)) + 1);
+            int length = whole < 10 ? 1 : (int)Math.Floor(Math.Log10(whole)) + 1;
+            lengths[count++] = length;
+            total += length;
         }
-        if (lengths.Count > 1)
+        if (count > 1)
         {
-            double mean = lengths.Average();
-            score += 0.15 * lengths.Sum(l => (l - mean) * (l - mean));
+            // As Enumerable.Average and Sum compute them (a whole sum divided once, then the squares in order), so rankings do not move.
+            double mean = (double)total / count;
+            double spread = 0;
+            for (int k = 0; k < count; k++) spread += (lengths[k] - mean) * (lengths[k] - mean);
+            score += 0.15 * spread;
         }
         foreach (var rule in row.Definition.Plausible)
             if (!PlausibleHolds(rule, row.Columns, cells)) score += 1.5;
@@ -228,12 +240,7 @@ public static class RowSplitter
         return new RowReading { Cells = cells };
     }
 
-    static int IntegerDigits(CellToken t)
-    {
-        int n = 0;
-        foreach (var ch in t.Digits) { if (ch == '.') break; if (char.IsAsciiDigit(ch)) n++; }
-        return n;
-    }
+    static int IntegerDigits(CellToken t) => t.IntegerDigitCount();
 
     static Item ToItem(CellToken t)
     {

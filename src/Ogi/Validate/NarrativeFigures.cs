@@ -27,6 +27,13 @@ public static class NarrativeFigures
         return false;
     }
 
+    /// <summary>
+    /// Where the phrase occurs next after <paramref name="after"/>, or -1: every occurrence left to right, as
+    /// LabelMatcher.FindAll gives them, without its iterator (this runs for every cue of every report).
+    /// </summary>
+    internal static int NextOccurrence(string text, string phrase, int after) =>
+        after + 1 <= text.Length - phrase.Length ? text.IndexOf(phrase, after + 1, StringComparison.Ordinal) : -1;
+
     /// <summary>The templates' cue phrases folded once, not in every report.</summary>
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedCues = new(StringComparer.Ordinal);
 
@@ -40,7 +47,7 @@ public static class NarrativeFigures
             foreach (var phrase in cue.Cues)
             {
                 var folded = FoldedCues.GetOrAdd(phrase, LayoutText.FoldLabel);
-                foreach (var at in Recognize.LabelMatcher.FindAll(compact, folded))
+                for (int at = NextOccurrence(compact, folded, -1); at >= 0; at = NextOccurrence(compact, folded, at))
                 {
                     if (InTable(tableSpans, at)) continue;
                     int p = at + folded.Length;
@@ -61,11 +68,22 @@ public static class NarrativeFigures
         var found = new Dictionary<string, decimal>();
         foreach (var (field, list) in said)
         {
-            var whole = list.Where(x => x.Whole).Select(x => x.Value).Distinct().ToList();
-            var all = list.Select(x => x.Value).Distinct().ToList();
-            if (whole.Count == 1) found[field] = whole[0];
-            else if (whole.Count == 0 && all.Count == 1) found[field] = all[0];
+            if (OnlyValue(list, wholeOnly: true, out var whole, out bool anyWhole)) found[field] = whole;
+            else if (!anyWhole && OnlyValue(list, wholeOnly: false, out var one, out _)) found[field] = one;
         }
         return found;
+    }
+
+    /// <summary>Whether the figures (those for the whole, or all) state one value only; <paramref name="any"/> whether there were any.</summary>
+    static bool OnlyValue(List<(decimal Value, bool Whole)> list, bool wholeOnly, out decimal value, out bool any)
+    {
+        value = 0; any = false;
+        foreach (var (v, w) in list)
+        {
+            if (wholeOnly && !w) continue;
+            if (!any) { value = v; any = true; }
+            else if (v != value) return false;
+        }
+        return any;
     }
 }

@@ -17,13 +17,16 @@ public static class NarrativeStatements
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Folded = new(StringComparer.Ordinal);
 
+    /// <summary>A "none" statement's two parts (before and after …), folded and split once, not in every report.</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Parts = new(StringComparer.Ordinal);
+
     public static void Find(string compact, NarrativeCue cue, IReadOnlyList<(int Start, int End)> tableSpans,
         Dictionary<string, List<(decimal Value, bool Whole)>> said)
     {
         foreach (var phrase in cue.Cues)
         {
             var folded = Folded.GetOrAdd(phrase, LayoutText.FoldLabel);
-            foreach (var at in Recognize.LabelMatcher.FindAll(compact, folded))
+            for (int at = NarrativeFigures.NextOccurrence(compact, folded, -1); at >= 0; at = NarrativeFigures.NextOccurrence(compact, folded, at))
             {
                 if (InTable(tableSpans, at)) continue;
                 int p = at + folded.Length, d = p;
@@ -36,9 +39,9 @@ public static class NarrativeStatements
         }
         foreach (var statement in cue.None)
         {
-            var parts = Folded.GetOrAdd(statement, LayoutText.FoldLabel).Split('…', 2);
+            var parts = Parts.GetOrAdd(statement, s => LayoutText.FoldLabel(s).Split('…', 2));
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0) continue;
-            foreach (var at in Recognize.LabelMatcher.FindAll(compact, parts[0]))
+            for (int at = NarrativeFigures.NextOccurrence(compact, parts[0], -1); at >= 0; at = NarrativeFigures.NextOccurrence(compact, parts[0], at))
             {
                 if (InTable(tableSpans, at)) continue;
                 int from = at + parts[0].Length, to = ClauseEnd(compact, from);

@@ -144,7 +144,10 @@ public static class ReportValidator
             var compact = text.Compact;
             foreach (var section in template.Definition.Sections)
             {
-                if (section.Words.Any(w => compact.Contains(FoldedWords.GetOrAdd(w, LayoutText.FoldLabel), StringComparison.Ordinal))) continue;
+                bool present = false;
+                foreach (var w in section.Words)
+                    if (compact.Contains(FoldedWords.GetOrAdd(w, LayoutText.FoldLabel), StringComparison.Ordinal)) { present = true; break; }
+                if (present) continue;
                 findings.Add(new Finding("S1", Severity.Warning, $"缺少必备章节：{section.Name}", $"a required section is missing: {section.Name}", []));
             }
         }
