@@ -42,59 +42,100 @@ public static class JsonReportWriter
     static void Write(Utf8JsonWriter w, ParsedReport r, string? file, System.Buffers.IBufferWriter<byte>? compact)
     {
         w.WriteStartObject();
-        if (file is not null) w.WriteString("file", file);
-        w.WriteString("template", r.Template);
-        w.WriteStartObject("metadata");
+        if (file is not null) w.WriteString(N.File, file);
+        w.WriteString(N.Template, r.Template);
+        w.WriteStartObject(N.Metadata);
         var m = r.Metadata;
-        w.WriteString("title", m.Title);
-        w.WriteString("agency", m.Agency);
-        if (m.Year is int y) w.WriteNumber("year", y); else w.WriteNull("year");
-        if (m.Published is DateOnly d) w.WriteString("published", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull("published");
+        w.WriteString(N.Title, m.Title);
+        w.WriteString(N.Agency, m.Agency);
+        if (m.Year is int y) w.WriteNumber(N.Year, y); else w.WriteNull(N.Year);
+        if (m.Published is DateOnly d) w.WriteString(N.Published, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull(N.Published);
         if (m.Contact is { } c)
         {
-            w.WriteStartObject("contact");
-            if (c.Phone is not null) w.WriteString("phone", c.Phone);
-            if (c.Fax is not null) w.WriteString("fax", c.Fax);
-            if (c.Address is not null) w.WriteString("address", c.Address);
-            if (c.Postcode is not null) w.WriteString("postcode", c.Postcode);
-            if (c.Email is not null) w.WriteString("email", c.Email);
+            w.WriteStartObject(N.Contact);
+            if (c.Phone is not null) w.WriteString(N.Phone, c.Phone);
+            if (c.Fax is not null) w.WriteString(N.Fax, c.Fax);
+            if (c.Address is not null) w.WriteString(N.Address, c.Address);
+            if (c.Postcode is not null) w.WriteString(N.Postcode, c.Postcode);
+            if (c.Email is not null) w.WriteString(N.Email, c.Email);
             w.WriteEndObject();
         }
         w.WriteEndObject();
         WriteTable(w, r.Main?.Cells ?? [], r.Source, compact);
-        w.WriteStartArray("tables");
-        foreach (var t in r.Tables.Skip(1))
+        w.WriteStartArray(N.Tables);
+        for (int k = 1; k < r.Tables.Count; k++)
         {
+            var t = r.Tables[k];
             w.WriteStartObject();
-            w.WriteString("label", t.Label);
+            w.WriteString(N.Label, t.Label);
             WriteTable(w, t.Cells, r.Source, compact);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteStartArray("findings");
+        w.WriteStartArray(N.Findings);
         foreach (var f in r.Findings)
         {
             w.WriteStartObject();
-            w.WriteString("rule", f.Rule);
-            w.WriteString("severity", f.Severity);
-            w.WriteString("message", f.Message);
-            w.WriteString("message_en", f.MessageEn);
-            w.WriteStartArray("fields");
+            w.WriteString(N.Rule, f.Rule);
+            w.WriteString(N.Severity, f.Severity);
+            w.WriteString(N.Message, f.Message);
+            w.WriteString(N.MessageEn, f.MessageEn);
+            w.WriteStartArray(N.Fields);
             foreach (var x in f.Fields) w.WriteStringValue(x);
             w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteStartObject("source");
-        w.WriteString("format", r.Source.Format.ToString().ToLowerInvariant());
-        w.WriteString("encoding", r.Source.EncodingName);
-        w.WriteNumber("chars", r.Source.Text.Length);
-        if (r.Source.Pages > 0) w.WriteNumber("pages", r.Source.Pages);
-        if (r.Source.Ocr) w.WriteBoolean("ocr", true);
+        w.WriteStartObject(N.Source);
+        w.WriteString(N.Format, FormatName(r.Source.Format));
+        w.WriteString(N.Encoding, r.Source.EncodingName);
+        w.WriteNumber(N.Chars, r.Source.Text.Length);
+        if (r.Source.Pages > 0) w.WriteNumber(N.Pages, r.Source.Pages);
+        if (r.Source.Ocr) w.WriteBoolean(N.Ocr, true);
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
     }
+
+    /// <summary>
+    /// The property names of the document's head and tail, escaped and converted to UTF-8 once instead of in every
+    /// report (the writer transcodes a string name at each call).
+    /// </summary>
+    static class N
+    {
+        public static readonly JsonEncodedText File = JsonEncodedText.Encode("file");
+        public static readonly JsonEncodedText Template = JsonEncodedText.Encode("template");
+        public static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("metadata");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Agency = JsonEncodedText.Encode("agency");
+        public static readonly JsonEncodedText Year = JsonEncodedText.Encode("year");
+        public static readonly JsonEncodedText Published = JsonEncodedText.Encode("published");
+        public static readonly JsonEncodedText Contact = JsonEncodedText.Encode("contact");
+        public static readonly JsonEncodedText Phone = JsonEncodedText.Encode("phone");
+        public static readonly JsonEncodedText Fax = JsonEncodedText.Encode("fax");
+        public static readonly JsonEncodedText Address = JsonEncodedText.Encode("address");
+        public static readonly JsonEncodedText Postcode = JsonEncodedText.Encode("postcode");
+        public static readonly JsonEncodedText Email = JsonEncodedText.Encode("email");
+        public static readonly JsonEncodedText Tables = JsonEncodedText.Encode("tables");
+        public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+        public static readonly JsonEncodedText Findings = JsonEncodedText.Encode("findings");
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText MessageEn = JsonEncodedText.Encode("message_en");
+        public static readonly JsonEncodedText Fields = JsonEncodedText.Encode("fields");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText Format = JsonEncodedText.Encode("format");
+        public static readonly JsonEncodedText Encoding = JsonEncodedText.Encode("encoding");
+        public static readonly JsonEncodedText Chars = JsonEncodedText.Encode("chars");
+        public static readonly JsonEncodedText Pages = JsonEncodedText.Encode("pages");
+        public static readonly JsonEncodedText Ocr = JsonEncodedText.Encode("ocr");
+    }
+
+    /// <summary>The formats' names as written (pdf, html…), made once, not per report.</summary>
+    static readonly string[] FormatNames = [.. Enum.GetValues<Decode.SourceFormat>().Select(f => f.ToString().ToLowerInvariant())];
+
+    static string FormatName(Decode.SourceFormat format) => FormatNames[(int)format];
 
     static readonly JsonEncodedText ValuesName = JsonEncodedText.Encode("values"), CellsName = JsonEncodedText.Encode("cells");
 

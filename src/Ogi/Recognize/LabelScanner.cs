@@ -41,6 +41,12 @@ public static class LabelScanner
     static readonly int[] SlotWordLength;
     static readonly char[] SlotWordThird;
     static readonly Entry[] SlotEntries;
+    /// <summary>
+    /// Per word, the indexes into <see cref="SlotEntries"/> of its own entries, in their order there
+    /// (WordEntries[WordEntryStart[w]..WordEntryStart[w + 1]]): where one word alone stands at a place, its hits are
+    /// these, without testing every entry under the bigram (行政, 申请 begin labels of every table of every template).
+    /// </summary>
+    static readonly int[] WordEntryStart, WordEntries;
     static readonly int SlotMask;
     /// <summary>
     /// A bit per value of a 16-bit hash of the first two characters that some word has: most positions of a text are
@@ -119,6 +125,12 @@ public static class LabelScanner
         SlotWordLength = [.. slotWords.Select(w => Words[w].Length)];
         SlotWordThird = [.. slotWords.Select(w => Words[w].Length > 2 ? Words[w][2] : '\0')];
         SlotEntries = [.. slotEntries];
+        WordEntryStart = new int[Words.Length + 1];
+        foreach (var e in SlotEntries) WordEntryStart[e.Word + 1]++;
+        for (int w = 0; w < Words.Length; w++) WordEntryStart[w + 1] += WordEntryStart[w];
+        WordEntries = new int[SlotEntries.Length];
+        var filled = new int[Words.Length];
+        for (int k = 0; k < SlotEntries.Length; k++) { int w = SlotEntries[k].Word; WordEntries[WordEntryStart[w] + filled[w]++] = k; }
         foreach (var b in bigrams) { uint h = Hash(b) >> 4; BigramBits[(h & 0xFFFF) >> 6] |= 1UL << (int)(h & 63); }
     }
 
@@ -154,7 +166,7 @@ public static class LabelScanner
             int s = (int)(h & (uint)mask);
             while (keys[s] != bigram + 1 && keys[s] != 0) s = (s + 1) & mask;
             if (keys[s] == 0) continue;
-            bool any = false;
+            int found = 0, only = -1;
             for (int k = SlotWordStart[s]; k < SlotWordStart[s + 1]; k++)
             {
                 int length = SlotWordLength[k];
@@ -162,10 +174,21 @@ public static class LabelScanner
                 int w = SlotWords[k];
                 if (length > 2 && (c[i + 2] != SlotWordThird[k] || !c.Slice(i + 3, length - 3).SequenceEqual(Words[w].AsSpan(3)))) continue;
                 index.AddOccurrence(w, i);
-                any = true;
+                found++;
+                only = w;
             }
-            if (!any) continue;
-            // A word found here has this place as its last start.
+            if (found == 0) continue;
+            if (found == 1)
+            {
+                // One word here: its own entries, in the same order as the test of every entry below would give them.
+                for (int k = WordEntryStart[only]; k < WordEntryStart[only + 1]; k++)
+                {
+                    var e = SlotEntries[WordEntries[k]];
+                    index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
+                }
+                continue;
+            }
+            // Several words found here: each has this place as its last start.
             for (int k = SlotEntryStart[s]; k < SlotEntryStart[s + 1]; k++)
             {
                 var e = SlotEntries[k];

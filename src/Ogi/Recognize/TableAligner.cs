@@ -103,18 +103,18 @@ public static class TableAligner
     sealed class Scratch
     {
         Hit[] _hits = new Hit[64], _chain = new Hit[64];
-        int[] _score = new int[64], _back = new int[64];
+        int[] _score = new int[64], _back = new int[64], _bound = new int[64];
 
         public Hit[] Hits(int n) => _hits.Length >= n ? _hits : _hits = new Hit[Math.Max(n, _hits.Length * 2)];
 
-        public (int[] Score, int[] Back, Hit[] Chain) ForChain(int n)
+        public (int[] Score, int[] Back, int[] Bound, Hit[] Chain) ForChain(int n)
         {
             if (_score.Length < n)
             {
                 int size = Math.Max(n, _score.Length * 2);
-                _score = new int[size]; _back = new int[size]; _chain = new Hit[size];
+                _score = new int[size]; _back = new int[size]; _bound = new int[size]; _chain = new Hit[size];
             }
-            return (_score, _back, _chain);
+            return (_score, _back, _bound, _chain);
         }
     }
 
@@ -280,7 +280,7 @@ public static class TableAligner
         int maxRow = -1, maxLength = 0;
         foreach (var h in hits) { maxRow = Math.Max(maxRow, h.Row); maxLength = Math.Max(maxLength, h.End - h.Start); }
         int reach = MaxGap(maxRow + 1) + 200;
-        var (score, back, chain) = scratch.ForChain(n);
+        var (score, back, bound, chain) = scratch.ForChain(n);
         int best = -1;
         for (int i = 0; i < n; i++)
         {
@@ -288,8 +288,12 @@ public static class TableAligner
             int si = h.Weight, bi = -1;
             // No row before this one can leave a longer gap than all the rows before it skipped (hits come by start).
             int lookBack = Math.Min(reach, MaxGap(h.Row - 1) + maxLength);
+            // A predecessor p gives score[p] + p.Row + (h.Weight - h.Row + 1); bound[j] is the most score + Row of the
+            // hits up to j: once that cannot beat the best found (ties keep the nearer one), no earlier hit can either.
+            int gain = h.Weight - h.Row + 1;
             for (int j = i - 1; j >= 0; j--)
             {
+                if (bound[j] + gain <= si) break;
                 ref readonly var p = ref hits[j];
                 // Look back no further than the longest gap any row could leave, and over at most 400 hits (a text that
                 // repeats one label thousands of times must not make this quadratic).
@@ -303,6 +307,7 @@ public static class TableAligner
             }
             score[i] = si;
             back[i] = bi;
+            bound[i] = i == 0 ? si + h.Row : Math.Max(bound[i - 1], si + h.Row);
             if (best < 0 || si > score[best]) best = i;
         }
         int length = 0;
