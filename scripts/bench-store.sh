@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 work=$(mktemp -d /tmp/ogi-bench-XXXXXX)
+chmod 755 "$work" # as root the throwaway cluster under it belongs to the postgres user, who must reach it
 trap 'rm -rf "$work"' EXIT
 # Published as ./run.sh publishes it (ReadyToRun, into bin/ogi), so that `ogi stats` is timed as a user runs it.
 dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o bin/ogi -nologo -v quiet >/dev/null
