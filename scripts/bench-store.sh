@@ -38,18 +38,18 @@ if [ $# -ge 2 ]; then admin=$2; else
 fi
 corpus=${OGI_BENCH_CORPUS:-$work/corpus}
 [ -n "${OGI_BENCH_CORPUS:-}" ] || ogi synth --count "$n" --out "$corpus" --seed 11 2>&1 | tail -1
-echo "== parse only"; parse=$(cpu ingest "$corpus" --dry-run -j 1 | tee /dev/stderr | tail -1)
+echo "== parse only"; parse=$(cpu ingest "$corpus" --dry-run -j 1 | tee -a /dev/stderr | tail -1)
 echo "parse only: $parse s CPU"
 ratio() { echo "storing: $(echo "scale=2; ($1 - $parse) / $parse" | bc) × parsing (ingest $1 s CPU, parse only $parse s)"; }
 # `ogi stats` as a user runs it: a whole process, first run included (runtime start, JIT, opening the database).
 stats() { /usr/bin/time -f "ogi stats, two fields by province, every report: %e s (the whole process; %U s user + %S s system CPU)" \
   "${pin[@]}" dotnet bin/ogi/ogi.dll stats applications.new.total applications.carried_over.total --by province --db "$1" >/dev/null; }
-echo "== SQLite"; ratio "$(cpu ingest "$corpus" --db "$work/bench.db" -j 1 | tee /dev/stderr | tail -1)"
+echo "== SQLite"; ratio "$(cpu ingest "$corpus" --db "$work/bench.db" -j 1 | tee -a /dev/stderr | tail -1)"
 ogi bench-store --db "$work/bench.db"; stats "$work/bench.db"
 pg=${admin%/*}/ogi_bench
 psql -q "$admin" -c "DROP DATABASE IF EXISTS ogi_bench" -c "CREATE DATABASE ogi_bench"
 server=$(pgcpu)
-echo "== PostgreSQL"; client=$(cpu ingest "$corpus" --db "$pg" -j 1 | tee /dev/stderr | tail -1)
+echo "== PostgreSQL"; client=$(cpu ingest "$corpus" --db "$pg" -j 1 | tee -a /dev/stderr | tail -1)
 server=$(echo "$(pgcpu) - $server" | bc)
 echo "ogi $client s CPU, the server $server s (0 when the cluster is not the script's own)"; ratio "$(echo "$client + $server" | bc)"
 ogi bench-store --db "$pg"; stats "$pg"
