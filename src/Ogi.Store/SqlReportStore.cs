@@ -186,26 +186,41 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
     public void AddParses(IReadOnlyList<(StoredDocument Document, PreparedParse Parse)> parses) => InTransaction(() =>
     {
         var documentIds = parses.Select(p => p.Document.Id).ToList();
-        var before = new List<long>();
+        // Where each document stood before: its series is touched (the report may leave it), and its old year is
+        // vacated (the report may leave that year, whose first report the next year's are compared with).
+        var before = new List<Placement>();
         foreach (var chunk in documentIds.Chunk(Chunk))
         {
-            before.AddRange(Query<long>("SELECT agency_id FROM parses WHERE is_current AND agency_id IS NOT NULL AND document_id IN @chunk", new { chunk }));
+            before.AddRange(Query<Placement>("""
+                SELECT COALESCE(a.merged_into, a.id) AS Series, p.year AS Year, p.document_id AS DocumentId
+                FROM parses p JOIN agencies a ON a.id = p.agency_id
+                WHERE p.is_current AND p.document_id IN @chunk
+                """, new { chunk }));
             Execute("UPDATE parses SET is_current = FALSE WHERE is_current AND document_id IN @chunk", new { chunk });
         }
         WriteParses(parses.Select(p => (p.Document.Id, p.Document.Version + 1, p.Parse)).ToList(), before);
     });
 
-    /// <summary>Parses, their values and findings, their agencies, and the cross-year findings of every series touched.</summary>
-    void WriteParses(IReadOnlyList<(long DocumentId, int Version, PreparedParse Parse)> parses, IEnumerable<long>? alsoTouched = null)
+    /// <summary>Where a document's current parse stood in the series before a reparse.</summary>
+    sealed class Placement
     {
-        if (parses.Count == 0 && alsoTouched is null) return;
+        public long Series { get; set; }
+        public object? Year { get; set; }
+        public long DocumentId { get; set; }
+        public int? YearNumber => Year is null or DBNull ? null : Convert.ToInt32(Year, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Parses, their values and findings, their agencies, and the cross-year findings of every series touched.</summary>
+    void WriteParses(IReadOnlyList<(long DocumentId, int Version, PreparedParse Parse)> parses, IReadOnlyList<Placement>? before = null)
+    {
+        if (parses.Count == 0 && before is null) return;
         var agencies = AgencyIds(parses.Select(p => p.Parse.Agency).OfType<AgencyPlace>());
         var rows = parses.Select(p => new ParseRow(p.DocumentId, p.Version, p.Parse, p.Parse.Agency is { } a ? agencies[a.SeriesKey] : null)).ToList();
         var parseIds = _phases.Time("parses", () => InsertParses(rows));
         var fieldIds = FieldIds(parses.SelectMany(p => p.Parse.Values).Select(v => v.Field));
         _phases.Time("values", () => InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList()));
         _phases.Time("findings", () => InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f)))));
-        _phases.Time("series", () => RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(alsoTouched ?? []), parseIds.ToHashSet()));
+        _phases.Time("series", () => RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(before?.Select(b => b.Series) ?? []), parseIds.ToHashSet(), before));
     }
 
     Dictionary<string, int> FieldIds(IEnumerable<string> names)
@@ -264,7 +279,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
     sealed record SeriesMember(long Series, long ParseId, long DocumentId, int Year);
 
     /// <summary>X1–X3 for every report of the series these agencies belong to: the old cross-year findings go, new ones are computed.</summary>
-    void RecomputeSeries(IEnumerable<long> agencyIds, IReadOnlySet<long>? changed = null)
+    void RecomputeSeries(IEnumerable<long> agencyIds, IReadOnlySet<long>? changed = null, IReadOnlyList<Placement>? vacated = null)
     {
         var series = new HashSet<long>();
         foreach (var chunk in agencyIds.Distinct().Chunk(Chunk))
@@ -285,9 +300,10 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             // Only what a changed report can change. A report's cross-year findings depend on its own values and on the
             // first stored report of the series' previous year (and which year that is). So a changed report's own
             // findings change, and, when it is the first of its year (a year new to the series, or its first report
-            // reparsed), those of the next year's reports. A series with no changed report (a merge, the series a
-            // reparsed report left) is recomputed whole. The values read are the affected reports' and those of the
-            // reports they are compared with — not the whole series', which grows with the corpus.
+            // reparsed), those of the next year's reports; a reparsed report that left its year (or its series) changes
+            // what the next year after its old one is compared with, so those reports too. A series with no changed
+            // report (a merge, the series a reparsed report left) is recomputed whole. The values read are the affected
+            // reports' and those of the reports they are compared with — not the whole series', which grows with the corpus.
             var affected = new HashSet<long>();
             var needValues = new HashSet<long>();
             foreach (var group in groups)
@@ -300,6 +316,12 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
                     int i = years.FindIndex(y => y.Year == m.Year);
                     if (years[i].First.ParseId == m.ParseId && i + 1 < years.Count) mine.AddRange(years[i + 1].All);
                 }
+                if (here.Count > 0)
+                    foreach (var old in vacated ?? [])
+                        if (old.Series == group[0].Series && old.YearNumber is int oldYear
+                            && !here.Any(m => m.DocumentId == old.DocumentId && m.Year == oldYear)
+                            && years.FindIndex(y => y.Year > oldYear) is >= 0 and var next)
+                            mine.AddRange(years[next].All);
                 foreach (var m in mine)
                 {
                     if (!affected.Add(m.ParseId)) continue;

@@ -355,6 +355,38 @@ public class StoreTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public void A_reparse_that_moves_a_report_to_another_year_rechecks_the_year_after_the_one_it_left(string kind)
+    {
+        using var db = new TestDatabase(kind);
+        using var store = db.Open();
+        Ingest(store);
+        long zone = store.FindAgency("平潭综合实验区")!.Value;
+        var before = store.Series(zone).OrderBy(r => r.Year).ToList();
+        Assert.Equal(before.Count, before.Select(r => r.Year).Distinct().Count()); // a report a year
+        // A report between two others (the years before and after it present) that a new parser reads as of an
+        // earlier year whose report was stored before it: it is then not the first stored of that year, so nothing
+        // follows from its new place; but it left its year, which the next year's report was compared with.
+        int i = Enumerable.Range(1, before.Count - 2).First(k => before.Take(k).Any(e => e.Id < before[k].Id));
+        var (previous, moved, next) = (before[i - 1], before[i], before[i + 1]);
+        var earlier = before.Take(i).First(e => e.Id < moved.Id);
+        var document = store.Documents(0, 1000).Single(d => d.Id == moved.Id);
+        var parse = Ingester.Parse(PreparedParse.Decompress(document.Content)).Parse!;
+        store.AddParses([(document, new PreparedParse
+        {
+            Template = parse.Template, Title = parse.Title, AgencyPrinted = parse.AgencyPrinted, Year = earlier.Year, Published = parse.Published,
+            ParserVersion = parse.ParserVersion, Text = parse.Text, DocumentJson = parse.DocumentJson, Values = parse.Values,
+            Findings = parse.Findings, Agency = parse.Agency,
+        })]);
+
+        // The next year's report now follows the one before the moved report's old year, over a hole that includes
+        // that year: as a recompute of the whole series gives.
+        var x3 = Assert.Single(store.Series(zone).Single(r => r.Id == next.Id).Findings, f => f.Rule == "X3");
+        Assert.Equal(previous.Id, x3.RelatedReportId);
+        var missing = Enumerable.Range(previous.Year!.Value + 1, next.Year!.Value - previous.Year.Value - 1);
+        Assert.Equal($"the series has no report for {string.Join(", ", missing)} before {next.Year}", x3.MessageEn);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public void Agency_corrections_and_merges_survive_reparse(string kind)
     {
         using var db = new TestDatabase(kind);
