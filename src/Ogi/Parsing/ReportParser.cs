@@ -97,12 +97,8 @@ public static class ReportParser
         {
             template = null; templateId = "unknown"; tables.Clear(); findings.Clear();
         }
-        if (template is not null)
-        {
-            if (tables.Count == 0) mainValues = null;
-            else if (mainValues?.Table != tables[0]) mainValues = RulePlan.For(template).Place(tables[0]);
-            CompletenessCheck.Check(template, mainValues, findings);
-        }
+        // mainValues are the first table's cells as validation placed them (null when no table was read).
+        if (template is not null) CompletenessCheck.Check(template, mainValues, findings);
         ReportValidator.ValidateDocument(template, meta, text, findings);
         prepass?.MapBack(tables);
         Decode.Pdf.OcrConfidence.Apply(source, tables, findings);

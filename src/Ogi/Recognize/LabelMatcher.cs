@@ -8,19 +8,12 @@ public static class LabelMatcher
 {
     public static int MaxErrors(int labelLength) => labelLength >= 14 ? 2 : labelLength >= 6 ? 1 : 0;
 
-    /// <summary>Exact occurrences of <paramref name="label"/> in text[from, to).</summary>
-    public static IEnumerable<int> FindAll(string text, string label, int from = 0, int to = -1)
-    {
-        if (to < 0) to = text.Length;
-        int i = from;
-        while (i <= to - label.Length)
-        {
-            int at = text.IndexOf(label, i, to - i, StringComparison.Ordinal);
-            if (at < 0) yield break;
-            yield return at;
-            i = at + 1;
-        }
-    }
+    /// <summary>
+    /// Where <paramref name="label"/> occurs next after <paramref name="after"/> (-1 to start), or -1: every exact
+    /// occurrence left to right, without an iterator (it runs for every cue of every report).
+    /// </summary>
+    public static int Next(string text, string label, int after) =>
+        after + 1 <= text.Length - label.Length ? text.IndexOf(label, after + 1, StringComparison.Ordinal) : -1;
 
     /// <summary>
     /// The leftmost best approximate occurrence of <paramref name="label"/> in text[from, to) with at most

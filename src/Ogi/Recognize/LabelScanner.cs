@@ -141,8 +141,6 @@ public static class LabelScanner
 
     internal static TableWords? WordsOf(CompiledTable table) => ByTable.GetValueOrDefault(table);
 
-    internal static int WordLength(int word) => Words[word].Length;
-
     [ThreadStatic] static LabelIndex? t_index;
 
     /// <summary>

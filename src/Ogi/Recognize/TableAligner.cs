@@ -55,7 +55,7 @@ public static class TableAligner
             if (!row.Definition.AfterHeaders && InRun(headingRuns, h.Start, h.End)) continue;
             hits[n++] = new Hit(h.Row, h.Start, h.End, h.Weight + HeadingEvidence(index, table, words, row, h.End));
         }
-        n = Deduplicate(hits.AsSpan(0, n), scratch);
+        n = Deduplicate(hits.AsSpan(0, n));
         var result = new List<Chain>();
         for (int round = 0; round < MaxInstances && n > 0; round++)
         {
@@ -138,7 +138,7 @@ public static class TableAligner
     static readonly Comparison<Hit> ByStart = static (a, b) => a.Start.CompareTo(b.Start);
 
     /// <summary>Deduplicates in place; returns how many hits are kept.</summary>
-    static int Deduplicate(Span<Hit> hits, Scratch scratch)
+    static int Deduplicate(Span<Hit> hits)
     {
         // Keep, for one row, the longest label variant at a place (规范性文件 inside 行政规范性文件).
         hits.Sort(ByStartThenWeight);

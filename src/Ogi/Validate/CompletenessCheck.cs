@@ -14,20 +14,17 @@ public static class CompletenessCheck
     /// <summary>A form whose rows a report may print in part (the 2008 统计表): only a fragment of it is U1.</summary>
     const int FragmentShare = 3;
 
-    public static void Check(CompiledTemplate template, ParsedTable? main, List<Finding> findings) =>
-        Check(template, main is null ? null : RulePlan.For(template).Place(main), findings);
-
     /// <summary>The check over the main table's cells placed by the template's plan (the parse has placed them for validation).</summary>
     internal static void Check(CompiledTemplate template, FieldValues? values, List<Finding> findings)
     {
         var main = values?.Table;
-        var plan = RulePlan.For(template);
         List<CompiledTable>? missingTables = null;
-        foreach (var (id, first, _) in plan.TableIds)
+        foreach (var slot in template.Slots)
         {
+            var first = slot[0];
             CompiledTable? table = null;
             if (main is not null)
-                foreach (var d in main.Definitions) if (d.Id == id) { table = d; break; }
+                foreach (var d in main.Definitions) if (d.Id == first.Id) { table = d; break; }
             if (table is null) { (missingTables ??= []).Add(first); continue; }
             // A table of the main table's definitions the template does not hold: placed by a plan of its own.
             var v = values!;

@@ -1,3 +1,4 @@
+using Ogi.Recognize;
 using Ogi.Segment;
 using Ogi.Templates;
 
@@ -27,13 +28,6 @@ public static class NarrativeFigures
         return false;
     }
 
-    /// <summary>
-    /// Where the phrase occurs next after <paramref name="after"/>, or -1: every occurrence left to right, as
-    /// LabelMatcher.FindAll gives them, without its iterator (this runs for every cue of every report).
-    /// </summary>
-    internal static int NextOccurrence(string text, string phrase, int after) =>
-        after + 1 <= text.Length - phrase.Length ? text.IndexOf(phrase, after + 1, StringComparison.Ordinal) : -1;
-
     /// <summary>The templates' cue phrases folded once, not in every report.</summary>
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedCues = new(StringComparer.Ordinal);
 
@@ -47,7 +41,7 @@ public static class NarrativeFigures
             foreach (var phrase in cue.Cues)
             {
                 var folded = FoldedCues.GetOrAdd(phrase, LayoutText.FoldLabel);
-                for (int at = NextOccurrence(compact, folded, -1); at >= 0; at = NextOccurrence(compact, folded, at))
+                for (int at = LabelMatcher.Next(compact, folded, -1); at >= 0; at = LabelMatcher.Next(compact, folded, at))
                 {
                     if (InTable(tableSpans, at)) continue;
                     int p = at + folded.Length;

@@ -1,3 +1,4 @@
+using Ogi.Recognize;
 using Ogi.Segment;
 using Ogi.Templates;
 
@@ -26,7 +27,7 @@ public static class NarrativeStatements
         foreach (var phrase in cue.Cues)
         {
             var folded = Folded.GetOrAdd(phrase, LayoutText.FoldLabel);
-            for (int at = NarrativeFigures.NextOccurrence(compact, folded, -1); at >= 0; at = NarrativeFigures.NextOccurrence(compact, folded, at))
+            for (int at = LabelMatcher.Next(compact, folded, -1); at >= 0; at = LabelMatcher.Next(compact, folded, at))
             {
                 if (InTable(tableSpans, at)) continue;
                 int p = at + folded.Length, d = p;
@@ -41,7 +42,7 @@ public static class NarrativeStatements
         {
             var parts = Parts.GetOrAdd(statement, s => LayoutText.FoldLabel(s).Split('…', 2));
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0) continue;
-            for (int at = NarrativeFigures.NextOccurrence(compact, parts[0], -1); at >= 0; at = NarrativeFigures.NextOccurrence(compact, parts[0], at))
+            for (int at = LabelMatcher.Next(compact, parts[0], -1); at >= 0; at = LabelMatcher.Next(compact, parts[0], at))
             {
                 if (InTable(tableSpans, at)) continue;
                 int from = at + parts[0].Length, to = ClauseEnd(compact, from);

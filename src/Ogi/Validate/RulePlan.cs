@@ -33,9 +33,6 @@ sealed class RulePlan
     readonly Dictionary<string, int> _slotOfInstance = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<CompiledTable, TablePlan> _tables = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Template tables by id, in the template's order, each id once with its first variant.</summary>
-    public IReadOnlyList<(string Id, CompiledTable First, CompiledTable[] Variants)> TableIds { get; }
-
     RulePlan(IReadOnlyList<CompiledTable> tables, List<NarrativeCue> narrative)
     {
         foreach (var t in tables)
@@ -53,7 +50,6 @@ sealed class RulePlan
             Slot(cue.Field);
             foreach (var other in cue.MayInclude) Slot(other);
         }
-        TableIds = tables.GroupBy(t => t.Id).Select(g => (g.Key, g.First(), g.ToArray())).ToList();
     }
 
     int Slot(string field)
