@@ -17,9 +17,11 @@ trap 'rm -rf "$work"' EXIT
 dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o bin/ogi -nologo -v quiet >/dev/null
 pin=(); server_core=""
 if command -v taskset >/dev/null; then pin=(taskset -c 0); [ "$(nproc)" -ge 2 ] && server_core=1; fi
-ogi() { "${pin[@]}" dotnet bin/ogi/ogi.dll "$@"; }
+# ogi as a command line (pinned), not only as a function: /usr/bin/time runs programs, not shell functions.
+ogi_cmd=("${pin[@]}" dotnet bin/ogi/ogi.dll)
+ogi() { "${ogi_cmd[@]}" "$@"; }
 # CPU seconds of an ogi command (user + system), printed after its last output line.
-cpu() { /usr/bin/time -f "%U %S" -o "$work/time" "${pin[@]}" dotnet bin/ogi/ogi.dll "$@" 2>&1 | tail -1; awk '{printf "%.2f\n", $1 + $2}' "$work/time"; }
+cpu() { /usr/bin/time -f "%U %S" -o "$work/time" "${ogi_cmd[@]}" "$@" 2>&1 | tail -1; awk '{printf "%.2f\n", $1 + $2}' "$work/time"; }
 # CPU seconds of the script's own PostgreSQL cluster: live processes and the exited backends the postmaster reaped.
 pgcpu() {
   local pid; pid=$(head -1 "${OGI_PG_DIR:-/nonexistent}/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
@@ -43,7 +45,7 @@ echo "parse only: $parse s CPU"
 ratio() { echo "storing: $(echo "scale=2; ($1 - $parse) / $parse" | bc) × parsing (ingest $1 s CPU, parse only $parse s)"; }
 # `ogi stats` as a user runs it: a whole process, first run included (runtime start, JIT, opening the database).
 stats() { /usr/bin/time -f "ogi stats, two fields by province, every report: %e s (the whole process; %U s user + %S s system CPU)" \
-  "${pin[@]}" dotnet bin/ogi/ogi.dll stats applications.new.total applications.carried_over.total --by province --db "$1" >/dev/null; }
+  "${ogi_cmd[@]}" stats applications.new.total applications.carried_over.total --by province --db "$1" >/dev/null; }
 echo "== SQLite"; ratio "$(cpu ingest "$corpus" --db "$work/bench.db" -j 1 | tee -a /dev/stderr | tail -1)"
 ogi bench-store --db "$work/bench.db"; stats "$work/bench.db"
 pg=${admin%/*}/ogi_bench

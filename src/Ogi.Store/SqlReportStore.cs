@@ -306,9 +306,10 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             // reports' and those of the reports they are compared with — not the whole series', which grows with the corpus.
             var affected = new HashSet<long>();
             var needValues = new HashSet<long>();
-            foreach (var group in groups)
+            var yearsOf = groups.Select(YearsOf).ToList();
+            for (int g = 0; g < groups.Count; g++)
             {
-                var years = YearsOf(group);
+                var (group, years) = (groups[g], yearsOf[g]);
                 var here = changed is null ? [] : group.Where(m => changed.Contains(m.ParseId)).ToList();
                 var mine = here.Count == 0 ? group : new List<SeriesMember>(here);
                 foreach (var m in here)
@@ -348,9 +349,10 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             // A series is named as its latest report names the agency (a renaming shows in the newest name), unless a
             // user named it: looked at when that latest report is a changed one, or the series is recomputed whole.
             var latest = new Dictionary<long, long>();
-            foreach (var group in groups)
+            for (int g = 0; g < groups.Count; g++)
             {
-                findings.AddRange(CrossYearFindings(group, values, affected));
+                var group = groups[g];
+                findings.AddRange(CrossYearFindings(yearsOf[g], values, affected));
                 var last = group.MaxBy(m => (m.Year, m.DocumentId))!;
                 if (changed is null || changed.Contains(last.ParseId) || !group.Any(m => changed.Contains(m.ParseId))) latest[last.ParseId] = last.Series;
             }
@@ -368,10 +370,9 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         series.GroupBy(m => m.Year).OrderBy(g => g.Key).Select(g => (Year: g.Key, First: g.MinBy(m => m.DocumentId)!, All: g.ToList())).ToList();
 
     /// <summary>Each report against the series' report of the year before (X1, X2) and after a hole (X3). Of two reports of one year the first stored stands for it.</summary>
-    static IEnumerable<(long ParseId, PreparedFinding Finding)> CrossYearFindings(List<SeriesMember> series,
+    static IEnumerable<(long ParseId, PreparedFinding Finding)> CrossYearFindings(List<(int Year, SeriesMember First, List<SeriesMember> All)> byYear,
         Dictionary<long, Dictionary<string, decimal?>> values, IReadOnlySet<long> affected)
     {
-        var byYear = YearsOf(series);
         IReadOnlyDictionary<string, decimal?> Values(long parseId) => values.TryGetValue(parseId, out var d) ? d : new Dictionary<string, decimal?>();
         for (int i = 1; i < byYear.Count; i++)
         {

@@ -25,8 +25,9 @@ public sealed class SqliteReportStore : SqlReportStore
         connection.Open();
         using var pragma = connection.CreateCommand();
         // WAL with synchronous=NORMAL: a committed batch survives a killed process (only a power cut may lose the last
-        // ones). A 256 MiB page cache (an upper bound, taken only as pages are used) holds the value index, whose
-        // inserts land all over a tree that outgrows SQLite's default 2 MB cache from some 10,000 reports on. The
+        // ones). A 256 MiB page cache (an upper bound, taken only as pages are used) holds the value rows (one tree
+        // clustered by field, migration 0008), whose inserts land at every field's end of a tree that outgrows SQLite's
+        // default 2 MB cache from some 10,000 reports on. The
         // write-ahead log is copied into the file every 16,384 pages (64 MB) rather than SQLite's 1,000: an ingest's
         // batch dirties more than 1,000 pages, so the default checkpointed (and synced) at every commit, writing the
         // pages every batch touches again (each field's end of the value index, the trees' upper levels) each time.
