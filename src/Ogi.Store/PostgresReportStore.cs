@@ -6,7 +6,7 @@ namespace Ogi.Store;
 
 /// <summary>
 /// The corpus in a PostgreSQL database (Npgsql). A batch's documents and parses go in one statement each (arrays
-/// unnested, ON CONFLICT DO NOTHING), their values and findings by binary COPY; all in the batch's transaction.
+/// unnested, ON CONFLICT DO NOTHING), their values (one row of arrays per report) and findings by binary COPY; all in the batch's transaction.
 /// </summary>
 public sealed class PostgresReportStore : SqlReportStore
 {
@@ -120,19 +120,53 @@ public sealed class PostgresReportStore : SqlReportStore
         return parseIds;
     }
 
+    /// <summary>
+    /// A report's values as one row of parse_values (migration 0009): arrays subscripted by field number, up to the
+    /// report's highest; a confidence is NULL exactly where the report has no such field. The rows come parse by parse.
+    /// </summary>
     protected override void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values)
     {
-        using var copy = Connection.BeginBinaryImport("COPY cell_values (parse_id, field_id, value, confidence) FROM STDIN (FORMAT BINARY)");
-        foreach (var (parseId, fieldId, v) in values)
+        using var copy = Connection.BeginBinaryImport("COPY parse_values (parse_id, field_values, confidences) FROM STDIN (FORMAT BINARY)");
+        for (int start = 0, end; start < values.Count; start = end)
         {
+            long parseId = values[start].ParseId;
+            int last = 0;
+            for (end = start; end < values.Count && values[end].ParseId == parseId; end++) last = Math.Max(last, values[end].FieldId);
+            var numbers = new double?[last];
+            var confidences = new double?[last];
+            for (int i = start; i < end; i++)
+            {
+                var (_, fieldId, v) = values[i];
+                numbers[fieldId - 1] = (double?)v.Value;
+                confidences[fieldId - 1] = v.Confidence;
+            }
             copy.StartRow();
             copy.Write(parseId, NpgsqlDbType.Bigint);
-            copy.Write(fieldId, NpgsqlDbType.Integer);
-            if (v.Value is decimal d) copy.Write(d, NpgsqlDbType.Numeric); else copy.WriteNull();
-            copy.Write(v.Confidence, NpgsqlDbType.Double);
+            copy.Write(numbers, NpgsqlDbType.Array | NpgsqlDbType.Double);
+            copy.Write(confidences, NpgsqlDbType.Array | NpgsqlDbType.Double);
         }
         copy.Complete();
     }
+
+    // Every field of a report: its arrays unnested, the ordinality being the field's number. One field of many
+    // reports: a subscript of each report's row.
+    protected override string ValueRows(bool everyField, string parses) => everyField
+        ? $"""
+          SELECT v.parse_id AS ParseId, f.name AS Field, u.value AS Value FROM parse_values v
+          CROSS JOIN LATERAL unnest(v.field_values, v.confidences) WITH ORDINALITY AS u(value, confidence, field_id)
+          JOIN fields f ON f.id = u.field_id
+          WHERE u.confidence IS NOT NULL AND {parses}
+          """
+        : $"""
+          SELECT v.parse_id AS ParseId, f.name AS Field, v.field_values[f.id] AS Value FROM parse_values v CROSS JOIN fields f
+          WHERE f.id IN @fieldIds AND v.confidences[f.id] IS NOT NULL AND {parses}
+          """;
+
+    protected override string FieldValueRows(string parses) =>
+        $"SELECT v.parse_id, f.id, v.field_values[f.id] FROM parse_values v CROSS JOIN fields f WHERE f.id IN @fieldIds AND v.confidences[f.id] IS NOT NULL AND {parses}";
+
+    protected override string FieldComparison(int i, string op) =>
+        $"EXISTS (SELECT 1 FROM parse_values v{i} WHERE v{i}.parse_id = p.id AND v{i}.field_values[@field{i}] {op} @value{i})";
 
     protected override void InsertFindings(IEnumerable<(long ParseId, PreparedFinding Finding)> findings)
     {

@@ -13,7 +13,7 @@ static class ReportFilterSql
               AND r.related_document_id = COALESCE(f.related_document_id, 0) AND r.evidence = f.evidence)
         """;
 
-    public static string Where(ReportFilter filter, DynamicParameters args, Func<string, int?> fieldId)
+    public static string Where(ReportFilter filter, DynamicParameters args, Func<string, int?> fieldId, Func<int, string, string> fieldComparison)
     {
         var sql = new StringBuilder();
         if (filter.Agency is { Length: > 0 } agency)
@@ -69,7 +69,7 @@ static class ReportFilterSql
                 ComparisonOperator.Equal => "=", ComparisonOperator.NotEqual => "<>", ComparisonOperator.Less => "<",
                 ComparisonOperator.LessOrEqual => "<=", ComparisonOperator.Greater => ">", _ => ">=",
             };
-            sql.Append($" AND EXISTS (SELECT 1 FROM cell_values v{i} WHERE v{i}.parse_id = p.id AND v{i}.field_id = @field{i} AND v{i}.value {op} @value{i})");
+            sql.Append(" AND ").Append(fieldComparison(i, op));
             args.Add($"field{i}", fieldId(c.Field) ?? -1);
             args.Add($"value{i}", c.Value);
         }

@@ -35,6 +35,25 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
     protected abstract void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values);
     protected abstract void InsertFindings(IEnumerable<(long ParseId, PreparedFinding Finding)> findings);
 
+    /// <summary>
+    /// A SELECT of the value rows (ParseId, Field: the name, Value) of the parses <paramref name="parses"/> takes (a
+    /// condition on <c>v.parse_id</c>): of every field, or of the fields in the list parameter <c>@fieldIds</c>. Here as
+    /// SQLite stores them, a tree clustered by field (every field is read field by field, fields outermost);
+    /// PostgreSQL stores a report's values as one row of arrays.
+    /// </summary>
+    protected virtual string ValueRows(bool everyField, string parses) => everyField
+        ? $"SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM fields f CROSS JOIN cell_values v WHERE v.field_id = f.id AND {parses}"
+        : $"SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id IN @fieldIds AND {parses}";
+
+    /// <summary>The same rows unnamed (parse_id, field_id, value) of the fields <c>@fieldIds</c>, as stats read them.</summary>
+    protected virtual string FieldValueRows(string parses) =>
+        $"SELECT v.parse_id, v.field_id, v.value FROM cell_values v WHERE v.field_id IN @fieldIds AND {parses}";
+
+    /// <summary>A filter's field comparison (<c>applications.new.total&gt;100</c>) on the current parse p: its value of field
+    /// <c>@field{i}</c> compared by <paramref name="op"/> with <c>@value{i}</c>; a blank cell or an absent field takes nothing.</summary>
+    protected virtual string FieldComparison(int i, string op) =>
+        $"EXISTS (SELECT 1 FROM cell_values v{i} WHERE v{i}.parse_id = p.id AND v{i}.field_id = @field{i} AND v{i}.value {op} @value{i})";
+
     protected sealed record ParseRow(long DocumentId, int Version, PreparedParse Parse, long? AgencyId);
 
     readonly WriterPhases _phases = new();
@@ -335,10 +354,8 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             foreach (var ids in affected.Chunk(Chunk))
                 Execute("DELETE FROM findings WHERE cross_year AND parse_id IN @ids", new { ids });
             foreach (var ids in needValues.Chunk(Chunk))
-                foreach (var v in Query<ValueRow>("""
-                    SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM fields f CROSS JOIN cell_values v
-                    WHERE v.field_id = f.id AND f.name IN @names AND v.parse_id IN @ids
-                    """, new { ids, names = CrossYearFields }))
+                foreach (var v in Query<ValueRow>(ValueRows(everyField: false, "v.parse_id IN @ids"),
+                    new { ids, fieldIds = CrossYearFields.Select(FieldId).OfType<int>().ToList() }))
                 {
                     if (!values.TryGetValue(v.ParseId, out var d)) values[v.ParseId] = d = new Dictionary<string, decimal?>(StringComparer.Ordinal);
                     d[v.Field] = v.Number;
@@ -471,7 +488,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
     public IEnumerable<ReportRecord> Reports(ReportFilter filter, IReadOnlyCollection<string>? fields = null)
     {
         var args = new DynamicParameters();
-        var where = ReportFilterSql.Where(filter, args, FieldId);
+        var where = ReportFilterSql.Where(filter, args, FieldId, FieldComparison);
         var rows = Query<ReportRow>(ReportSelect + where + ReportOrder, args).ToList();
         if (fields is null || rows.Count < ReadInOnePassFrom) return Records(rows, fields);
         // A few fields of many reports (stats): each field read from its index in one pass, the findings in another,
@@ -481,8 +498,8 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var values = rows.ToDictionary(r => r.ParseId, _ => new Dictionary<string, decimal?>(StringComparer.Ordinal));
         foreach (var fieldId in fieldIds)
         {
-            args.Add("fieldId", fieldId);
-            foreach (var v in Query<ValueRow>($"SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id = @fieldId AND v.parse_id IN ({chosen})", args))
+            args.Add("fieldIds", new List<int> { fieldId });
+            foreach (var v in Query<ValueRow>(ValueRows(everyField: false, $"v.parse_id IN ({chosen})"), args))
                 if (values.TryGetValue(v.ParseId, out var d)) d[v.Field] = v.Number;
         }
         var findings = Query<FindingRow>(FindingSelect + $" WHERE p.is_current AND f.parse_id IN ({chosen}) ORDER BY f.id", args)
@@ -498,7 +515,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         offset = Math.Max(0, offset);
         limit = Math.Clamp(limit, 1, MaxPageSize);
         var args = new DynamicParameters();
-        var where = ReportFilterSql.Where(filter, args, FieldId);
+        var where = ReportFilterSql.Where(filter, args, FieldId, FieldComparison);
         const string From = " FROM parses p LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN agencies a ON a.id = COALESCE(pa.merged_into, pa.id) WHERE p.is_current";
         long total = Scalar<long>("SELECT COUNT(*)" + From + where, args);
         if (total <= offset) return new ReportPage(total, offset, []);
@@ -537,9 +554,9 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         // looked up report by report. Read by hand, not through Dapper's generated mappers: a short `ogi stats` process
         // would spend more time compiling them than reading.
         var args = new DynamicParameters();
-        var where = ReportFilterSql.Where(filter, args, FieldId);
+        var where = ReportFilterSql.Where(filter, args, FieldId, FieldComparison);
         const string From = " FROM parses p LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN agencies a ON a.id = COALESCE(pa.merged_into, pa.id) WHERE p.is_current";
-        string Among(string parse) => where.Length == 0 ? "" : $" AND {parse} IN (SELECT p.id{From}{where})";
+        string Among(string parse) => where.Length == 0 ? "TRUE" : $"{parse} IN (SELECT p.id{From}{where})";
         var reports = new List<(long Id, long ParseId, string Template, int? Year, string? Code, string? Level, bool IsDepartment)>();
         using (var r = Db.ExecuteReader(Sql("""
             SELECT p.document_id, p.id, p.template, p.year, a.division_code, a.level, CASE WHEN a.is_department THEN 1 ELSE 0 END
@@ -555,8 +572,8 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var nameOf = fields.Distinct().Select(n => (Name: n, Id: FieldId(n))).Where(f => f.Id is not null).ToDictionary(f => f.Id!.Value, f => f.Name);
         if (nameOf.Count > 0)
         {
-            args.Add("factFields", nameOf.Keys.ToList());
-            using var r = Db.ExecuteReader(Sql("SELECT v.parse_id, v.field_id, v.value FROM cell_values v WHERE v.field_id IN @factFields" + Among("v.parse_id")), args, Tx);
+            args.Add("fieldIds", nameOf.Keys.ToList());
+            using var r = Db.ExecuteReader(Sql(FieldValueRows(Among("v.parse_id"))), args, Tx);
             while (r.Read())
             {
                 if (!index.TryGetValue(r.GetInt64(0), out int i)) continue;
@@ -567,7 +584,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         if (rules.Count > 0)
         {
             args.Add("factRules", rules.ToList());
-            using var r = Db.ExecuteReader(Sql("SELECT DISTINCT f.parse_id, f.rule FROM findings f WHERE f.rule IN @factRules" + Among("f.parse_id")), args, Tx);
+            using var r = Db.ExecuteReader(Sql("SELECT DISTINCT f.parse_id, f.rule FROM findings f WHERE f.rule IN @factRules AND " + Among("f.parse_id")), args, Tx);
             while (r.Read())
                 if (index.TryGetValue(r.GetInt64(0), out int i)) (broken[i] ??= new HashSet<string>(StringComparer.Ordinal)).Add(r.GetString(1));
         }
@@ -590,9 +607,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
             if (fieldIds is null || fieldIds.Count > 0)
             {
                 // Every field (fields outermost, a seek per field: SQLite's value rows are clustered by field), or the ones asked.
-                var sql = fieldIds is null
-                    ? "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM fields f CROSS JOIN cell_values v WHERE v.field_id = f.id AND v.parse_id IN @ids"
-                    : "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM cell_values v JOIN fields f ON f.id = v.field_id WHERE v.field_id IN @fieldIds AND v.parse_id IN @ids";
+                var sql = ValueRows(everyField: fieldIds is null, "v.parse_id IN @ids");
                 foreach (var v in Query<ValueRow>(sql, new { ids, fieldIds })) values[v.ParseId][v.Field] = v.Number;
             }
             var findings = Query<FindingRow>(FindingSelect + " WHERE f.parse_id IN @ids ORDER BY f.id", new { ids })
@@ -669,8 +684,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var file = Scalar<string>("SELECT file_name FROM documents WHERE id = @documentId", new { documentId })!;
         string? Template(long? id) => id is null ? null : Scalar<string>("SELECT template FROM parses WHERE id = @id", new { id });
         Dictionary<string, decimal?> Values(long? id) => id is null ? [] : Query<ValueRow>(
-            "SELECT v.parse_id AS ParseId, f.name AS Field, v.value AS Value FROM fields f CROSS JOIN cell_values v WHERE v.field_id = f.id AND v.parse_id = @id",
-            new { id }).ToDictionary(v => v.Field, v => v.Number);
+            ValueRows(everyField: true, "v.parse_id = @id"), new { id }).ToDictionary(v => v.Field, v => v.Number);
         HashSet<string> Findings(long? id) => id is null ? [] : Query<(string, string, string)>(
             "SELECT rule, fields, message FROM findings WHERE parse_id = @id", new { id }).Select(f => $"{f.Item1} [{f.Item2}] {f.Item3}").ToHashSet();
         var (vb, va) = (Values(beforeParseId), Values(afterParseId));

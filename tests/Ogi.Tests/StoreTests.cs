@@ -200,11 +200,17 @@ public class StoreTests
     {
         using var c = OpenRaw(db);
         c.Execute("UPDATE parses SET parser_version = 'ogi 0.0 (old)'");
-        c.Execute("""
-            UPDATE cell_values SET value = value + 1
-            WHERE field_id = (SELECT id FROM fields WHERE name = @field)
-              AND parse_id = (SELECT p.id FROM parses p JOIN documents d ON d.id = p.document_id WHERE d.file_name = @file AND p.is_current)
-            """, new { field, file });
+        const string Current = "(SELECT p.id FROM parses p JOIN documents d ON d.id = p.document_id WHERE d.file_name = @file AND p.is_current)";
+        // PostgreSQL holds a report's values as one row of arrays subscripted by field number (its migration 0009).
+        c.Execute(ReportStore.IsPostgres(db)
+            ? $"""
+              UPDATE parse_values SET field_values[f.id] = field_values[f.id] + 1 FROM fields f
+              WHERE f.name = @field AND parse_id = {Current}
+              """
+            : $"""
+              UPDATE cell_values SET value = value + 1
+              WHERE field_id = (SELECT id FROM fields WHERE name = @field) AND parse_id = {Current}
+              """, new { field, file });
     }
 
     static System.Data.Common.DbConnection OpenRaw(string db)
@@ -250,7 +256,8 @@ public class StoreTests
         using var db = new TestDatabase(kind);
         var (before, rows) = IngestedAnswers(db);
         // The value rows as migrations 0001–0003 left them: every table's cells (table_no), with their provenance.
-        // A second table's values differ, so that reading them by mistake would change the answers.
+        // A second table's values differ, so that reading them by mistake would change the answers. On PostgreSQL its
+        // rows of arrays (0009) go too, so that 0004 and then 0009 make them again from the wide rows.
         using (var c = OpenRaw(db.Url))
         {
             c.Execute("""
@@ -260,7 +267,7 @@ public class StoreTests
                     approximate boolean NOT NULL, glued boolean NOT NULL, alternatives text, PRIMARY KEY (parse_id, table_no, field_id));
                 INSERT INTO cell_values_wide SELECT parse_id, 0, field_id, value, 'raw', 1, 2, confidence, NULL, NULL, FALSE, FALSE, NULL FROM cell_values;
                 INSERT INTO cell_values_wide SELECT parse_id, 1, field_id, value + 7, 'raw', 3, 4, 0.015625, '件', NULL, FALSE, TRUE, '[1,2]' FROM cell_values;
-                DROP TABLE cell_values;
+                """ + (kind == "sqlite" ? "DROP TABLE cell_values;" : "DROP VIEW cell_values; DROP TABLE parse_values; DELETE FROM schema_migrations WHERE version = 9;") + """
                 ALTER TABLE cell_values_wide RENAME TO cell_values;
                 CREATE INDEX cell_values_by_field ON cell_values (field_id, table_no, parse_id);
                 DELETE FROM schema_migrations WHERE version = 4;
@@ -276,6 +283,8 @@ public class StoreTests
         {
             Assert.Equal(rows, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values"));
             Assert.Equal(0, c.ExecuteScalar<long>("SELECT COUNT(*) FROM cell_values WHERE confidence = 0.015625")); // the second table's rows are gone
+            if (kind == "postgres") // one row of arrays per report with values
+                Assert.Equal(c.ExecuteScalar<long>("SELECT COUNT(DISTINCT parse_id) FROM cell_values"), c.ExecuteScalar<long>("SELECT COUNT(*) FROM parse_values"));
         }
     }
 
