@@ -242,6 +242,34 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         _phases.Time("series", () => RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(before?.Select(b => b.Series) ?? []), parseIds.ToHashSet(), before));
     }
 
+    /// <summary>
+    /// The rows of a multi-row VALUES list, <c>(@key0, @name0), (@key1, @name1)…</c>, each item's parameters added by
+    /// <paramref name="add"/> under their bare names (numbered here): one statement for many rows, in both databases.
+    /// </summary>
+    static string Rows<T>(IEnumerable<T> items, DynamicParameters args, Action<T, RowParameters> add)
+    {
+        var sql = new System.Text.StringBuilder();
+        var row = new RowParameters(args);
+        foreach (var item in items)
+        {
+            sql.Append(row.Number == 0 ? "(" : ", (");
+            add(item, row);
+            sql.Append(row.Placeholders()).Append(')');
+            row.Next();
+        }
+        return sql.ToString();
+    }
+
+    /// <summary>One row's parameters of <see cref="Rows"/>.</summary>
+    sealed class RowParameters(DynamicParameters args)
+    {
+        readonly List<string> _names = [];
+        public int Number { get; private set; }
+        public void Add(string name, object? value) { _names.Add($"@{name}{Number}"); args.Add($"{name}{Number}", value); }
+        public string Placeholders() => string.Join(", ", _names);
+        public void Next() { _names.Clear(); Number++; }
+    }
+
     Dictionary<string, int> FieldIds(IEnumerable<string> names)
     {
         var missing = names.Where(n => !_fieldIds.ContainsKey(n)).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -267,12 +295,19 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
     Dictionary<string, long> AgencyIds(IEnumerable<AgencyPlace> places)
     {
         var missing = places.Where(p => !_agencyIds.ContainsKey(p.SeriesKey)).DistinctBy(p => p.SeriesKey).OrderBy(p => p.SeriesKey, StringComparer.Ordinal).ToList();
-        foreach (var p in missing)
-            Execute("""
+        foreach (var chunk in missing.Chunk(Chunk))
+        {
+            var args = new DynamicParameters();
+            var rows = Rows(chunk, args, (a, p) =>
+            {
+                p.Add("key", a.SeriesKey); p.Add("name", a.Name); p.Add("code", a.DivisionCode); p.Add("level", a.Level);
+                p.Add("department", a.IsDepartment); p.Add("of", a.Department); p.Add("evidence", a.Evidence);
+            });
+            Execute($"""
                 INSERT INTO agencies (series_key, name, division_code, level, is_department, department, evidence)
-                VALUES (@SeriesKey, @Name, @DivisionCode, @Level, @IsDepartment, @Department, @Evidence)
-                ON CONFLICT (series_key) DO NOTHING
-                """, p);
+                VALUES {rows} ON CONFLICT (series_key) DO NOTHING
+                """, args);
+        }
         foreach (var chunk in missing.Select(p => p.SeriesKey).Chunk(Chunk))
             foreach (var (id, key) in Query<(long, string)>("SELECT id, series_key FROM agencies WHERE series_key IN @chunk", new { chunk }))
                 _agencyIds[key] = id;
@@ -373,10 +408,19 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
                 var last = group.MaxBy(m => (m.Year, m.DocumentId))!;
                 if (changed is null || changed.Contains(last.ParseId) || !group.Any(m => changed.Contains(m.ParseId))) latest[last.ParseId] = last.Series;
             }
+            var names = new List<(long Id, string Name)>();
             foreach (var ids in latest.Keys.Chunk(Chunk))
                 foreach (var (parseId, printed) in Query<(long, string?)>("SELECT id, agency_printed FROM parses WHERE id IN @ids", new { ids }))
-                    if (printed is not null && Places.AgencyName.Normalize(printed) is { Length: > 0 } name)
-                        Execute("UPDATE agencies SET name = @name WHERE id = @id AND NOT corrected AND name <> @name", new { name, id = latest[parseId] });
+                    if (printed is not null && Places.AgencyName.Normalize(printed) is { Length: > 0 } name) names.Add((latest[parseId], name));
+            // All in one statement a chunk (a statement each was a round trip each to PostgreSQL).
+            foreach (var some in names.Chunk(Chunk))
+            {
+                var args = new DynamicParameters();
+                Execute($"""
+                    UPDATE agencies AS a SET name = x.column2 FROM (VALUES {Rows(some, args, (n, p) => { p.Add("id", n.Id); p.Add("name", n.Name); })}) AS x
+                    WHERE a.id = x.column1 AND NOT a.corrected AND a.name <> x.column2
+                    """, args);
+            }
             _phases.Count("cross-year findings written", findings.Count);
             InsertFindings(findings);
         }
