@@ -233,14 +233,28 @@ internal sealed class LabelIndex
         Array.Clear(_runsKnown);
     }
 
-    public void AddOccurrence(int word, int start) => Append(ref _occurrences[word], ref _occurrenceCount[word], start);
+    public void AddOccurrence(int word, int start) => Append(_occurrences, _occurrenceCount, word, start);
 
-    public void AddHit(int table, LabelHit hit) => Append(ref _hits[table], ref _hitCount[table], hit);
+    public void AddHit(int table, LabelHit hit) => Append(_hits, _hitCount, table, hit);
 
-    static void Append<T>(ref T[] list, ref int count, T item)
+    /// <summary>
+    /// Appends to lists[at]. The list is read and written back by value: a <c>ref lists[at]</c> into an array of
+    /// arrays costs a type check on every call (arrays are covariant).
+    /// </summary>
+    static void Append<T>(T[][] lists, int[] counts, int at, T item)
     {
-        if (count == list.Length) Array.Resize(ref list, count * 2);
-        list[count++] = item;
+        var list = lists[at];
+        int count = counts[at];
+        if (count == list.Length) lists[at] = list = Grow(list);
+        list[count] = item;
+        counts[at] = count + 1;
+    }
+
+    static T[] Grow<T>(T[] list)
+    {
+        var grown = new T[list.Length * 2];
+        list.CopyTo(grown, 0);
+        return grown;
     }
 
     public int LastOccurrence(int word) => _occurrenceCount[word] is int n and > 0 ? _occurrences[word][n - 1] : -1;
