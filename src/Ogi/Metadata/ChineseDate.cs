@@ -22,24 +22,36 @@ public static partial class ChineseDate
     public static IEnumerable<Found> FindAll(string text)
     {
         var list = new List<Found>();
-        foreach (Match m in Arabic().Matches(text))
-            if (Make(ParseInt(m.Groups["y"].Value), ParseInt(m.Groups["m"].Value), ParseInt(m.Groups["d"].Value)) is { } d)
-                list.Add(new Found(d, m.Index, m.Index + m.Length));
-        foreach (Match m in Packed().Matches(text))
-            if (Make(ParseInt(m.Groups["y"].Value), ParseInt(m.Groups["m"].Value), ParseInt(m.Groups["d"].Value)) is { } d)
-                list.Add(new Found(d, m.Index, m.Index + m.Length));
-        foreach (Match m in Chinese().Matches(text))
-        {
-            var y = ChineseYear(m.Groups["y"].Value);
-            var mo = ChineseNumber(m.Groups["m"].Value);
-            var da = ChineseNumber(m.Groups["d"].Value);
-            if (y is not null && Make(y.Value, mo, da) is { } d) list.Add(new Found(d, m.Index, m.Index + m.Length));
-        }
+        foreach (var (pattern, chinese) in Patterns)
+            for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
+                if (Read(m, chinese) is { } d) list.Add(new Found(d, m.Index, m.Index + m.Length));
         list.Sort((a, b) => a.Start.CompareTo(b.Start));
         return list;
     }
 
-    public static DateOnly? ParseFirst(string text) => FindAll(text).Select(f => (DateOnly?)f.Date).FirstOrDefault();
+    /// <summary>
+    /// The first date of <see cref="FindAll"/>: each pattern's first date, the earliest of them (no two patterns
+    /// match at one place: a year is followed by a separator, by the month's digits, or is in Chinese numerals).
+    /// </summary>
+    public static DateOnly? ParseFirst(string text)
+    {
+        DateOnly? first = null;
+        int firstStart = int.MaxValue;
+        foreach (var (pattern, chinese) in Patterns)
+            for (var m = pattern.Match(text); m.Success && m.Index < firstStart; m = m.NextMatch())
+                if (Read(m, chinese) is { } d) { first = d; firstStart = m.Index; break; }
+        return first;
+    }
+
+    static readonly (Regex Pattern, bool Chinese)[] Patterns = [(Arabic(), false), (Packed(), false), (Chinese(), true)];
+
+    /// <summary>The date a match spells, or null when there is no such day.</summary>
+    static DateOnly? Read(Match m, bool chinese)
+    {
+        if (!chinese) return Make(ParseInt(m.Groups["y"].Value), ParseInt(m.Groups["m"].Value), ParseInt(m.Groups["d"].Value));
+        var y = ChineseYear(m.Groups["y"].Value);
+        return y is null ? null : Make(y.Value, ChineseNumber(m.Groups["m"].Value), ChineseNumber(m.Groups["d"].Value));
+    }
 
     static DateOnly? Make(int y, int m, int d)
     {

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Ogi.Segment;
 
@@ -25,12 +27,12 @@ public static partial class MetadataExtractor
     private static partial Regex DateLineHere();
 
     /// <summary>Where a label of <see cref="DateLineHere"/> can start: a word every label ends with, and how far before it the label starts.</summary>
-    static readonly (string Word, int Back)[] DateLabelWords = [("时间", 0), ("时间", 2), ("日期", 0), ("日期", 2), ("发布于", 0)];
+    static readonly (string Word, int[] Backs)[] DateLabelWords = [("时间", [0, 2]), ("日期", [0, 2]), ("发布于", [0])];
 
     [GeneratedRegex(@"\G(?<=^|[\s|-])(?<label>发布机构|来源|发布单位|信息来源)[ \t]{0,3}[:：][ \t]{0,3}\|?[ \t]{0,3}(?:\n[ \t]{0,3}\|?[ \t]{0,3}){0,2}(?<name>[^\s|:：]{2,40})")]
     private static partial Regex PublisherLineHere();
 
-    static readonly (string Word, int Back)[] PublisherLabelWords = [("来源", 0), ("来源", 2), ("发布机构", 0), ("发布单位", 0)];
+    static readonly (string Word, int[] Backs)[] PublisherLabelWords = [("来源", [0, 2]), ("发布机构", [0]), ("发布单位", [0])];
 
     /// <summary>
     /// The heading of a document about the report, not the report: a notice, plan, letter… whose words go on past
@@ -102,17 +104,24 @@ public static partial class MetadataExtractor
 
     /// <summary>
     /// Whether <see cref="Normalize.TextNormalizer.WithoutGlosses"/> has anything to take out: a gloss's bracket
-    /// folded to a space. Brackets are rare, so this looks at a few places instead of every character.
+    /// folded to a space. Tables number their rows in brackets (（一）), so the two texts are compared many
+    /// characters at a time rather than bracket by bracket.
     /// </summary>
     static bool MayHaveGlosses(string source, string folded)
     {
-        var s = source.AsSpan();
-        for (int at = s.IndexOfAny('(', '（'); at >= 0;)
+        var s = MemoryMarshal.Cast<char, ushort>(source.AsSpan());
+        var f = MemoryMarshal.Cast<char, ushort>(folded.AsSpan());
+        var open = new Vector<ushort>('(');
+        var wideOpen = new Vector<ushort>('（');
+        var space = new Vector<ushort>(' ');
+        int w = Vector<ushort>.Count, i = 0;
+        for (; i + w <= s.Length; i += w)
         {
-            if (folded[at] == ' ') return true;
-            int next = s[(at + 1)..].IndexOfAny('(', '（');
-            at = next < 0 ? -1 : at + 1 + next;
+            var at = new Vector<ushort>(s.Slice(i, w));
+            if (((Vector.Equals(at, open) | Vector.Equals(at, wideOpen)) & Vector.Equals(new Vector<ushort>(f.Slice(i, w)), space)) != Vector<ushort>.Zero) return true;
         }
+        for (; i < s.Length; i++)
+            if (source[i] is '(' or '（' && folded[i] == ' ') return true;
         return false;
     }
 
@@ -315,12 +324,14 @@ public static partial class MetadataExtractor
     /// is that pattern anchored with \G: tried only at the places a label can start (every match starts at one), in
     /// order, each after the end of the match before.
     /// </summary>
-    static List<Match> MatchesAtLabels(Regex here, string s, (string Word, int Back)[] labelWords)
+    static List<Match> MatchesAtLabels(Regex here, string s, (string Word, int[] Backs)[] labelWords)
     {
         var starts = new List<int>();
-        foreach (var (word, back) in labelWords)
+        // Each word is looked for once, however many labels end with it.
+        foreach (var (word, backs) in labelWords)
             for (int at = s.IndexOf(word, StringComparison.Ordinal); at >= 0; at = s.IndexOf(word, at + 1, StringComparison.Ordinal))
-                if (at - back >= 0) starts.Add(at - back);
+                foreach (int back in backs)
+                    if (at - back >= 0) starts.Add(at - back);
         var matches = new List<Match>();
         if (starts.Count == 0) return matches;
         starts.Sort();

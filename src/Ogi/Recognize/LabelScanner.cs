@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ogi.Segment;
 using Ogi.Templates;
 
@@ -37,9 +38,13 @@ public static class LabelScanner
     // same order as a search label by label would give them.
     static readonly uint[] SlotKey;
     static readonly int[] SlotWordStart, SlotWords, SlotEntryStart;
-    /// <summary>Per entry of <see cref="SlotWords"/>, the word's length and third character (its first test), kept beside the ids.</summary>
+    /// <summary>Per entry of <see cref="SlotWords"/>, the word's length, kept beside the ids.</summary>
     static readonly int[] SlotWordLength;
-    static readonly char[] SlotWordThird;
+    /// <summary>
+    /// Per entry of <see cref="SlotWords"/>, the word's first four characters (fewer for a shorter word) as one number
+    /// and the mask of the characters it has: the words under a bigram are told apart by one comparison each.
+    /// </summary>
+    static readonly ulong[] SlotWordHead, SlotWordHeadMask;
     static readonly Entry[] SlotEntries;
     /// <summary>
     /// Per word, the indexes into <see cref="SlotEntries"/> of its own entries, in their order there
@@ -123,7 +128,8 @@ public static class LabelScanner
         SlotEntryStart[size] = slotEntries.Count;
         SlotWords = [.. slotWords];
         SlotWordLength = [.. slotWords.Select(w => Words[w].Length)];
-        SlotWordThird = [.. slotWords.Select(w => Words[w].Length > 2 ? Words[w][2] : '\0')];
+        SlotWordHead = [.. slotWords.Select(w => Head(Words[w]))];
+        SlotWordHeadMask = [.. slotWords.Select(w => HeadMask(Words[w].Length))];
         SlotEntries = [.. slotEntries];
         WordEntryStart = new int[Words.Length + 1];
         foreach (var e in SlotEntries) WordEntryStart[e.Word + 1]++;
@@ -135,6 +141,17 @@ public static class LabelScanner
     }
 
     static uint Bigram(string w) => (uint)w[0] << 16 | w[1];
+
+    /// <summary>Up to four characters from the start of s as one number, the first in the low bits (as they lie in memory).</summary>
+    static ulong Head(ReadOnlySpan<char> s)
+    {
+        if (s.Length >= 4) return MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(s[..4]));
+        ulong head = 0;
+        for (int k = 0; k < s.Length; k++) head |= (ulong)s[k] << (16 * k);
+        return head;
+    }
+
+    static ulong HeadMask(int length) => length >= 4 ? ulong.MaxValue : (1UL << (16 * length)) - 1;
 
     /// <summary>20 bits of the bigram, mixed: the low ones pick a slot, the higher 16 a bit of <see cref="BigramBits"/>.</summary>
     static uint Hash(uint bigram) => (bigram * 0x9E3779B1u) >> 12;
@@ -165,12 +182,14 @@ public static class LabelScanner
             while (keys[s] != bigram + 1 && keys[s] != 0) s = (s + 1) & mask;
             if (keys[s] == 0) continue;
             int found = 0, only = -1;
+            ulong head = Head(c.Slice(i, Math.Min(4, c.Length - i)));
             for (int k = SlotWordStart[s]; k < SlotWordStart[s + 1]; k++)
             {
+                if ((head & SlotWordHeadMask[k]) != SlotWordHead[k]) continue;
                 int length = SlotWordLength[k];
                 if (i + length > c.Length) continue;
                 int w = SlotWords[k];
-                if (length > 2 && (c[i + 2] != SlotWordThird[k] || !c.Slice(i + 3, length - 3).SequenceEqual(Words[w].AsSpan(3)))) continue;
+                if (length > 4 && !c.Slice(i + 4, length - 4).SequenceEqual(Words[w].AsSpan(4))) continue;
                 index.AddOccurrence(w, i);
                 found++;
                 only = w;
@@ -233,14 +252,28 @@ internal sealed class LabelIndex
         Array.Clear(_runsKnown);
     }
 
-    public void AddOccurrence(int word, int start) => Append(ref _occurrences[word], ref _occurrenceCount[word], start);
+    public void AddOccurrence(int word, int start) => Append(_occurrences, _occurrenceCount, word, start);
 
-    public void AddHit(int table, LabelHit hit) => Append(ref _hits[table], ref _hitCount[table], hit);
+    public void AddHit(int table, LabelHit hit) => Append(_hits, _hitCount, table, hit);
 
-    static void Append<T>(ref T[] list, ref int count, T item)
+    /// <summary>
+    /// Appends to lists[at]. The list is read and written back by value: a <c>ref lists[at]</c> into an array of
+    /// arrays costs a type check on every call (arrays are covariant).
+    /// </summary>
+    static void Append<T>(T[][] lists, int[] counts, int at, T item)
     {
-        if (count == list.Length) Array.Resize(ref list, count * 2);
-        list[count++] = item;
+        var list = lists[at];
+        int count = counts[at];
+        if (count == list.Length) lists[at] = list = Grow(list);
+        list[count] = item;
+        counts[at] = count + 1;
+    }
+
+    static T[] Grow<T>(T[] list)
+    {
+        var grown = new T[list.Length * 2];
+        list.CopyTo(grown, 0);
+        return grown;
     }
 
     public int LastOccurrence(int word) => _occurrenceCount[word] is int n and > 0 ? _occurrences[word][n - 1] : -1;

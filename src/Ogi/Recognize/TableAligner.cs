@@ -141,7 +141,7 @@ public static class TableAligner
     static int Deduplicate(Span<Hit> hits)
     {
         // Keep, for one row, the longest label variant at a place (规范性文件 inside 行政规范性文件).
-        hits.Sort(ByStartThenWeight);
+        SortByStartThenWeight(hits);
         int kept = 0;
         foreach (var h in hits)
         {
@@ -150,8 +150,42 @@ public static class TableAligner
                 if (hits[k].Row == h.Row && hits[k].Start <= h.Start && hits[k].End >= h.End) { covered = true; break; }
             if (!covered) hits[kept++] = h;
         }
-        hits[..kept].Sort(ByStart);
+        // Sorted by start already; hits that share a start are left to the library's sort (it is not stable).
+        if (SharesStart(hits[..kept])) hits[..kept].Sort(ByStart);
         return kept;
+    }
+
+    /// <summary>
+    /// Sorts hits by start, the heavier first at one start. They come in the scan's order, by start, so most need no
+    /// more than the few that share a start put in order of weight. Two of the same start and weight have no
+    /// order the comparison defines, so there the library's sort (not stable) decides, as it always has.
+    /// </summary>
+    static void SortByStartThenWeight(Span<Hit> hits)
+    {
+        bool grouped = false;
+        for (int i = 1; i < hits.Length; i++)
+        {
+            if (hits[i].Start < hits[i - 1].Start) { hits.Sort(ByStartThenWeight); return; }
+            if (hits[i].Start != hits[i - 1].Start) continue;
+            grouped = true;
+            for (int j = i - 1; j >= 0 && hits[j].Start == hits[i].Start; j--)
+                if (hits[j].Weight == hits[i].Weight) { hits.Sort(ByStartThenWeight); return; }
+        }
+        if (!grouped) return;
+        // Every key distinct: the sorted order is the one any sort gives. Insertion within each start's group.
+        for (int i = 1; i < hits.Length; i++)
+        {
+            var h = hits[i];
+            int j = i - 1;
+            while (j >= 0 && hits[j].Start == h.Start && hits[j].Weight < h.Weight) { hits[j + 1] = hits[j]; j--; }
+            hits[j + 1] = h;
+        }
+    }
+
+    static bool SharesStart(ReadOnlySpan<Hit> hits)
+    {
+        for (int i = 1; i < hits.Length; i++) if (hits[i].Start == hits[i - 1].Start) return true;
+        return false;
     }
 
     /// <summary>
@@ -204,7 +238,7 @@ public static class TableAligner
                 foundRuns.Add((at, next));
             }
         }
-        foundRuns.Sort(RunOrder);
+        SortByStart(foundRuns);
         int i = 0;
         while (i < foundRuns.Count)
         {
@@ -223,6 +257,24 @@ public static class TableAligner
     }
 
     [ThreadStatic] static List<(int Start, int End)>? t_found;
+    [ThreadStatic] static long[]? t_runKeys;
+
+    /// <summary>
+    /// Sorts the runs by start: as numbers (start, then end, in one long) when no two share a start, since then there
+    /// is only one order; where two do the comparison gives them none, and the library's sort (not stable) decides,
+    /// as it always has.
+    /// </summary>
+    static void SortByStart(List<(int Start, int End)> runs)
+    {
+        int n = runs.Count;
+        var keys = t_runKeys is { } k && k.Length >= n ? k : t_runKeys = new long[Math.Max(n, 64)];
+        for (int i = 0; i < n; i++) keys[i] = (long)runs[i].Start << 32 | (uint)runs[i].End;
+        var sorted = keys.AsSpan(0, n);
+        sorted.Sort();
+        for (int i = 1; i < n; i++)
+            if (sorted[i] >> 32 == sorted[i - 1] >> 32) { runs.Sort(RunOrder); return; }
+        for (int i = 0; i < n; i++) runs[i] = ((int)(sorted[i] >> 32), (int)sorted[i]);
+    }
 
     /// <summary>Numbers (or blank marks) next, not the numbering of a label (3、其他, 2.重复申请).</summary>
     internal static bool ValuesFollow(string compact, int at)
@@ -265,10 +317,26 @@ public static class TableAligner
         foreach (var label in row.FoldedLabels)
         {
             if (label.Length <= end - start) break;
-            var f = LabelMatcher.FindApproximate(compact, label, start, Math.Min(compact.Length, start + label.Length + LabelMatcher.MaxErrors(label.Length)));
+            int k = LabelMatcher.MaxErrors(label.Length), to = Math.Min(compact.Length, start + label.Length + k);
+            if (!MayStandAt(compact, label, k, start, to)) continue;
+            var f = LabelMatcher.FindApproximate(compact, label, start, to);
             if (f is { } hit && hit.Start == start && hit.End > end) return new RowMatch(row, start, hit.End);
         }
         return new RowMatch(row, start, end);
+    }
+
+    /// <summary>
+    /// What a match of <paramref name="label"/> starting at <paramref name="start"/> with at most k edits needs (the
+    /// search keeps only matches whose first and last characters are in place): its first character there, its last
+    /// where a text k characters shorter or longer ends. Most long variants fail this at once, without the alignment.
+    /// </summary>
+    static bool MayStandAt(string compact, string label, int k, int start, int to)
+    {
+        if (compact[start] != label[0]) return false;
+        int last = Math.Min(to, start + label.Length + k) - 1;
+        for (int p = Math.Max(start, start + label.Length - k - 1); p <= last; p++)
+            if (compact[p] == label[^1]) return true;
+        return false;
     }
 
     static int MaxGap(int skippedRows) => 260 + 160 * skippedRows;
