@@ -8,7 +8,7 @@ namespace Ogi.Cells;
 public static class CellGrammar
 {
     /// <summary>No statistic of a report has more digits than this: a longer run is cells glued together.</summary>
-    const int MaxSingleValueDigits = 15;
+    internal const int MaxSingleValueDigits = 15;
 
     static readonly string[] Units = ["万元", "亿元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "期", "份"];
     static readonly string[] BlankMarkers = ["-", "—", "——", "–", "―", "/", "无", "－", "…", "空", "\\", "─", "--", "---"];
@@ -42,7 +42,7 @@ public static class CellGrammar
         bool digitFirst = char.IsAsciiDigit(f[start]);
         if (!digitFirst && word.Length <= 3 && BlankStarts.Contains(f[start]))
             foreach (var b in BlankMarkers)
-                if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end)); return; }
+                if (word.SequenceEqual(b)) { into.Add(CellToken.Piece(CellKind.Blank, src, start, end)); return; }
         // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
         if (!digitFirst && UnitStarts.Contains(f[i]))
         foreach (var u in Units)
@@ -50,10 +50,10 @@ public static class CellGrammar
             if (f.AsSpan(i, end - i).StartsWith(u) )
             {
                 int k = i + u.Length;
-                if (k == end) { into.Add(new CellToken(CellKind.Unit, src[i..end], i, end) { Unit = u }); return; }
+                if (k == end) { into.Add(CellToken.Piece(CellKind.Unit, src, i, end) with { Unit = u }); return; }
                 if (char.IsAsciiDigit(f[k]))
                 {
-                    into.Add(new CellToken(CellKind.Unit, src[i..k], i, k) { Unit = u });
+                    into.Add(CellToken.Piece(CellKind.Unit, src, i, k) with { Unit = u });
                     ReadWord(f, src, k, end, delimited, into);
                     return;
                 }
@@ -103,8 +103,8 @@ public static class CellGrammar
             foreach (var u in Units)
                 if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
         // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
-        decimal? value = integerDigits <= MaxSingleValueDigits && Parse(printed, thousands, hasFraction) is decimal parsed
-            ? (sign < 0 ? parsed * -1 : parsed) : null;
+        // (The token's value is read from its digits when asked for; a whole number always reads.)
+        bool hasValue = integerDigits <= MaxSingleValueDigits && (!hasFraction || Parse(printed) is not null);
         string? note = null;
         int numberEnd = p;
         bool restIsNumber = !numberingFollows && p < end && (char.IsAsciiDigit(f[p]) || (f[p] is '-' or '+' or '减' or '增') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
@@ -124,17 +124,16 @@ public static class CellGrammar
             }
             else if (delimited && (restLen <= 10 || f[p] == '(')) { note = src[p..end]; numberEnd = end; }
         }
-        into.Add(new CellToken(CellKind.Number, Printed(src, start, numberEnd), start, numberEnd)
+        into.Add(CellToken.Number(src, f, start, numberEnd) with
         {
-            Value = value,
-            DigitsText = f,
+            DigitsStart = digitsStart,
             DigitsEnd = p0,
+            IntegerDigits = integerDigits,
             Negative = sign < 0,
             Unit = unit,
             Note = note,
             Approximate = approx,
-            DigitsStart = digitsStart,
-            MaybeGlued = value is null || !thousands && !approx && integerDigits > 1,
+            MaybeGlued = !hasValue || !thousands && !approx && integerDigits > 1,
         });
         if (numberingFollows)
         {
@@ -148,32 +147,20 @@ public static class CellGrammar
         }
     }
 
-    /// <summary>The numbers 0–9 and 00–99 as printed: most cells are one of them, and a report reads hundreds.</summary>
-    static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        .. Enumerable.Range(0, 100).Select(d => d.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
-
-    /// <summary>The source's text of a number, shared when it is one or two ASCII digits.</summary>
-    static string Printed(string src, int start, int end)
-    {
-        if (end - start == 1 && char.IsAsciiDigit(src[start])) return SmallNumbers[src[start] - '0'];
-        if (end - start == 2 && char.IsAsciiDigit(src[start]) && char.IsAsciiDigit(src[start + 1]))
-            return SmallNumbers[10 + (src[start] - '0') * 10 + (src[start + 1] - '0')];
-        return src[start..end];
-    }
-
     /// <summary>
     /// The value of the printed digits (thousands separators and a decimal part allowed): a whole number is added up
     /// digit by digit (as exact as parsing it, and without making a string); a decimal part is parsed.
     /// </summary>
-    static decimal? Parse(ReadOnlySpan<char> printed, bool thousands, bool hasFraction)
+    internal static decimal? Parse(ReadOnlySpan<char> printed)
     {
+        bool hasFraction = printed.Contains('.');
         if (!hasFraction)
         {
             long v = 0;
             foreach (var ch in printed) if (ch != ',') v = v * 10 + (ch - '0');
             return v;
         }
-        var digits = thousands ? printed.ToString().Replace(",", "") : printed;
+        var digits = printed.Contains(',') ? printed.ToString().Replace(",", "") : printed;
         return decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
             ? parsed : null;
     }

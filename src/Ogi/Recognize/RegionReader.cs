@@ -259,34 +259,36 @@ public static class RegionReader
         // A Markdown row opens with a border: "| 6 | 6 |" holds no empty cell before its first pipe.
         else if (startsLine && pieces.Count > 0 && IsBlank(f, pieces[0].S, pieces[0].E) && MarkdownTable(f, start)) pieces.RemoveAt(0);
         bool delimited = layout != CellLayout.Runs || pieces.Count > 1;
-        var tokens = new List<CellToken>(pieces.Count + 2);
+        // The tokens are gathered in scratch and kept in a list of their own size (a region has many more pieces
+        // than values when prose follows them).
+        var tokens = ScratchTokens ??= new List<CellToken>(64);
+        tokens.Clear();
         var piece = ScratchPiece ??= new List<CellToken>(8);
         foreach (var (s, e) in pieces)
         {
             // Values end at the first words that are not a value: what follows is not read.
             if (stopAtText && tokens.Count > 0 && tokens[^1].Kind == CellKind.Text) break;
-            if (IsBlank(f, s, e)) { tokens.Add(new CellToken(CellKind.Blank, "", s, s)); continue; }
+            if (IsBlank(f, s, e)) { tokens.Add(CellToken.Empty(s)); continue; }
             piece.Clear();
             CellGrammar.Read(f, src, s, e, delimited, piece);
             // A delimited cell that holds a number and then words: the words are the cell's note ("13 准予撤诉").
             for (int k = 0; k < piece.Count; k++)
             {
                 var t = piece[k];
-                if (delimited && t.Kind == CellKind.Text && k > 0 && piece[k - 1].Kind == CellKind.Number && t.Raw.Length <= 12)
+                if (delimited && t.Kind == CellKind.Text && k > 0 && piece[k - 1].Kind == CellKind.Number && t.Length <= 12)
                 {
                     var num = tokens[^1];
-                    tokens[^1] = num with { Note = (num.Note is null ? "" : num.Note + " ") + t.Raw, End = t.End, Raw = src[num.Start..t.End] };
+                    tokens[^1] = num with { Note = (num.Note is null ? "" : num.Note + " ") + t.Raw, End = t.End };
                     continue;
                 }
                 tokens.Add(t);
             }
         }
-        piece.Clear();
-        return tokens;
+        return new List<CellToken>(tokens);
     }
 
     [ThreadStatic] static List<(int S, int E)>? ScratchPieces;
-    [ThreadStatic] static List<CellToken>? ScratchPiece;
+    [ThreadStatic] static List<CellToken>? ScratchPiece, ScratchTokens;
 
     /// <summary>Where the next <paramref name="c"/> stands at or after <paramref name="from"/>, or <paramref name="end"/> if none stands before it.</summary>
     static int NextOrEnd(string f, int from, int end, char c)

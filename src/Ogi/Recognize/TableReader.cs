@@ -171,7 +171,7 @@ public static partial class TableReader
     static bool SharesLine(LayoutText text, List<CellToken> tokens)
     {
         for (int k = 1; k < tokens.Count; k++)
-            if (tokens[k - 1].Raw.Length > 0 && tokens[k].Raw.Length > 0 && text.Folded.IndexOf('\n', tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End) < 0)
+            if (tokens[k - 1].Length > 0 && tokens[k].Length > 0 && text.Folded.IndexOf('\n', tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End) < 0)
                 return true;
         return false;
     }
@@ -386,30 +386,39 @@ public static partial class TableReader
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:其中[:：]?\s*)?(?:\(?[一二三四五六七八九十\d]{1,3}\)?\s*[、.．,，]?\s*)?(?:其中[:：]?)?")]
     private static partial System.Text.RegularExpressions.Regex LeadingNumbering();
 
-    /// <summary>The value cells of a region: up to the first words that are not a value, units dropped (kept on the value).</summary>
-    static List<CellToken> ValueTokens(List<CellToken> cells, int expected) => ValueTokens(cells, expected, new List<CellToken>(cells.Count));
+    /// <summary>
+    /// The value cells of a region: up to the first words that are not a value, units dropped (kept on the value).
+    /// The region's cells are made its values in place: they are read for nothing else afterwards.
+    /// </summary>
+    static List<CellToken> ValueTokens(List<CellToken> cells, int expected) => ValueTokens(cells, expected, cells);
 
-    /// <summary>As <see cref="ValueTokens(List{CellToken}, int)"/>, into the given (empty) list.</summary>
+    /// <summary>As <see cref="ValueTokens(List{CellToken}, int)"/>, into the given list (the cells themselves, or an empty list).</summary>
     static List<CellToken> ValueTokens(List<CellToken> cells, int expected, List<CellToken> list)
     {
         // Only values, and no empty cell to drop at the end: the cells are the values as they are.
         bool onlyValues = cells.Count <= expected || cells[^1].Kind != CellKind.Blank;
         for (int k = 0; k < cells.Count && onlyValues; k++) onlyValues = cells[k].Kind is CellKind.Number or CellKind.Blank;
         if (onlyValues) return cells;
-        list.Clear();
+        // In place, each value is written at or before where it was read.
+        bool inPlace = ReferenceEquals(list, cells);
+        if (!inPlace) list.Clear();
         string? unit = null;
-        foreach (var t in cells)
+        int values = 0;
+        bool words = false;
+        for (int k = 0; k < cells.Count; k++)
         {
-            if (t.Kind == CellKind.Text)
-            {
-                // Empty lines between the values and the prose that follows them are layout, not empty cells,
-                // beyond the row's own cells (its last cells may be empty).
-                while (list.Count > expected && list[^1].Kind == CellKind.Blank && list[^1].Raw.Length == 0) list.RemoveAt(list.Count - 1);
-                break;
-            }
+            var t = cells[k];
+            if (t.Kind == CellKind.Text) { words = true; break; }
             if (t.Kind == CellKind.Unit) { unit = t.Unit; continue; }
-            list.Add(t.Kind == CellKind.Number && t.Unit is null && unit is not null ? t with { Unit = unit } : t);
+            var value = t.Kind == CellKind.Number && t.Unit is null && unit is not null ? t with { Unit = unit } : t;
+            if (inPlace) cells[values] = value; else list.Add(value);
+            values++;
         }
+        if (inPlace) cells.RemoveRange(values, cells.Count - values);
+        // Empty lines between the values and the prose that follows them are layout, not empty cells,
+        // beyond the row's own cells (its last cells may be empty).
+        if (words)
+            while (list.Count > expected && list[^1].Kind == CellKind.Blank && list[^1].Length == 0) list.RemoveAt(list.Count - 1);
         // Empty cells after the expected ones are the table's unused columns.
         while (list.Count > expected && list[^1].Kind == CellKind.Blank) list.RemoveAt(list.Count - 1);
         return list;

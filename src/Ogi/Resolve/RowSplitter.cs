@@ -240,7 +240,7 @@ public static class RowSplitter
         return new RowReading { Cells = cells };
     }
 
-    static int IntegerDigits(CellToken t) => t.IntegerDigitCount();
+    static int IntegerDigits(CellToken t) => t.IntegerDigits;
 
     static Item ToItem(CellToken t)
     {
