@@ -28,17 +28,14 @@ public static class RegionReader
     {
         var s = text.Folded.AsSpan(sourceStart, Math.Max(0, sourceEnd - sourceStart));
         int pipes = s.Count('|');
-        // Lines ended by a line break, and of them the empty ones (only white space).
-        int lines = 0, empty = 0;
-        for (int nl; (nl = s.IndexOf('\n')) >= 0; s = s[(nl + 1)..])
-        {
-            lines++;
-            if (s[..nl].IsWhiteSpace()) empty++;
-        }
+        // Lines ended by a line break; how many of them are empty (only white space) is looked at only for one cell a line.
+        int lines = s.Count('\n');
         if (pipes >= 6 && pipes * 8 >= lines) return CellLayout.Pipes;
-        if (lines >= 6)
-            return empty * 3 >= lines ? CellLayout.BlankLines : CellLayout.Lines;
-        return CellLayout.Runs;
+        if (lines < 6) return CellLayout.Runs;
+        int empty = 0;
+        for (int nl; (nl = s.IndexOf('\n')) >= 0; s = s[(nl + 1)..])
+            if (s[..nl].IsWhiteSpace()) empty++;
+        return empty * 3 >= lines ? CellLayout.BlankLines : CellLayout.Lines;
     }
 
     /// <summary>The source offset after the label and a parenthesised note right after it.</summary>
@@ -263,32 +260,35 @@ public static class RegionReader
         // than values when prose follows them).
         var tokens = ScratchTokens ??= new List<CellToken>(64);
         tokens.Clear();
-        var piece = ScratchPiece ??= new List<CellToken>(8);
         foreach (var (s, e) in pieces)
         {
             // Values end at the first words that are not a value: what follows is not read.
             if (stopAtText && tokens.Count > 0 && tokens[^1].Kind == CellKind.Text) break;
             if (IsBlank(f, s, e)) { tokens.Add(CellToken.Empty(s)); continue; }
-            piece.Clear();
-            CellGrammar.Read(f, src, s, e, delimited, piece);
+            int first = tokens.Count;
+            CellGrammar.Read(f, src, s, e, delimited, tokens);
+            if (!delimited) continue;
             // A delimited cell that holds a number and then words: the words are the cell's note ("13 准予撤诉").
-            for (int k = 0; k < piece.Count; k++)
+            // The piece's tokens are joined so in place, each written at or before where it was read.
+            int joined = first + 1;
+            for (int k = first + 1; k < tokens.Count; k++)
             {
-                var t = piece[k];
-                if (delimited && t.Kind == CellKind.Text && k > 0 && piece[k - 1].Kind == CellKind.Number && t.Length <= 12)
+                var t = tokens[k];
+                if (t.Kind == CellKind.Text && tokens[k - 1].Kind == CellKind.Number && t.Length <= 12)
                 {
-                    var num = tokens[^1];
-                    tokens[^1] = num with { Note = (num.Note is null ? "" : num.Note + " ") + t.Raw, End = t.End };
+                    var num = tokens[joined - 1];
+                    tokens[joined - 1] = num with { Note = (num.Note is null ? "" : num.Note + " ") + t.Raw, End = t.End };
                     continue;
                 }
-                tokens.Add(t);
+                tokens[joined++] = t;
             }
+            if (first < tokens.Count) tokens.RemoveRange(joined, tokens.Count - joined);
         }
         return new List<CellToken>(tokens);
     }
 
     [ThreadStatic] static List<(int S, int E)>? ScratchPieces;
-    [ThreadStatic] static List<CellToken>? ScratchPiece, ScratchTokens;
+    [ThreadStatic] static List<CellToken>? ScratchTokens;
 
     /// <summary>Where the next <paramref name="c"/> stands at or after <paramref name="from"/>, or <paramref name="end"/> if none stands before it.</summary>
     static int NextOrEnd(string f, int from, int end, char c)

@@ -46,7 +46,8 @@ public static partial class TableReader
             (read, regions) = ReadRows(text, match, layout);
             int fitting = RowsFitting(match, read);
             // Where every row already has its number of cells the other reading cannot do better: it is not read.
-            if (fitting < ValueRows(match) && ReadRows(text, match, other) is var theirs && RowsFitting(match, theirs.Read) > fitting)
+            // The rows' regions are the same in both (only their cells are cut otherwise).
+            if (fitting < ValueRows(match) && ReadRows(text, match, other, regions) is var theirs && RowsFitting(match, theirs.Read) > fitting)
             { layout = other; (read, regions) = theirs; }
         }
         var choices = new List<RowChoice>(match.Rows.Count);
@@ -215,15 +216,15 @@ public static partial class TableReader
         return end;
     }
 
-    /// <summary>The cells of every row with values (null for heading rows) in one layout, and their regions.</summary>
-    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout)
+    /// <summary>The cells of every row with values (null for heading rows) in one layout, and their regions (found, or given).</summary>
+    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout, (int Start, int End)[]? found = null)
     {
         var read = new List<CellToken>?[match.Rows.Count];
-        var regions = new (int Start, int End)[match.Rows.Count];
+        var regions = found ?? new (int Start, int End)[match.Rows.Count];
         for (int i = 0; i < match.Rows.Count; i++)
         {
             if (match.Rows[i].Row.Group) continue;
-            var (start, end) = regions[i] = Region(text, match, i, layout);
+            var (start, end) = found is null ? regions[i] = Region(text, match, i, layout) : regions[i];
             read[i] = RegionReader.ReadCells(text, start, end, layout);
         }
         return (read, regions);
@@ -285,7 +286,7 @@ public static partial class TableReader
     }
 
     /// <summary>The G1 finding of a row whose digits allow several readings: the chosen one and up to five others.</summary>
-    static void ReadingsFinding(CompiledRow row, RowReading chosen, List<RowReading> tied, List<string> doubtful, List<Finding> findings)
+    static void ReadingsFinding(CompiledRow row, RowReading chosen, IReadOnlyList<RowReading> tied, List<string> doubtful, List<Finding> findings)
     {
         static string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
         var others = tied.Where(r => r != chosen).Take(5).Select(Show);
@@ -296,7 +297,7 @@ public static partial class TableReader
     }
 
     /// <summary>The distinct values the tied readings give column c, in the order first met.</summary>
-    static List<decimal?> TiedValues(List<RowReading> tied, int c) => tied.Select(r => r.Cells[c].Value).Distinct().ToList();
+    static List<decimal?> TiedValues(IReadOnlyList<RowReading> tied, int c) => tied.Select(r => r.Cells[c].Value).Distinct().ToList();
 
     /// <summary>
     /// Rows the template does not define, printed between two known rows (an older table's 依申请公开信息数, a

@@ -10,7 +10,8 @@ public sealed class RowChoice
     public required List<RowReading> Readings { get; init; }
     public RowReading? Chosen { get; set; }
     /// <summary>Readings that remained as consistent as the chosen one: when more than one, the choice was a judgement.</summary>
-    public List<RowReading> Tied { get; set; } = [];
+    /// <remarks>None (shared, not a list a row) until the search sets them: most rows have one reading and no search.</remarks>
+    public IReadOnlyList<RowReading> Tied { get; set; } = [];
 }
 
 /// <summary>
