@@ -115,7 +115,7 @@ public static partial class TableReader
             }
             choices.Add(new RowChoice { Row = row, Readings = readings });
         }
-        GluedDigitsResolver.Resolve(choices, table.CrossRowEquations, narrative);
+        GluedDigitsResolver.Resolve(choices, table, narrative);
 
         int cellCount = unknown.Count;
         foreach (var choice in choices) if (choice.Chosen is not null) cellCount += choice.Chosen.Cells.Length;
