@@ -72,8 +72,12 @@ public static class CellGrammar
             into.Add(CellToken.Words(src, start, end));
             return;
         }
-        int digitsStart = p;
-        while (p < end && (char.IsAsciiDigit(f[p]) || f[p] == ',' && IsThousandsGroup(f, p, end))) p++;
+        int digitsStart = p, separators = 0;
+        for (; p < end; p++)
+        {
+            if (f[p] == ',' && IsThousandsGroup(f, p, end)) separators++;
+            else if (!char.IsAsciiDigit(f[p])) break;
+        }
         // "3.补正后申请内容仍不明确", "1、属于国家秘密": a label's own numbering, never a value.
         if (sign == 0 && (delimited ? p - digitsStart <= 2 : p - digitsStart == 1) && IsNumberingMark(f, p, end))
         {
@@ -82,7 +86,10 @@ public static class CellGrammar
         }
         // "…00000003.要求提供…": a digit, a dot or 、 and then words is the numbering of the next label, not a value's digit.
         bool numberingFollows = !delimited && p - digitsStart > 1 && p + 1 < end && (f[p] == '.' || f[p] == '、') && f[p + 1] >= 0x4E00 && f[p + 1] <= 0x9FFF;
+        // (The digit given back is never a separator: one is always followed by three digits.)
         if (numberingFollows) p--;
+        // The whole part's digits, separators not counted.
+        int integerDigits = p - digitsStart - separators;
         bool hasFraction = false;
         if (p + 1 < end && f[p] == '.' && char.IsAsciiDigit(f[p + 1]))
         {
@@ -92,10 +99,7 @@ public static class CellGrammar
         }
         int p0 = p;
         var printed = f.AsSpan(digitsStart, p - digitsStart);
-        bool thousands = printed.Contains(',');
-        int dot = hasFraction ? printed.IndexOf('.') : -1;
-        // The whole part's digits, separators not counted.
-        int integerDigits = (dot < 0 ? printed : printed[..dot]).Length - (thousands ? printed.Count(',') : 0);
+        bool thousands = separators > 0;
         bool approx = false;
         if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
         string? unit = null;
@@ -153,13 +157,17 @@ public static class CellGrammar
     /// </summary>
     internal static decimal? Parse(ReadOnlySpan<char> printed)
     {
-        bool hasFraction = printed.Contains('.');
-        if (!hasFraction)
+        long v = 0;
+        foreach (var ch in printed)
         {
-            long v = 0;
-            foreach (var ch in printed) if (ch != ',') v = v * 10 + (ch - '0');
-            return v;
+            if (ch == '.') return ParseDecimal(printed);
+            if (ch != ',') v = v * 10 + (ch - '0');
         }
+        return v;
+    }
+
+    static decimal? ParseDecimal(ReadOnlySpan<char> printed)
+    {
         var digits = printed.Contains(',') ? printed.ToString().Replace(",", "") : printed;
         return decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
             ? parsed : null;

@@ -32,9 +32,14 @@ public static class RegionReader
         int lines = s.Count('\n');
         if (pipes >= 6 && pipes * 8 >= lines) return CellLayout.Pipes;
         if (lines < 6) return CellLayout.Runs;
+        // One pass over the characters: such a table has hundreds of short lines.
         int empty = 0;
-        for (int nl; (nl = s.IndexOf('\n')) >= 0; s = s[(nl + 1)..])
-            if (s[..nl].IsWhiteSpace()) empty++;
+        bool blank = true;
+        foreach (var ch in s)
+        {
+            if (ch == '\n') { if (blank) empty++; blank = true; }
+            else if (blank && !char.IsWhiteSpace(ch)) blank = false;
+        }
         return empty * 3 >= lines ? CellLayout.BlankLines : CellLayout.Lines;
     }
 
@@ -326,9 +331,12 @@ public static class RegionReader
     /// </summary>
     static bool IsPageNumber(string f, int s, int e)
     {
-        // Only a piece that opens with a dash or 第 can be a page number: the lines around it are looked at only then.
-        var t = f.AsSpan(s, e - s).Trim(" \f");
-        if (t.Length < 3 || !(Dash(t[0]) || t[0] == '第')) return false;
+        // Only a piece that opens with a dash or 第 can be a page number: the rest is looked at only then.
+        int first = s;
+        while (first < e && f[first] is ' ' or '\f') first++;
+        if (first == e || !(Dash(f[first]) || f[first] == '第')) return false;
+        var t = f.AsSpan(first, e - first).TrimEnd(" \f");
+        if (t.Length < 3) return false;
         int ls = s, le = e;
         while (ls > 0 && f[ls - 1] is ' ' or '\f') ls--;
         while (le < f.Length && f[le] is ' ' or '\f') le++;
