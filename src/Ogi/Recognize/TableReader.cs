@@ -205,7 +205,9 @@ public static partial class TableReader
             moved = false;
             foreach (var label in rm.Row.FoldedLabels)
             {
-                int at = c.IndexOf(label, end, Math.Max(0, nextStart - end), StringComparison.Ordinal);
+                // Mostly the values stand between the two, fewer characters than a label has: nothing to search.
+                if (label.Length > nextStart - end) continue;
+                int at = c.IndexOf(label, end, nextStart - end, StringComparison.Ordinal);
                 if (at < 0 || at + label.Length > nextStart) continue;
                 // Values between the two are the first one's; the numbering of the second (3、其他) is not.
                 bool values = false;
