@@ -8,7 +8,7 @@ namespace Ogi.Cells;
 public static class CellGrammar
 {
     /// <summary>No statistic of a report has more digits than this: a longer run is cells glued together.</summary>
-    const int MaxSingleValueDigits = 15;
+    internal const int MaxSingleValueDigits = 15;
 
     static readonly string[] Units = ["万元", "亿元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "期", "份"];
     static readonly string[] BlankMarkers = ["-", "—", "——", "–", "―", "/", "无", "－", "…", "空", "\\", "─", "--", "---"];
@@ -42,7 +42,7 @@ public static class CellGrammar
         bool digitFirst = char.IsAsciiDigit(f[start]);
         if (!digitFirst && word.Length <= 3 && BlankStarts.Contains(f[start]))
             foreach (var b in BlankMarkers)
-                if (word.SequenceEqual(b)) { into.Add(new CellToken(CellKind.Blank, src[start..end], start, end)); return; }
+                if (word.SequenceEqual(b)) { into.Add(CellToken.Piece(CellKind.Blank, src, start, end)); return; }
         // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
         if (!digitFirst && UnitStarts.Contains(f[i]))
         foreach (var u in Units)
@@ -50,10 +50,10 @@ public static class CellGrammar
             if (f.AsSpan(i, end - i).StartsWith(u) )
             {
                 int k = i + u.Length;
-                if (k == end) { into.Add(new CellToken(CellKind.Unit, src[i..end], i, end) { Unit = u }); return; }
+                if (k == end) { into.Add(CellToken.Piece(CellKind.Unit, src, i, end) with { Unit = u }); return; }
                 if (char.IsAsciiDigit(f[k]))
                 {
-                    into.Add(new CellToken(CellKind.Unit, src[i..k], i, k) { Unit = u });
+                    into.Add(CellToken.Piece(CellKind.Unit, src, i, k) with { Unit = u });
                     ReadWord(f, src, k, end, delimited, into);
                     return;
                 }
@@ -72,8 +72,12 @@ public static class CellGrammar
             into.Add(CellToken.Words(src, start, end));
             return;
         }
-        int digitsStart = p;
-        while (p < end && (char.IsAsciiDigit(f[p]) || f[p] == ',' && IsThousandsGroup(f, p, end))) p++;
+        int digitsStart = p, separators = 0;
+        for (; p < end; p++)
+        {
+            if (f[p] == ',' && IsThousandsGroup(f, p, end)) separators++;
+            else if (!char.IsAsciiDigit(f[p])) break;
+        }
         // "3.补正后申请内容仍不明确", "1、属于国家秘密": a label's own numbering, never a value.
         if (sign == 0 && (delimited ? p - digitsStart <= 2 : p - digitsStart == 1) && IsNumberingMark(f, p, end))
         {
@@ -82,7 +86,10 @@ public static class CellGrammar
         }
         // "…00000003.要求提供…": a digit, a dot or 、 and then words is the numbering of the next label, not a value's digit.
         bool numberingFollows = !delimited && p - digitsStart > 1 && p + 1 < end && (f[p] == '.' || f[p] == '、') && f[p + 1] >= 0x4E00 && f[p + 1] <= 0x9FFF;
+        // (The digit given back is never a separator: one is always followed by three digits.)
         if (numberingFollows) p--;
+        // The whole part's digits, separators not counted.
+        int integerDigits = p - digitsStart - separators;
         bool hasFraction = false;
         if (p + 1 < end && f[p] == '.' && char.IsAsciiDigit(f[p + 1]))
         {
@@ -92,10 +99,7 @@ public static class CellGrammar
         }
         int p0 = p;
         var printed = f.AsSpan(digitsStart, p - digitsStart);
-        bool thousands = printed.Contains(',');
-        int dot = hasFraction ? printed.IndexOf('.') : -1;
-        // The whole part's digits, separators not counted.
-        int integerDigits = (dot < 0 ? printed : printed[..dot]).Length - (thousands ? printed.Count(',') : 0);
+        bool thousands = separators > 0;
         bool approx = false;
         if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
         string? unit = null;
@@ -103,8 +107,8 @@ public static class CellGrammar
             foreach (var u in Units)
                 if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
         // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
-        decimal? value = integerDigits <= MaxSingleValueDigits && Parse(printed, thousands, hasFraction) is decimal parsed
-            ? (sign < 0 ? parsed * -1 : parsed) : null;
+        // (The token's value is read from its digits when asked for; a whole number always reads.)
+        bool hasValue = integerDigits <= MaxSingleValueDigits && (!hasFraction || Parse(printed) is not null);
         string? note = null;
         int numberEnd = p;
         bool restIsNumber = !numberingFollows && p < end && (char.IsAsciiDigit(f[p]) || (f[p] is '-' or '+' or '减' or '增') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
@@ -124,17 +128,16 @@ public static class CellGrammar
             }
             else if (delimited && (restLen <= 10 || f[p] == '(')) { note = src[p..end]; numberEnd = end; }
         }
-        into.Add(new CellToken(CellKind.Number, Printed(src, start, numberEnd), start, numberEnd)
+        into.Add(CellToken.Number(src, f, start, numberEnd) with
         {
-            Value = value,
-            DigitsText = f,
+            DigitsStart = digitsStart,
             DigitsEnd = p0,
+            IntegerDigits = integerDigits,
             Negative = sign < 0,
             Unit = unit,
             Note = note,
             Approximate = approx,
-            DigitsStart = digitsStart,
-            MaybeGlued = value is null || !thousands && !approx && integerDigits > 1,
+            MaybeGlued = !hasValue || !thousands && !approx && integerDigits > 1,
         });
         if (numberingFollows)
         {
@@ -148,32 +151,24 @@ public static class CellGrammar
         }
     }
 
-    /// <summary>The numbers 0–9 and 00–99 as printed: most cells are one of them, and a report reads hundreds.</summary>
-    static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        .. Enumerable.Range(0, 100).Select(d => d.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
-
-    /// <summary>The source's text of a number, shared when it is one or two ASCII digits.</summary>
-    static string Printed(string src, int start, int end)
-    {
-        if (end - start == 1 && char.IsAsciiDigit(src[start])) return SmallNumbers[src[start] - '0'];
-        if (end - start == 2 && char.IsAsciiDigit(src[start]) && char.IsAsciiDigit(src[start + 1]))
-            return SmallNumbers[10 + (src[start] - '0') * 10 + (src[start + 1] - '0')];
-        return src[start..end];
-    }
-
     /// <summary>
     /// The value of the printed digits (thousands separators and a decimal part allowed): a whole number is added up
     /// digit by digit (as exact as parsing it, and without making a string); a decimal part is parsed.
     /// </summary>
-    static decimal? Parse(ReadOnlySpan<char> printed, bool thousands, bool hasFraction)
+    internal static decimal? Parse(ReadOnlySpan<char> printed)
     {
-        if (!hasFraction)
+        long v = 0;
+        foreach (var ch in printed)
         {
-            long v = 0;
-            foreach (var ch in printed) if (ch != ',') v = v * 10 + (ch - '0');
-            return v;
+            if (ch == '.') return ParseDecimal(printed);
+            if (ch != ',') v = v * 10 + (ch - '0');
         }
-        var digits = thousands ? printed.ToString().Replace(",", "") : printed;
+        return v;
+    }
+
+    static decimal? ParseDecimal(ReadOnlySpan<char> printed)
+    {
+        var digits = printed.Contains(',') ? printed.ToString().Replace(",", "") : printed;
         return decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
             ? parsed : null;
     }

@@ -37,7 +37,7 @@ public static class ColumnGrid
             // Columns need several rows, each on lines of its own: rows run together on one line are no grid. An
             // empty cell the text shows only as an empty line has no place to measure.
             if (!members.Any(IsShort) || members.Count(r => r.Tokens.Count > 0) < 3
-                || members.Any(r => r.Tokens.Any(t => t.Raw.Length == 0))) continue;
+                || members.Any(r => r.Tokens.Any(t => t.Length == 0))) continue;
             var lineStarts = members.Select(r => r.Tokens.Select(t => LineStart(text.Source, t.Start)).ToArray()).ToList();
             if (!OwnLines(lineStarts)) continue;
             var best = BestBands(text.Source, members, lineStarts, group.Key);
@@ -62,7 +62,7 @@ public static class ColumnGrid
     {
         if (r.Tokens.Count == 0 || r.Tokens.Count >= r.Columns) return false;
         foreach (var t in r.Tokens)
-            if (!(t.Kind == CellKind.Number || t.Kind == CellKind.Blank && t.Raw.Length > 0)) return false;
+            if (!(t.Kind == CellKind.Number || t.Kind == CellKind.Blank && t.Length > 0)) return false;
         return true;
     }
 
@@ -153,7 +153,7 @@ public static class ColumnGrid
         for (int c = 0; c < placed.Length; c++)
         {
             if (placed[c] is CellToken t) { list.Add(t); at = t.End; }
-            else list.Add(new CellToken(CellKind.Blank, "", at, at));
+            else list.Add(CellToken.Empty(at));
         }
         row.Tokens = list;
         row.Placed = true;

@@ -28,17 +28,19 @@ public static class RegionReader
     {
         var s = text.Folded.AsSpan(sourceStart, Math.Max(0, sourceEnd - sourceStart));
         int pipes = s.Count('|');
-        // Lines ended by a line break, and of them the empty ones (only white space).
-        int lines = 0, empty = 0;
-        for (int nl; (nl = s.IndexOf('\n')) >= 0; s = s[(nl + 1)..])
-        {
-            lines++;
-            if (s[..nl].IsWhiteSpace()) empty++;
-        }
+        // Lines ended by a line break; how many of them are empty (only white space) is looked at only for one cell a line.
+        int lines = s.Count('\n');
         if (pipes >= 6 && pipes * 8 >= lines) return CellLayout.Pipes;
-        if (lines >= 6)
-            return empty * 3 >= lines ? CellLayout.BlankLines : CellLayout.Lines;
-        return CellLayout.Runs;
+        if (lines < 6) return CellLayout.Runs;
+        // One pass over the characters: such a table has hundreds of short lines.
+        int empty = 0;
+        bool blank = true;
+        foreach (var ch in s)
+        {
+            if (ch == '\n') { if (blank) empty++; blank = true; }
+            else if (blank && !char.IsWhiteSpace(ch)) blank = false;
+        }
+        return empty * 3 >= lines ? CellLayout.BlankLines : CellLayout.Lines;
     }
 
     /// <summary>The source offset after the label and a parenthesised note right after it.</summary>
@@ -259,34 +261,39 @@ public static class RegionReader
         // A Markdown row opens with a border: "| 6 | 6 |" holds no empty cell before its first pipe.
         else if (startsLine && pieces.Count > 0 && IsBlank(f, pieces[0].S, pieces[0].E) && MarkdownTable(f, start)) pieces.RemoveAt(0);
         bool delimited = layout != CellLayout.Runs || pieces.Count > 1;
-        var tokens = new List<CellToken>(pieces.Count + 2);
-        var piece = ScratchPiece ??= new List<CellToken>(8);
+        // The tokens are gathered in scratch and kept in a list of their own size (a region has many more pieces
+        // than values when prose follows them).
+        var tokens = ScratchTokens ??= new List<CellToken>(64);
+        tokens.Clear();
         foreach (var (s, e) in pieces)
         {
             // Values end at the first words that are not a value: what follows is not read.
             if (stopAtText && tokens.Count > 0 && tokens[^1].Kind == CellKind.Text) break;
-            if (IsBlank(f, s, e)) { tokens.Add(new CellToken(CellKind.Blank, "", s, s)); continue; }
-            piece.Clear();
-            CellGrammar.Read(f, src, s, e, delimited, piece);
+            if (IsBlank(f, s, e)) { tokens.Add(CellToken.Empty(s)); continue; }
+            int first = tokens.Count;
+            CellGrammar.Read(f, src, s, e, delimited, tokens);
+            if (!delimited) continue;
             // A delimited cell that holds a number and then words: the words are the cell's note ("13 准予撤诉").
-            for (int k = 0; k < piece.Count; k++)
+            // The piece's tokens are joined so in place, each written at or before where it was read.
+            int joined = first + 1;
+            for (int k = first + 1; k < tokens.Count; k++)
             {
-                var t = piece[k];
-                if (delimited && t.Kind == CellKind.Text && k > 0 && piece[k - 1].Kind == CellKind.Number && t.Raw.Length <= 12)
+                var t = tokens[k];
+                if (t.Kind == CellKind.Text && tokens[k - 1].Kind == CellKind.Number && t.Length <= 12)
                 {
-                    var num = tokens[^1];
-                    tokens[^1] = num with { Note = (num.Note is null ? "" : num.Note + " ") + t.Raw, End = t.End, Raw = src[num.Start..t.End] };
+                    var num = tokens[joined - 1];
+                    tokens[joined - 1] = num with { Note = (num.Note is null ? "" : num.Note + " ") + t.Raw, End = t.End };
                     continue;
                 }
-                tokens.Add(t);
+                tokens[joined++] = t;
             }
+            if (first < tokens.Count) tokens.RemoveRange(joined, tokens.Count - joined);
         }
-        piece.Clear();
-        return tokens;
+        return new List<CellToken>(tokens);
     }
 
     [ThreadStatic] static List<(int S, int E)>? ScratchPieces;
-    [ThreadStatic] static List<CellToken>? ScratchPiece;
+    [ThreadStatic] static List<CellToken>? ScratchTokens;
 
     /// <summary>Where the next <paramref name="c"/> stands at or after <paramref name="from"/>, or <paramref name="end"/> if none stands before it.</summary>
     static int NextOrEnd(string f, int from, int end, char c)
@@ -324,9 +331,12 @@ public static class RegionReader
     /// </summary>
     static bool IsPageNumber(string f, int s, int e)
     {
-        // Only a piece that opens with a dash or 第 can be a page number: the lines around it are looked at only then.
-        var t = f.AsSpan(s, e - s).Trim(" \f");
-        if (t.Length < 3 || !(Dash(t[0]) || t[0] == '第')) return false;
+        // Only a piece that opens with a dash or 第 can be a page number: the rest is looked at only then.
+        int first = s;
+        while (first < e && f[first] is ' ' or '\f') first++;
+        if (first == e || !(Dash(f[first]) || f[first] == '第')) return false;
+        var t = f.AsSpan(first, e - first).TrimEnd(" \f");
+        if (t.Length < 3) return false;
         int ls = s, le = e;
         while (ls > 0 && f[ls - 1] is ' ' or '\f') ls--;
         while (le < f.Length && f[le] is ' ' or '\f') le++;

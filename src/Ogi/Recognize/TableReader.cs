@@ -46,7 +46,8 @@ public static partial class TableReader
             (read, regions) = ReadRows(text, match, layout);
             int fitting = RowsFitting(match, read);
             // Where every row already has its number of cells the other reading cannot do better: it is not read.
-            if (fitting < ValueRows(match) && ReadRows(text, match, other) is var theirs && RowsFitting(match, theirs.Read) > fitting)
+            // The rows' regions are the same in both (only their cells are cut otherwise).
+            if (fitting < ValueRows(match) && ReadRows(text, match, other, regions) is var theirs && RowsFitting(match, theirs.Read) > fitting)
             { layout = other; (read, regions) = theirs; }
         }
         var choices = new List<RowChoice>(match.Rows.Count);
@@ -114,7 +115,7 @@ public static partial class TableReader
             }
             choices.Add(new RowChoice { Row = row, Readings = readings });
         }
-        GluedDigitsResolver.Resolve(choices, table.CrossRowEquations, narrative);
+        GluedDigitsResolver.Resolve(choices, table, narrative);
 
         int cellCount = unknown.Count;
         foreach (var choice in choices) if (choice.Chosen is not null) cellCount += choice.Chosen.Cells.Length;
@@ -171,7 +172,7 @@ public static partial class TableReader
     static bool SharesLine(LayoutText text, List<CellToken> tokens)
     {
         for (int k = 1; k < tokens.Count; k++)
-            if (tokens[k - 1].Raw.Length > 0 && tokens[k].Raw.Length > 0 && text.Folded.IndexOf('\n', tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End) < 0)
+            if (tokens[k - 1].Length > 0 && tokens[k].Length > 0 && text.Folded.IndexOf('\n', tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End) < 0)
                 return true;
         return false;
     }
@@ -204,7 +205,9 @@ public static partial class TableReader
             moved = false;
             foreach (var label in rm.Row.FoldedLabels)
             {
-                int at = c.IndexOf(label, end, Math.Max(0, nextStart - end), StringComparison.Ordinal);
+                // Mostly the values stand between the two, fewer characters than a label has: nothing to search.
+                if (label.Length > nextStart - end) continue;
+                int at = c.IndexOf(label, end, nextStart - end, StringComparison.Ordinal);
                 if (at < 0 || at + label.Length > nextStart) continue;
                 // Values between the two are the first one's; the numbering of the second (3、其他) is not.
                 bool values = false;
@@ -215,15 +218,15 @@ public static partial class TableReader
         return end;
     }
 
-    /// <summary>The cells of every row with values (null for heading rows) in one layout, and their regions.</summary>
-    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout)
+    /// <summary>The cells of every row with values (null for heading rows) in one layout, and their regions (found, or given).</summary>
+    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout, (int Start, int End)[]? found = null)
     {
         var read = new List<CellToken>?[match.Rows.Count];
-        var regions = new (int Start, int End)[match.Rows.Count];
+        var regions = found ?? new (int Start, int End)[match.Rows.Count];
         for (int i = 0; i < match.Rows.Count; i++)
         {
             if (match.Rows[i].Row.Group) continue;
-            var (start, end) = regions[i] = Region(text, match, i, layout);
+            var (start, end) = found is null ? regions[i] = Region(text, match, i, layout) : regions[i];
             read[i] = RegionReader.ReadCells(text, start, end, layout);
         }
         return (read, regions);
@@ -285,7 +288,7 @@ public static partial class TableReader
     }
 
     /// <summary>The G1 finding of a row whose digits allow several readings: the chosen one and up to five others.</summary>
-    static void ReadingsFinding(CompiledRow row, RowReading chosen, List<RowReading> tied, List<string> doubtful, List<Finding> findings)
+    static void ReadingsFinding(CompiledRow row, RowReading chosen, IReadOnlyList<RowReading> tied, List<string> doubtful, List<Finding> findings)
     {
         static string Show(RowReading r) => string.Join(" | ", r.Cells.Select(x => x.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"));
         var others = tied.Where(r => r != chosen).Take(5).Select(Show);
@@ -296,7 +299,7 @@ public static partial class TableReader
     }
 
     /// <summary>The distinct values the tied readings give column c, in the order first met.</summary>
-    static List<decimal?> TiedValues(List<RowReading> tied, int c) => tied.Select(r => r.Cells[c].Value).Distinct().ToList();
+    static List<decimal?> TiedValues(IReadOnlyList<RowReading> tied, int c) => tied.Select(r => r.Cells[c].Value).Distinct().ToList();
 
     /// <summary>
     /// Rows the template does not define, printed between two known rows (an older table's 依申请公开信息数, a
@@ -386,30 +389,39 @@ public static partial class TableReader
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:其中[:：]?\s*)?(?:\(?[一二三四五六七八九十\d]{1,3}\)?\s*[、.．,，]?\s*)?(?:其中[:：]?)?")]
     private static partial System.Text.RegularExpressions.Regex LeadingNumbering();
 
-    /// <summary>The value cells of a region: up to the first words that are not a value, units dropped (kept on the value).</summary>
-    static List<CellToken> ValueTokens(List<CellToken> cells, int expected) => ValueTokens(cells, expected, new List<CellToken>(cells.Count));
+    /// <summary>
+    /// The value cells of a region: up to the first words that are not a value, units dropped (kept on the value).
+    /// The region's cells are made its values in place: they are read for nothing else afterwards.
+    /// </summary>
+    static List<CellToken> ValueTokens(List<CellToken> cells, int expected) => ValueTokens(cells, expected, cells);
 
-    /// <summary>As <see cref="ValueTokens(List{CellToken}, int)"/>, into the given (empty) list.</summary>
+    /// <summary>As <see cref="ValueTokens(List{CellToken}, int)"/>, into the given list (the cells themselves, or an empty list).</summary>
     static List<CellToken> ValueTokens(List<CellToken> cells, int expected, List<CellToken> list)
     {
         // Only values, and no empty cell to drop at the end: the cells are the values as they are.
         bool onlyValues = cells.Count <= expected || cells[^1].Kind != CellKind.Blank;
         for (int k = 0; k < cells.Count && onlyValues; k++) onlyValues = cells[k].Kind is CellKind.Number or CellKind.Blank;
         if (onlyValues) return cells;
-        list.Clear();
+        // In place, each value is written at or before where it was read.
+        bool inPlace = ReferenceEquals(list, cells);
+        if (!inPlace) list.Clear();
         string? unit = null;
-        foreach (var t in cells)
+        int values = 0;
+        bool words = false;
+        for (int k = 0; k < cells.Count; k++)
         {
-            if (t.Kind == CellKind.Text)
-            {
-                // Empty lines between the values and the prose that follows them are layout, not empty cells,
-                // beyond the row's own cells (its last cells may be empty).
-                while (list.Count > expected && list[^1].Kind == CellKind.Blank && list[^1].Raw.Length == 0) list.RemoveAt(list.Count - 1);
-                break;
-            }
+            var t = cells[k];
+            if (t.Kind == CellKind.Text) { words = true; break; }
             if (t.Kind == CellKind.Unit) { unit = t.Unit; continue; }
-            list.Add(t.Kind == CellKind.Number && t.Unit is null && unit is not null ? t with { Unit = unit } : t);
+            var value = t.Kind == CellKind.Number && t.Unit is null && unit is not null ? t with { Unit = unit } : t;
+            if (inPlace) cells[values] = value; else list.Add(value);
+            values++;
         }
+        if (inPlace) cells.RemoveRange(values, cells.Count - values);
+        // Empty lines between the values and the prose that follows them are layout, not empty cells,
+        // beyond the row's own cells (its last cells may be empty).
+        if (words)
+            while (list.Count > expected && list[^1].Kind == CellKind.Blank && list[^1].Length == 0) list.RemoveAt(list.Count - 1);
         // Empty cells after the expected ones are the table's unused columns.
         while (list.Count > expected && list[^1].Kind == CellKind.Blank) list.RemoveAt(list.Count - 1);
         return list;

@@ -105,7 +105,7 @@ public static class UnlabelledRowReader
         {
             var piece = new List<CellToken>();
             CellGrammar.Read(f, text.Source, cs, ce, delimited: true, piece);
-            if (piece.Count == 0) { tokens.Add(new CellToken(CellKind.Blank, "", cs, cs)); continue; }
+            if (piece.Count == 0) { tokens.Add(CellToken.Empty(cs)); continue; }
             if (piece.Count != 1 || piece[0].Kind is not (CellKind.Number or CellKind.Blank)) return null;
             anyNumber |= piece[0].Kind == CellKind.Number;
             tokens.Add(piece[0]);

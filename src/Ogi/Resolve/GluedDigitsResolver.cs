@@ -10,7 +10,8 @@ public sealed class RowChoice
     public required List<RowReading> Readings { get; init; }
     public RowReading? Chosen { get; set; }
     /// <summary>Readings that remained as consistent as the chosen one: when more than one, the choice was a judgement.</summary>
-    public List<RowReading> Tied { get; set; } = [];
+    /// <remarks>None (shared, not a list a row) until the search sets them: most rows have one reading and no search.</remarks>
+    public IReadOnlyList<RowReading> Tied { get; set; } = [];
 }
 
 /// <summary>
@@ -25,7 +26,7 @@ public static class GluedDigitsResolver
     const int MaxNodes = 200_000;
     const int MaxSolutions = 64;
 
-    public static void Resolve(IReadOnlyList<RowChoice> rows, IReadOnlyList<Equation> equations, IReadOnlyDictionary<string, decimal> narrative)
+    public static void Resolve(IReadOnlyList<RowChoice> rows, CompiledTable table, IReadOnlyDictionary<string, decimal> narrative)
     {
         bool anyAmbiguous = false;
         for (int k = 0; k < rows.Count; k++)
@@ -35,51 +36,87 @@ public static class GluedDigitsResolver
             anyAmbiguous |= r.Readings.Count > 1;
         }
         if (!anyAmbiguous) return;
-        ResolveAmbiguous(rows, equations, narrative);
+        ResolveAmbiguous(rows, table, narrative);
+    }
+
+    /// <summary>One side of an equation: its fields, and the row (index in the table, −1 for none) and column of each.</summary>
+    sealed record Side(string[] Fields, int[] Rows, int[] Columns)
+    {
+        /// <summary>The fields a printed row holds, in order; the same side when all are held.</summary>
+        public Side Owned(RowChoice?[] choiceOf)
+        {
+            if (AllOwned(choiceOf)) return this;
+            var fields = new List<string>(Fields.Length);
+            var rows = new List<int>(Fields.Length);
+            var columns = new List<int>(Fields.Length);
+            for (int i = 0; i < Fields.Length; i++)
+                if (Rows[i] >= 0 && choiceOf[Rows[i]] is not null) { fields.Add(Fields[i]); rows.Add(Rows[i]); columns.Add(Columns[i]); }
+            return new Side([.. fields], [.. rows], [.. columns]);
+        }
+
+        public bool AllOwned(RowChoice?[] choiceOf)
+        {
+            foreach (var r in Rows) if (r < 0 || choiceOf[r] is null) return false;
+            return true;
+        }
+    }
+
+    /// <summary>A cross-row equation with each field's place in the table.</summary>
+    sealed record PlacedEquation(Equation Equation, Side Lhs, Side Rhs);
+
+    /// <summary>Each table's cross-row equations placed once (the template's data, looked up by field name a single time).</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledTable, PlacedEquation[]> Placed = new();
+
+    static PlacedEquation[] Place(CompiledTable table)
+    {
+        var at = new Dictionary<string, (int Row, int Column)>();
+        foreach (var row in table.Rows)
+            for (int c = 0; c < row.Columns.Length; c++) at[row.Columns[c].Field] = (row.Index, c);
+        Side SideOf(string[] fields)
+        {
+            var rows = new int[fields.Length];
+            var columns = new int[fields.Length];
+            for (int i = 0; i < fields.Length; i++)
+                (rows[i], columns[i]) = at.TryGetValue(fields[i], out var place) ? place : (-1, -1);
+            return new Side(fields, rows, columns);
+        }
+        var placed = new PlacedEquation[table.CrossRowEquations.Count];
+        for (int k = 0; k < placed.Length; k++)
+        {
+            var e = table.CrossRowEquations[k];
+            placed[k] = new PlacedEquation(e, SideOf(e.Lhs), SideOf(e.Rhs));
+        }
+        return placed;
     }
 
     /// <summary>The search, for tables with rows of several readings (kept apart: most tables have none, and allocate nothing here).</summary>
-    static void ResolveAmbiguous(IReadOnlyList<RowChoice> rows, IReadOnlyList<Equation> equations, IReadOnlyDictionary<string, decimal> narrative)
+    static void ResolveAmbiguous(IReadOnlyList<RowChoice> rows, CompiledTable table, IReadOnlyDictionary<string, decimal> narrative)
     {
-        var owner = new Dictionary<string, RowChoice>();
-        foreach (var r in rows)
-            foreach (var c in r.Row.Columns) owner[c.Field] = r;
+        // The row read for each row of the table (a table's fields are its rows' own: one row holds each).
+        var choiceOf = new RowChoice?[table.Rows.Count];
+        foreach (var r in rows) choiceOf[r.Row.Index] = r;
         // The equations over rows the table printed; a legacy total's optional parts not printed are left out.
-        var relevant = new List<Equation>(equations.Count);
+        var equations = Placed.GetValue(table, Place);
+        var relevant = new List<PlacedEquation>(equations.Length);
         foreach (var eq in equations)
         {
             var e = eq;
-            if (e.PartsOptional)
+            if (e.Equation.PartsOptional)
             {
-                var lhs = e.Relation == Relation.AtMost ? Owned(e.Lhs, owner) : e.Lhs;
-                var rhs = e.Relation == Relation.Equal ? Owned(e.Rhs, owner) : e.Rhs;
+                var lhs = e.Equation.Relation == Relation.AtMost ? e.Lhs.Owned(choiceOf) : e.Lhs;
+                var rhs = e.Equation.Relation == Relation.Equal ? e.Rhs.Owned(choiceOf) : e.Rhs;
                 if (!ReferenceEquals(lhs, e.Lhs) || !ReferenceEquals(rhs, e.Rhs)) e = e with { Lhs = lhs, Rhs = rhs };
             }
-            if (e.Lhs.Length > 0 && e.Rhs.Length > 0 && AllOwned(e.Lhs, owner) && AllOwned(e.Rhs, owner)) relevant.Add(e);
+            if (e.Lhs.Fields.Length > 0 && e.Rhs.Fields.Length > 0 && e.Lhs.AllOwned(choiceOf) && e.Rhs.AllOwned(choiceOf)) relevant.Add(e);
         }
         var ambiguous = new List<RowChoice>();
         foreach (var r in rows) if (r.Readings.Count > 1) ambiguous.Add(r);
         // Rows tied together by equations are decided together; a row no equation reaches is decided alone.
-        foreach (var component in Components(ambiguous, relevant, owner))
-            ResolveComponent(component.Rows, component.Equations, owner, narrative);
+        foreach (var component in Components(ambiguous, relevant, choiceOf))
+            ResolveComponent(component.Rows, component.Equations, choiceOf, narrative);
     }
 
-    /// <summary>The fields some row holds, in order; the same array when all are held.</summary>
-    static string[] Owned(string[] fields, Dictionary<string, RowChoice> owner)
-    {
-        if (AllOwned(fields, owner)) return fields;
-        var held = new List<string>(fields.Length);
-        foreach (var f in fields) if (owner.ContainsKey(f)) held.Add(f);
-        return [.. held];
-    }
-
-    static bool AllOwned(string[] fields, Dictionary<string, RowChoice> owner)
-    {
-        foreach (var f in fields) if (!owner.ContainsKey(f)) return false;
-        return true;
-    }
-
-    static List<(List<RowChoice> Rows, List<Equation> Equations)> Components(List<RowChoice> ambiguous, List<Equation> equations, Dictionary<string, RowChoice> owner)
+    static List<(List<RowChoice> Rows, List<PlacedEquation> Equations)> Components(List<RowChoice> ambiguous, List<PlacedEquation> equations, RowChoice?[] choiceOf)
     {
         var parent = ambiguous.ToDictionary(r => r, r => r);
         RowChoice Find(RowChoice r) { while (parent[r] != r) r = parent[r] = parent[parent[r]]; return r; }
@@ -89,11 +126,11 @@ public static class GluedDigitsResolver
             Join(e.Lhs);
             Join(e.Rhs);
 
-            void Join(string[] fields)
+            void Join(Side side)
             {
-                foreach (var f in fields)
+                foreach (var at in side.Rows)
                 {
-                    var row = owner[f];
+                    var row = choiceOf[at]!;
                     if (!parent.ContainsKey(row)) continue;
                     if (first is null) first = row; else parent[Find(row)] = Find(first);
                 }
@@ -101,7 +138,7 @@ public static class GluedDigitsResolver
         }
         // The components in the order their first rows come, and each equation in the one its rows were joined into
         // (all the ambiguous rows an equation reads are in one component), in the equations' order.
-        var groups = new List<(List<RowChoice> Rows, List<Equation> Equations)>();
+        var groups = new List<(List<RowChoice> Rows, List<PlacedEquation> Equations)>();
         var indexOfRoot = new Dictionary<RowChoice, int>();
         var groupOf = new Dictionary<RowChoice, int>();
         foreach (var r in ambiguous)
@@ -119,14 +156,14 @@ public static class GluedDigitsResolver
         }
         return groups;
 
-        int GroupOf(string[] fields)
+        int GroupOf(Side side)
         {
-            foreach (var f in fields) if (groupOf.TryGetValue(owner[f], out int g)) return g;
+            foreach (var at in side.Rows) if (groupOf.TryGetValue(choiceOf[at]!, out int g)) return g;
             return -1;
         }
     }
 
-    static void ResolveComponent(List<RowChoice> rows, List<Equation> equations, Dictionary<string, RowChoice> owner, IReadOnlyDictionary<string, decimal> narrative)
+    static void ResolveComponent(List<RowChoice> rows, List<PlacedEquation> equations, RowChoice?[] choiceOf, IReadOnlyDictionary<string, decimal> narrative)
     {
         var order = rows.OrderBy(r => r.Readings.Count).ToList();
         var position = new Dictionary<RowChoice, int>();
@@ -138,10 +175,10 @@ public static class GluedDigitsResolver
         foreach (var e in equations)
         {
             int last = -1;
-            foreach (var f in e.Lhs) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
-            foreach (var f in e.Rhs) if (position.TryGetValue(owner[f], out var p)) last = Math.Max(last, p);
-            if (last >= 0) checkAt[last].Add(new BoundEquation(e, Array.ConvertAll(e.Lhs, f => owner[f]), Array.ConvertAll(e.Rhs, f => owner[f]),
-                Array.ConvertAll(e.Lhs, f => ColumnOf(owner[f], f)), Array.ConvertAll(e.Rhs, f => ColumnOf(owner[f], f))));
+            foreach (var at in e.Lhs.Rows) if (position.TryGetValue(choiceOf[at]!, out var p)) last = Math.Max(last, p);
+            foreach (var at in e.Rhs.Rows) if (position.TryGetValue(choiceOf[at]!, out var p)) last = Math.Max(last, p);
+            if (last >= 0) checkAt[last].Add(new BoundEquation(e.Equation.Relation, e.Lhs.Fields, e.Rhs.Fields,
+                Array.ConvertAll(e.Lhs.Rows, at => choiceOf[at]!), Array.ConvertAll(e.Rhs.Rows, at => choiceOf[at]!), e.Lhs.Columns, e.Rhs.Columns));
         }
         var assignment = new RowReading[order.Count];
         int best = int.MaxValue, nodes = 0;
@@ -211,19 +248,15 @@ public static class GluedDigitsResolver
     }
 
     /// <summary>An equation with the row that holds each of its fields (Lhs[i] in LhsRows[i], in its column LhsColumns[i]).</summary>
-    sealed record BoundEquation(Equation Equation, RowChoice[] LhsRows, RowChoice[] RhsRows, int[] LhsColumns, int[] RhsColumns);
+    sealed record BoundEquation(Relation Relation, string[] Lhs, string[] Rhs, RowChoice[] LhsRows, RowChoice[] RhsRows, int[] LhsColumns, int[] RhsColumns);
 
     static bool Holds(BoundEquation b)
     {
-        var e = b.Equation;
         decimal l = 0, r = 0;
-        for (int i = 0; i < e.Lhs.Length; i++) l += Value(b.LhsRows[i], b.LhsColumns[i], e.Lhs[i]);
-        for (int i = 0; i < e.Rhs.Length; i++) r += Value(b.RhsRows[i], b.RhsColumns[i], e.Rhs[i]);
-        return e.Relation == Relation.Equal ? l == r : l <= r;
+        for (int i = 0; i < b.Lhs.Length; i++) l += Value(b.LhsRows[i], b.LhsColumns[i], b.Lhs[i]);
+        for (int i = 0; i < b.Rhs.Length; i++) r += Value(b.RhsRows[i], b.RhsColumns[i], b.Rhs[i]);
+        return b.Relation == Relation.Equal ? l == r : l <= r;
     }
-
-    /// <summary>The column of the row that holds the field: every reading of a row has a cell per column, in order.</summary>
-    static int ColumnOf(RowChoice row, string field) => Array.FindIndex(row.Row.Columns, c => c.Field == field);
 
     static decimal Value(RowChoice row, int column, string field)
     {

@@ -27,7 +27,7 @@ public static class RowSplitter
 
     sealed record Item(CellToken Token, bool Glued, string Sign, string Digits, string Fraction, int DigitsOffset);
 
-    public static List<RowReading> Readings(CompiledRow row, IReadOnlyList<CellToken> tokens, ColumnCheck[] checks)
+    public static List<RowReading> Readings(CompiledRow row, List<CellToken> tokens, ColumnCheck[] checks)
     {
         var cols = row.Columns;
         int n = cols.Length;
@@ -49,7 +49,7 @@ public static class RowSplitter
     }
 
     /// <summary>The readings of a row with digits to split: the search (kept apart so that the common case allocates none of its state).</summary>
-    static List<RowReading> Splits(CompiledRow row, IReadOnlyList<CellToken> tokens, ColumnCheck[] checks)
+    static List<RowReading> Splits(CompiledRow row, List<CellToken> tokens, ColumnCheck[] checks)
     {
         var cols = row.Columns;
         int n = cols.Length;
@@ -232,7 +232,7 @@ public static class RowSplitter
     }
 
     /// <summary>One cell per token: the common case, and the reading of last resort (cells beyond the tokens are missing).</summary>
-    public static RowReading OneCellPerToken(CompiledColumn[] cols, IReadOnlyList<CellToken> tokens)
+    public static RowReading OneCellPerToken(CompiledColumn[] cols, List<CellToken> tokens)
     {
         var cells = new CellValue[cols.Length];
         for (int c = 0; c < cols.Length; c++)
@@ -240,7 +240,7 @@ public static class RowSplitter
         return new RowReading { Cells = cells };
     }
 
-    static int IntegerDigits(CellToken t) => t.IntegerDigitCount();
+    static int IntegerDigits(CellToken t) => t.IntegerDigits;
 
     static Item ToItem(CellToken t)
     {
