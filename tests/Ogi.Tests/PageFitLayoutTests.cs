@@ -105,6 +105,31 @@ public class PageFitLayoutTests
     }
 
     [Fact]
+    public void Halves_are_found_below_a_line_that_names_the_heading_twice_but_is_no_table()
+    {
+        int tried = 0;
+        foreach (var (_, gold, values) in WiderLayoutTests.Reports("legacy", 12))
+        {
+            var report = ReportComposer.Compose(ReportContent.FromJson(gold.GetRawText()), TableStyle.Official);
+            int at = report.Blocks.FindIndex(b => b is TableBlock { Table.Id: "statistics" });
+            var halves = ((TableBlock)report.Blocks[at]).Table.SideBySide()!;
+            report.Blocks[at] = new TableBlock(halves);
+            var text = TextReportWriter.Write(report, new TextWriterOptions { Layout = TextTableLayout.Pipes });
+            // A sentence right above the table that names its first heading twice: the search for the heading printed
+            // twice on a line goes on from the next line's start, so that the table's own heading line is not skipped.
+            string heading = halves.Width == 8 ? "指标名称" : "统计指标";
+            int line = text.LastIndexOf('\n', text.IndexOf(heading + " |", StringComparison.Ordinal)) + 1;
+            Assert.True(line > 0);
+            text = text[..line] + $"本表{heading}按上年{heading}口径填列。\n" + text[line..];
+            var r = ReportParser.Parse(Encoding.UTF8.GetBytes(text));
+            WiderLayoutTests.AssertValues(values, r);
+            Assert.DoesNotContain(r.Findings, f => f.Rule is "U1" or "G1");
+            tried++;
+        }
+        Assert.True(tried > 0);
+    }
+
+    [Fact]
     public void A_text_without_halves_is_not_reordered()
     {
         foreach (var (report, _, _) in WiderLayoutTests.Reports("legacy"))

@@ -142,8 +142,8 @@ public static partial class MetadataExtractor
 
     static (string? Title, int? Year, string? Agency) FindTitle(HeadLines lines, string folded)
     {
-        // An explicit "标题:" line wins.
-        bool labelled = folded.Contains("标题:", StringComparison.Ordinal) || folded.Contains("标题：", StringComparison.Ordinal);
+        // An explicit "标题:" line wins (folding made a full-width 标题： one 标题: too; the line itself is the source's).
+        bool labelled = folded.Contains("标题:", StringComparison.Ordinal);
         for (int i = 0; labelled && lines.Has(i); i++)
         {
             var l = lines.Line(i).Trim();

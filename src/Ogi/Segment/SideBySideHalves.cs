@@ -37,14 +37,15 @@ public static class SideBySideHalves
     {
         map = null;
         foreach (var heading in FirstHeadings)
-            for (int at = folded.IndexOf(heading, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(heading, at + heading.Length, StringComparison.Ordinal))
+            for (int from = 0, at; from < folded.Length && (at = folded.IndexOf(heading, from, StringComparison.Ordinal)) >= 0;)
             {
                 int lineEnd = folded.IndexOf('\n', at);
                 if (lineEnd < 0) lineEnd = folded.Length;
                 int second = folded.IndexOf(heading, at + heading.Length, lineEnd - at - heading.Length, StringComparison.Ordinal);
-                if (second < 0) continue;
-                if (Unfold(source, folded, LineStart(folded, at), second, out map, heading) is { } text) return text;
-                at = lineEnd;
+                if (second >= 0 && Unfold(source, folded, LineStart(folded, at), second, out map, heading) is { } text) return text;
+                // A line holding it once goes on after it; one holding it twice that is no table, from the next line's
+                // start (which may open with the table's own heading).
+                from = second < 0 ? at + heading.Length : lineEnd + 1;
             }
         return null;
     }
