@@ -124,26 +124,31 @@ public sealed class PostgresReportStore : SqlReportStore
     /// A report's values as one row of parse_values (migration 0009): arrays subscripted by field number, up to the
     /// report's highest; a confidence is NULL exactly where the report has no such field. The rows come parse by parse.
     /// </summary>
-    protected override void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values)
+    protected override void InsertValues(IReadOnlyList<ParseRow> parses, IReadOnlyList<long> parseIds, Dictionary<string, int> fieldIds)
     {
         using var copy = Connection.BeginBinaryImport("COPY parse_values (parse_id, field_values, confidences) FROM STDIN (FORMAT BINARY)");
-        for (int start = 0, end; start < values.Count; start = end)
+        // Field numbers have gaps (a sequence value is spent by an insert that met a conflict): sized by the highest.
+        int highest = fieldIds.Count == 0 ? 0 : fieldIds.Values.Max();
+        var numbers = new double?[highest];
+        var confidences = new double?[highest];
+        for (int p = 0; p < parses.Count; p++)
         {
-            long parseId = values[start].ParseId;
+            var values = parses[p].Parse.Values;
+            if (values.Count == 0) continue;
             int last = 0;
-            for (end = start; end < values.Count && values[end].ParseId == parseId; end++) last = Math.Max(last, values[end].FieldId);
-            var numbers = new double?[last];
-            var confidences = new double?[last];
-            for (int i = start; i < end; i++)
+            for (int i = 0; i < values.Count; i++)
             {
-                var (_, fieldId, v) = values[i];
-                numbers[fieldId - 1] = (double?)v.Value;
-                confidences[fieldId - 1] = v.Confidence;
+                int slot = fieldIds[values[i].Field] - 1;
+                numbers[slot] = (double?)values[i].Value;
+                confidences[slot] = values[i].Confidence;
+                last = Math.Max(last, slot + 1);
             }
             copy.StartRow();
-            copy.Write(parseId, NpgsqlDbType.Bigint);
-            copy.Write(numbers, NpgsqlDbType.Array | NpgsqlDbType.Double);
-            copy.Write(confidences, NpgsqlDbType.Array | NpgsqlDbType.Double);
+            copy.Write(parseIds[p], NpgsqlDbType.Bigint);
+            copy.Write(numbers[..last], NpgsqlDbType.Array | NpgsqlDbType.Double);
+            copy.Write(confidences[..last], NpgsqlDbType.Array | NpgsqlDbType.Double);
+            Array.Clear(numbers, 0, last);
+            Array.Clear(confidences, 0, last);
         }
         copy.Complete();
     }

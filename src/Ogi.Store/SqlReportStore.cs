@@ -31,8 +31,10 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
     protected abstract IReadOnlyList<long?> InsertDocuments(IReadOnlyList<IncomingDocument> documents);
     /// <summary>Inserts parse rows (current), returning their ids in order.</summary>
     protected abstract IReadOnlyList<long> InsertParses(IReadOnlyList<ParseRow> parses);
-    /// <summary>A batch's value rows, parse by parse.</summary>
-    protected abstract void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values);
+    /// <summary>A batch's values: those of <paramref name="parses"/>[i] belong to the parse <paramref name="parseIds"/>[i];
+    /// a field's number is <paramref name="fieldIds"/>[its name]. Written by plain loops over the parses (no list of
+    /// tuples in between: its generic code is not precompiled, and a batch's few calls ran it unoptimized).</summary>
+    protected abstract void InsertValues(IReadOnlyList<ParseRow> parses, IReadOnlyList<long> parseIds, Dictionary<string, int> fieldIds);
     protected abstract void InsertFindings(IEnumerable<(long ParseId, PreparedFinding Finding)> findings);
 
     /// <summary>
@@ -237,7 +239,7 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var rows = parses.Select(p => new ParseRow(p.DocumentId, p.Version, p.Parse, p.Parse.Agency is { } a ? agencies[a.SeriesKey] : null)).ToList();
         var parseIds = _phases.Time("parses", () => InsertParses(rows));
         var fieldIds = FieldIds(parses.SelectMany(p => p.Parse.Values).Select(v => v.Field));
-        _phases.Time("values", () => InsertValues(rows.SelectMany((r, i) => r.Parse.Values.Select(v => (parseIds[i], fieldIds[v.Field], v))).ToList()));
+        _phases.Time("values", () => InsertValues(rows, parseIds, fieldIds));
         _phases.Time("findings", () => InsertFindings(rows.SelectMany((r, i) => r.Parse.Findings.Select(f => (parseIds[i], f)))));
         _phases.Time("series", () => RecomputeSeries(rows.Select(r => r.AgencyId).OfType<long>().Concat(before?.Select(b => b.Series) ?? []), parseIds.ToHashSet(), before));
     }

@@ -104,17 +104,33 @@ public sealed class SqliteReportStore : SqlReportStore
         return ids;
     }
 
-    protected override void InsertValues(List<(long ParseId, int FieldId, PreparedValue Value)> values)
+    protected override void InsertValues(IReadOnlyList<ParseRow> parses, IReadOnlyList<long> parseIds, Dictionary<string, int> fieldIds)
     {
         // In the table's order, (field, parse) (migration 0008): each field's new rows one after another at the end
-        // of its range. (PostgreSQL keeps them parse by parse: its table is a heap in insertion order, and a series
-        // reads a report's rows together.)
-        values.Sort((x, y) => x.FieldId != y.FieldId ? x.FieldId.CompareTo(y.FieldId) : x.ParseId.CompareTo(y.ParseId));
-        using var rows = new SqliteRowWriter(Connection, "INSERT INTO cell_values (field_id, parse_id, value, confidence)", 4);
-        foreach (var (parseId, fieldId, v) in values)
+        // of its range. The batch's parses come in order of their ids, so a counting sort by field keeps them so.
+        int count = 0;
+        var perField = new int[(fieldIds.Count == 0 ? 0 : fieldIds.Values.Max()) + 2];
+        for (int p = 0; p < parses.Count; p++)
+            foreach (var v in parses[p].Parse.Values) { perField[fieldIds[v.Field] + 1]++; count++; }
+        for (int f = 1; f < perField.Length; f++) perField[f] += perField[f - 1];
+        var parseOf = new int[count];
+        var valueOf = new int[count];
+        for (int p = 0; p < parses.Count; p++)
         {
-            rows.Integer(fieldId);
-            rows.Integer(parseId);
+            var values = parses[p].Parse.Values;
+            for (int i = 0; i < values.Count; i++)
+            {
+                int at = perField[fieldIds[values[i].Field]]++;
+                parseOf[at] = p;
+                valueOf[at] = i;
+            }
+        }
+        using var rows = new SqliteRowWriter(Connection, "INSERT INTO cell_values (field_id, parse_id, value, confidence)", 4);
+        for (int k = 0; k < count; k++)
+        {
+            var v = parses[parseOf[k]].Parse.Values[valueOf[k]];
+            rows.Integer(fieldIds[v.Field]);
+            rows.Integer(parseIds[parseOf[k]]);
             rows.Number(v.Value);
             rows.Real(v.Confidence);
             rows.EndRow();
