@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/setup.sh
-# Published precompiled (ReadyToRun) for this machine into bin/ogi: see README "Speed and memory". Not where
+# Published precompiled for this machine into bin/ogi: self-contained, .NET and ogi in one composite ReadyToRun image
+# (src/Ogi.Cli/Ogi.Cli.csproj; README "Speed and memory"; a few minutes on two cores). Not where
 # `dotnet build` puts it: a published, runtime-specific ogi.deps.json there would be copied into the tests' folder,
 # where the native SQLite library is not where it says.
 dotnet publish src/Ogi.Cli -c Release --use-current-runtime -o bin/ogi -nologo -v quiet
