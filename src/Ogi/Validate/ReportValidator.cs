@@ -30,11 +30,13 @@ public static class ReportValidator
                 // Legacy part rows the report does not print are left out; otherwise every field must be printed.
                 bool optionalLhs = eq.PartsOptional && eq.Relation == Relation.AtMost;
                 bool optionalRhs = eq.PartsOptional && eq.Relation == Relation.Equal;
-                if (!Sum(values, ep.LhsSlots, optionalLhs, out decimal l, out int lhsCount, out bool lhsValue)
-                    || !Sum(values, ep.RhsSlots, optionalRhs, out decimal r, out int rhsCount, out bool rhsValue)) continue;
-                if (lhsCount == 0 || rhsCount == 0 || !lhsValue && !rhsValue) continue;
-                bool ok = eq.Relation == Relation.Equal ? l == r : l <= r;
-                if (ok) continue;
+                decimal l, r;
+                if (values.Counts is { } counts)
+                {
+                    if (Holds(values, counts, ep, optionalLhs, optionalRhs, out long lc, out long rc)) continue;
+                    l = lc; r = rc;
+                }
+                else if (Holds(values, values.Amounts, ep, optionalLhs, optionalRhs, out l, out r)) continue;
                 var lhs = Printed(values, eq.Lhs, ep.LhsSlots, optionalLhs);
                 var rhs = Printed(values, eq.Rhs, ep.RhsSlots, optionalRhs);
                 string[] fields = [.. lhs.Select(x => x.Field), .. rhs.Select(x => x.Field)];
@@ -71,13 +73,27 @@ public static class ReportValidator
     }
 
     /// <summary>
+    /// Whether an equation holds or is not checked (a side not printed, or no value on either side); the sums of its
+    /// sides otherwise. The amounts are the report's whole counts (long) or its values (decimal).
+    /// </summary>
+    static bool Holds<T>(FieldValues values, T[] amounts, EquationPlan ep, bool optionalLhs, bool optionalRhs, out T l, out T r)
+        where T : struct, System.Numerics.INumber<T>
+    {
+        r = T.Zero;
+        if (!Sum(values, amounts, ep.LhsSlots, optionalLhs, out l, out int lhsCount, out bool lhsValue)
+            || !Sum(values, amounts, ep.RhsSlots, optionalRhs, out r, out int rhsCount, out bool rhsValue)) return true;
+        if (lhsCount == 0 || rhsCount == 0 || !lhsValue && !rhsValue) return true;
+        return ep.Equation.Relation == Relation.Equal ? l == r : l <= r;
+    }
+
+    /// <summary>
     /// One side of an equation: its sum, how many fields it counts, whether any holds a value. False when a field the
     /// side needs is not printed; an optional side (a legacy total's parts) leaves such fields out.
     /// </summary>
-    static bool Sum(FieldValues values, int[] slots, bool optional, out decimal sum, out int count, out bool anyValue)
+    static bool Sum<T>(FieldValues values, T[] amounts, int[] slots, bool optional, out T sum, out int count, out bool anyValue)
+        where T : struct, System.Numerics.INumber<T>
     {
-        sum = 0; count = 0; anyValue = false;
-        var amounts = values.Amounts;
+        sum = T.Zero; count = 0; anyValue = false;
         var hasValue = values.HasValue;
         foreach (var s in slots)
         {
