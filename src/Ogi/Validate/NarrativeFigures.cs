@@ -1,3 +1,4 @@
+using Ogi.Recognize;
 using Ogi.Segment;
 using Ogi.Templates;
 
@@ -86,9 +87,9 @@ public static class NarrativeFigures
 }
 
 /// <summary>
-/// A template's cue phrases, and the first parts of its "none" statements (未收到…), folded once and found in one
-/// pass over the text, not in a pass per phrase: the places where any of them starts, each then tried against them
-/// all, give every occurrence of every phrase, in text order, as a search per phrase would.
+/// A template's cue phrases, and the first parts of its "none" statements (未收到…), folded once, each distinct phrase
+/// searched for once however many cues share it; a phrase that extends another (收到政府信息公开申请共) is looked for only
+/// where that one occurs.
 /// </summary>
 sealed class CuePhrases
 {
@@ -98,7 +99,8 @@ sealed class CuePhrases
     public readonly int[][] Cues;
     /// <summary>Per cue, its "none" statements: the index of the first part in <see cref="Text"/>, and the second part.</summary>
     public readonly (int First, string Second)[][] None;
-    readonly System.Buffers.SearchValues<string> _any;
+    /// <summary>The phrases, shortest first; per phrase the longest other phrase it starts with, or -1.</summary>
+    readonly int[] _shortestFirst, _prefix;
 
     public CuePhrases(List<NarrativeCue> narrative)
     {
@@ -121,22 +123,28 @@ sealed class CuePhrases
                 .Select(parts => (Index(parts[0]), parts[1]))];
         }
         Text = [.. text];
-        _any = System.Buffers.SearchValues.Create(Text, StringComparison.Ordinal);
+        _shortestFirst = [.. Enumerable.Range(0, Text.Length).OrderBy(p => Text[p].Length)];
+        _prefix = [.. Text.Select(t => Enumerable.Range(0, Text.Length)
+            .Where(q => Text[q].Length < t.Length && t.StartsWith(Text[q], StringComparison.Ordinal))
+            .OrderByDescending(q => Text[q].Length).DefaultIfEmpty(-1).First())];
     }
 
     /// <summary>Per phrase, where it occurs in the text, in order (overlapping occurrences too); null where it does not.</summary>
     public List<int>?[] Find(string compact)
     {
         var found = new List<int>?[Text.Length];
-        if (Text.Length == 0) return found;
-        var span = compact.AsSpan();
-        for (int at = span.IndexOfAny(_any); at >= 0; )
+        foreach (int p in _shortestFirst)
         {
-            var rest = span[at..];
-            for (int p = 0; p < Text.Length; p++)
-                if (rest.StartsWith(Text[p], StringComparison.Ordinal)) (found[p] ??= []).Add(at);
-            int next = span[(at + 1)..].IndexOfAny(_any);
-            at = next < 0 ? -1 : at + 1 + next;
+            var phrase = Text[p];
+            if (_prefix[p] >= 0)
+            {
+                if (found[_prefix[p]] is { } places)
+                    foreach (int at in places)
+                        if (compact.AsSpan(at).StartsWith(phrase, StringComparison.Ordinal)) (found[p] ??= []).Add(at);
+            }
+            else
+                for (int at = LabelMatcher.Next(compact, phrase, -1); at >= 0; at = LabelMatcher.Next(compact, phrase, at))
+                    (found[p] ??= []).Add(at);
         }
         return found;
     }
