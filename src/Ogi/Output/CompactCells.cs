@@ -96,8 +96,11 @@ static class CompactCells
     /// </summary>
     sealed class FieldTable
     {
-        /// <summary>Names made afresh for each report (legacy.extra.*) are few; past this bound they are looked up by value.</summary>
-        const int MaxCount = 4096;
+        /// <summary>
+        /// The templates' names are a few hundred; names made afresh for each report (legacy.extra.*) would fill the
+        /// table report after report, so past this bound they are looked up by value, and the table stays small.
+        /// </summary>
+        const int MaxCount = 2048;
         readonly ByIdentity<FieldBytes> _byIdentity = new(1024);
 
         public FieldBytes Get(string field)
@@ -201,7 +204,7 @@ static class CompactCells
     static void Number(Bytes b, decimal v)
     {
         // Counts are whole numbers: written as integers, without decimal arithmetic.
-        if (v.Scale == 0 && v >= long.MinValue && v <= long.MaxValue) b.Add((long)v);
+        if (WholeNumber.TryGet(v, out long whole)) b.Add(whole);
         else b.Add(Formatted(JsonReportWriter.Trim(v)));
     }
 

@@ -101,14 +101,14 @@ sealed class FieldValues
             {
                 Amounts[s] = v;
                 HasValue[s] = true;
-                if (whole && v.Scale == 0 && v >= -MaxCount && v <= MaxCount) counts[s] = (long)v;
+                if (whole && WholeNumber.TryGet(v, out long count) && Math.Abs(count) <= MaxCount) counts[s] = count;
                 else whole = false;
             }
         Counts = whole ? counts : null;
     }
 
     /// <summary>Counts this large could not add up past a long's range however many an equation sums.</summary>
-    const decimal MaxCount = 1L << 52;
+    const long MaxCount = 1L << 52;
 
     public RulePlan Plan { get; }
     public ParsedTable Table { get; }
