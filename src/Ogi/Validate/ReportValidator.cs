@@ -57,7 +57,7 @@ public static class ReportValidator
             int filled = 0;
             var fieldSlots = plan.Of(t.Table).Fields;
             for (int k = 0; k < fieldSlots.Length; k++)
-                if (values[fieldSlots[k]] is { } cell) { if (cell.Value is null) (blank ??= []).Add(t.Table.Fields[k]); else filled++; }
+                if (values.Printed(fieldSlots[k])) { if (!values.HasValue[fieldSlots[k]]) (blank ??= []).Add(t.Table.Fields[k]); else filled++; }
             // "Otherwise filled": most of the table holds numbers, so a blank is a gap rather than the table's way of writing 0.
             if (blank is not null && filled >= blank.Count * 2)
                 findings.Add(new Finding("B1", Severity.Warning,
@@ -159,19 +159,22 @@ public static class ReportValidator
         if (template is not null)
         {
             var compact = text.Compact;
-            foreach (var section in template.Definition.Sections)
+            var sections = template.Definition.Sections;
+            var words = SectionWords.GetValue(template, t => [.. t.Definition.Sections.Select(s => s.Words.Select(LayoutText.FoldLabel).ToArray())]);
+            for (int k = 0; k < sections.Count; k++)
             {
+                var section = sections[k];
                 bool present = false;
-                foreach (var w in section.Words)
-                    if (compact.Contains(FoldedWords.GetOrAdd(w, LayoutText.FoldLabel), StringComparison.Ordinal)) { present = true; break; }
+                foreach (var w in words[k])
+                    if (compact.Contains(w, StringComparison.Ordinal)) { present = true; break; }
                 if (present) continue;
                 findings.Add(new Finding("S1", Severity.Warning, $"缺少必备章节：{section.Name}", $"a required section is missing: {section.Name}", []));
             }
         }
     }
 
-    /// <summary>A section's words folded once, not for every report.</summary>
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedWords = new(StringComparer.Ordinal);
+    /// <summary>Per template, each section's words folded once, not for every report.</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledTemplate, string[][]> SectionWords = new();
 
     static string Show(decimal? v, string blank = "空") => v is null ? blank : v.Value.ToString("0.######", CultureInfo.InvariantCulture);
 }
