@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ogi.Cells;
-using Ogi.Parsing;
 
 namespace Ogi.Output;
 
@@ -91,23 +90,27 @@ static class CompactCells
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FieldBytes> FieldsByValue = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Field names by reference: the templates' names are the same string objects report after report, so they are
-    /// found by the object's identity, without hashing their characters.
+    /// Field names by reference: the templates' names are the same string objects report after report, so a probe of
+    /// an open-addressed table by the object's identity finds them, without hashing their characters.
     /// </summary>
     sealed class FieldTable
     {
-        /// <summary>
-        /// The templates' names are a few hundred; names made afresh for each report (legacy.extra.*) would fill the
-        /// table report after report, so past this bound they are looked up by value, and the table stays small.
-        /// </summary>
-        const int MaxCount = 2048;
-        readonly ByIdentity<FieldBytes> _byIdentity = new(1024);
+        const int Size = 8192, Mask = Size - 1, MaxCount = Size / 2;
+        readonly string?[] _keys = new string?[Size];
+        readonly FieldBytes?[] _values = new FieldBytes?[Size];
+        int _count;
 
         public FieldBytes Get(string field)
         {
-            if (_byIdentity.TryGetValue(field, out var f)) return f;
-            f = ByValue(field);
-            if (_byIdentity.Count < MaxCount) _byIdentity.Add(field, f);
+            int h = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(field) & Mask;
+            for (var k = _keys[h]; k is not null; k = _keys[h])
+            {
+                if (ReferenceEquals(k, field)) return _values[h]!;
+                h = (h + 1) & Mask;
+            }
+            var f = ByValue(field);
+            // Names made afresh for each report (legacy.extra.*) are few; past a bound they are looked up by value.
+            if (_count < MaxCount) { _keys[h] = field; _values[h] = f; _count++; }
             return f;
         }
     }
@@ -204,7 +207,7 @@ static class CompactCells
     static void Number(Bytes b, decimal v)
     {
         // Counts are whole numbers: written as integers, without decimal arithmetic.
-        if (WholeNumber.TryGet(v, out long whole)) b.Add(whole);
+        if (Parsing.WholeNumber.TryGet(v, out long whole)) b.Add(whole);
         else b.Add(Formatted(JsonReportWriter.Trim(v)));
     }
 
