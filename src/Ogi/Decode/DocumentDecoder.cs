@@ -28,9 +28,11 @@ public static class DocumentDecoder
         if (bad > 16 && bad > text.Length / 50)
             throw new UnreadableDocumentException($"the text cannot be decoded ({encoding.WebName} gives {bad} undecodable characters)");
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the file holds no text");
-        // Almost every text has no control character at all: one vectorized search says so, counting only when it finds one.
+        // Almost every text has no control character and no carriage return at all: one vectorized search says so, and
+        // each is looked for only when it finds one.
+        bool unusual = text.AsSpan().IndexOfAny(ControlsAndReturn) >= 0;
         int controls = 0;
-        if (text.AsSpan().IndexOfAny(ControlChars) >= 0)
+        if (unusual && text.AsSpan().IndexOfAny(ControlChars) >= 0)
             foreach (var ch in text) if (ch < ' ' && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') controls++;
         if (controls > 8 && controls > text.Length / 50) throw new UnreadableDocumentException("binary data, not a text or HTML report");
         // UTF-16 pages (Word's "save as Unicode web page") show their markup only once decoded.
@@ -44,7 +46,7 @@ public static class DocumentDecoder
         }
         else
         {
-            if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+            if (unusual && text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
             text = CsvRows.ToPipeRows(text);
         }
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the page holds no text");
@@ -99,6 +101,10 @@ public static class DocumentDecoder
     /// <summary>The control characters a text report does not hold (all below a space but \n, \r, \t and \f).</summary>
     static readonly System.Buffers.SearchValues<char> ControlChars = System.Buffers.SearchValues.Create(
         Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\r' or '\t' or '\f')).Select(c => (char)c).ToArray());
+
+    /// <summary><see cref="ControlChars"/> and the carriage return: what <see cref="Decode"/> looks for first in a decoded text.</summary>
+    static readonly System.Buffers.SearchValues<char> ControlsAndReturn = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\t' or '\f')).Select(c => (char)c).ToArray());
 
     /// <summary>The bytes <see cref="RejectBinary"/> counts: zero and the control bytes a text has no use for (ESC starts ISO-2022 sequences).</summary>
     static readonly System.Buffers.SearchValues<byte> BinaryBytes = System.Buffers.SearchValues.Create(

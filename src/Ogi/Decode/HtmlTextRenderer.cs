@@ -30,7 +30,19 @@ public static class HtmlTextRenderer
     static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
         { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr", "option" };
 
-    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidNames = Void.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary><see cref="Void"/> in lower case, looked up by a name lowered first (its letters are ASCII): no case-blind hashing per tag.</summary>
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidNames =
+        new HashSet<string>(Void.Select(v => v.ToLowerInvariant()), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    static readonly int LongestVoid = Void.Max(v => v.Length);
+
+    static bool IsVoid(ReadOnlySpan<char> asciiName)
+    {
+        if (asciiName.Length > LongestVoid) return false;
+        Span<char> lower = stackalloc char[asciiName.Length];
+        System.Text.Ascii.ToLower(asciiName, lower, out _);
+        return VoidNames.Contains(lower);
+    }
 
     /// <summary>An upper estimate of element nesting, by counting open and close tags (elements that close themselves implicitly do not count).</summary>
     public static int MaxNesting(string html)
@@ -42,7 +54,7 @@ public static class HtmlTextRenderer
             int s = close ? i + 2 : i + 1, e = s;
             while (e < html.Length && char.IsAsciiLetterOrDigit(html[e])) e++;
             if (e == s) continue;
-            if (VoidNames.Contains(html.AsSpan(s, e - s))) continue;
+            if (IsVoid(html.AsSpan(s, e - s))) continue;
             int gt = html.IndexOf('>', e);
             if (!close && gt > 0 && html[gt - 1] == '/') continue;
             depth = close ? Math.Max(0, depth - 1) : depth + 1;
@@ -125,20 +137,22 @@ public static class HtmlTextRenderer
         foreach (var caption in table.Elements()) if (caption.Name == "caption") { RenderBlock(caption, sb); NewLine(sb); }
         foreach (var row in Rows(table))
         {
+            // (Children, not Elements(): text nodes are no cells, and a page's thousand cells make no enumerators.)
+            if (row.Children is not { } cells) continue;
             if (layoutTable)
             {
-                foreach (var cell in row.Elements()) if (IsCell(cell)) { RenderBlock(cell, sb); NewLine(sb); }
+                foreach (var cell in cells) if (IsCell(cell)) { RenderBlock(cell, sb); NewLine(sb); }
                 continue;
             }
             bool any = false;
-            foreach (var cell in row.Elements())
+            foreach (var cell in cells)
             {
                 if (!IsCell(cell)) continue;
                 any = true;
-                var text = CellText(cell);
                 if (sb.Length > 0 && sb[^1] != '\n') sb.Append(' ');
-                sb.Append(text);
-                if (text.Length > 0) sb.Append(' ');
+                int start = sb.Length;
+                AppendCellText(sb, cell);
+                if (sb.Length > start) sb.Append(' ');
                 sb.Append('|');
             }
             if (any) sb.Append('\n');
@@ -149,8 +163,9 @@ public static class HtmlTextRenderer
     /// <summary>A table with a table inside it lays a page out; it is no data table.</summary>
     static bool HasTable(HtmlNode node)
     {
-        foreach (var child in node.Elements())
-            if (child.Name == "table" || HasTable(child)) return true;
+        if (node.Children is { } children)
+            foreach (var child in children)
+                if (child.Name is { } name && (name == "table" || HasTable(child))) return true;
         return false;
     }
 
@@ -166,11 +181,19 @@ public static class HtmlTextRenderer
         }
     }
 
-    static string CellText(HtmlNode cell)
+    /// <summary>The text of one thread's cell, gathered before it is collapsed into the page's text.</summary>
+    [ThreadStatic] static StringBuilder? t_cellText;
+
+    /// <summary>A cell's text, collapsed, its own bars written ｜ (the bar after it closes the cell).</summary>
+    static void AppendCellText(StringBuilder sb, HtmlNode cell)
     {
-        var sb = new StringBuilder();
-        Gather(cell, sb);
-        return Collapse(sb.ToString()).Replace("|", "｜");
+        var text = t_cellText ??= new StringBuilder();
+        text.Clear();
+        Gather(cell, text);
+        var collapse = new Collapser(cell: true);
+        foreach (var chunk in text.GetChunks()) collapse.Append(sb, chunk.Span);
+        // A page's one huge cell is not kept for the pages after it.
+        if (text.Capacity > 1 << 16) t_cellText = null;
     }
 
     static void Gather(HtmlNode node, StringBuilder sb)
@@ -193,19 +216,35 @@ public static class HtmlTextRenderer
     static string Collapse(string s)
     {
         var sb = new StringBuilder(s.Length);
-        bool pendingSpace = false;
-        foreach (var ch in s)
-        {
-            if (char.IsWhiteSpace(ch) || ch == '\u00a0' || ch == '\u3000')
-            {
-                pendingSpace = sb.Length > 0;
-                continue;
-            }
-            if (pendingSpace && !(IsCjk(sb[^1]) && IsCjk(ch))) sb.Append(' ');
-            pendingSpace = false;
-            sb.Append(ch);
-        }
+        new Collapser(cell: false).Append(sb, s);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Collapse"/> as a text is appended piece by piece: what it has written so far. In a cell, a bar of the
+    /// text is written ｜, since " |" closes cells (CJK or not as the bar it was).
+    /// </summary>
+    struct Collapser(bool cell)
+    {
+        bool _any, _pendingSpace;
+        char _last;
+
+        public void Append(StringBuilder sb, ReadOnlySpan<char> text)
+        {
+            foreach (var ch in text)
+            {
+                if (char.IsWhiteSpace(ch) || ch == '\u00a0' || ch == '\u3000')
+                {
+                    _pendingSpace = _any;
+                    continue;
+                }
+                if (_pendingSpace && !(IsCjk(_last) && IsCjk(ch))) sb.Append(' ');
+                _pendingSpace = false;
+                sb.Append(cell && ch == '|' ? '｜' : ch);
+                _any = true;
+                _last = ch;
+            }
+        }
     }
 
     static bool IsCjk(char c) => c >= 0x2E80 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF || c >= 0xFF00 && c <= 0xFFEF || c >= 0x3000 && c <= 0x303F;

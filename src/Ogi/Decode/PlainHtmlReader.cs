@@ -34,15 +34,17 @@ public static class PlainHtmlReader
         Unsupported,
     }
 
+    /// <summary>
+    /// The kinds of the elements this reader knows, and the common names of ordinary ones, each name one string: the
+    /// names of a page's thousand tags are not a thousand strings, and one look-up gives both name and kind.
+    /// </summary>
     static readonly Dictionary<string, Kind> Kinds = BuildKinds();
-
-    /// <summary>Element names as one string each, so that the names of a page's thousand tags are not a thousand strings.</summary>
-    static readonly HashSet<string> CommonNames = [.. Kinds.Keys, .. "span font b i u s strong em small big sub sup strike code tt o:p label".Split(' ')];
-    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonNameOf = CommonNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly Dictionary<string, Kind>.AlternateLookup<ReadOnlySpan<char>> KindOf = Kinds.GetAlternateLookup<ReadOnlySpan<char>>();
 
     static Dictionary<string, Kind> BuildKinds()
     {
         var k = new Dictionary<string, Kind>(StringComparer.Ordinal);
+        foreach (var n in "span font b i u s strong em small big sub sup strike code tt o:p label".Split(' ')) k[n] = Kind.Ordinary;
         foreach (var n in "area br embed img wbr input param source track".Split(' ')) k[n] = Kind.Void;
         foreach (var n in "address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header hgroup main menu nav ol p search section summary ul hr".Split(' ')) k[n] = Kind.ClosesP;
         foreach (var n in "h1 h2 h3 h4 h5 h6".Split(' ')) k[n] = Kind.Heading;
@@ -118,6 +120,7 @@ public static class PlainHtmlReader
         HtmlNode Current => _open.Count > 0 ? _open[^1].Node : _body;
         Kind CurrentKind => _open.Count > 0 ? _open[^1].Kind : Kind.Body;
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         static bool IsSpace(char c) => c is ' ' or '\n' or '\t' or '\f';
 
         /// <summary>A run of text between tags, its character references decoded.</summary>
@@ -223,18 +226,25 @@ public static class PlainHtmlReader
             _at = end + 1;
         }
 
-        /// <summary>The tag name at _at (lower case), _at moved past it.</summary>
-        string Name()
+        /// <summary>The characters that end a tag's name, and those a plain name does not hold.</summary>
+        static readonly System.Buffers.SearchValues<char> NameEnd = System.Buffers.SearchValues.Create(" \n\t\f/>"),
+            NotInName = System.Buffers.SearchValues.Create("<\"'=");
+
+        /// <summary>The tag name at _at (lower case) and its kind, _at moved past it.</summary>
+        string Name(out Kind kind)
         {
             var s = _s;
-            int start = _at;
-            while (_at < s.Length && !IsSpace(s[_at]) && s[_at] is not ('/' or '>')) _at++;
-            if (_at >= s.Length) throw Bail;
-            var name = s.AsSpan(start, _at - start);
-            foreach (var c in name) if (c is '<' or '"' or '\'' or '=') throw Bail;
+            int length = s.AsSpan(_at).IndexOfAny(NameEnd);
+            if (length < 0) throw Bail;
+            var name = s.AsSpan(_at, length);
+            _at += length;
+            if (name.ContainsAny(NotInName)) throw Bail;
+            if (!name.ContainsAnyInRange('A', 'Z') && KindOf.TryGetValue(name, out var common, out kind)) return common;
             Span<char> lower = name.Length <= 64 ? stackalloc char[name.Length] : new char[name.Length];
             for (int i = 0; i < name.Length; i++) lower[i] = char.IsAsciiLetterUpper(name[i]) ? (char)(name[i] | 0x20) : name[i];
-            return CommonNameOf.TryGetValue(lower, out var common) ? common : lower.ToString();
+            if (KindOf.TryGetValue(lower, out common, out kind)) return common;
+            kind = Kind.Ordinary;
+            return lower.ToString();
         }
 
         /// <summary>Reads a start tag's attributes up to its '>'; keeps name and content when asked (a meta tag).</summary>
@@ -301,8 +311,7 @@ public static class PlainHtmlReader
         void StartTag()
         {
             _at++;
-            string name = Name();
-            var kind = Kinds.TryGetValue(name, out var k) ? k : Kind.Ordinary;
+            string name = Name(out var kind);
             bool headElement = kind is Kind.Title or Kind.RawText or Kind.HeadVoid;
             bool isMeta = name == "meta";
             Attributes(isMeta && _mode != Mode.InBody, out var metaName, out var metaContent);
@@ -383,9 +392,8 @@ public static class PlainHtmlReader
         {
             _at += 2;
             if (_at >= _s.Length || !char.IsAsciiLetter(_s[_at])) throw Bail;
-            string name = Name();
+            string name = Name(out var kind);
             Attributes(false, out _, out _);
-            var kind = Kinds.TryGetValue(name, out var k) ? k : Kind.Ordinary;
             if (_mode != Mode.InBody)
             {
                 if (kind == Kind.Head && _mode == Mode.InHead) { _mode = Mode.AfterHead; return; }

@@ -207,7 +207,7 @@ static class CompactCells
     static void Number(Bytes b, decimal v)
     {
         // Counts are whole numbers: written as integers, without decimal arithmetic.
-        if (v.Scale == 0 && v >= long.MinValue && v <= long.MaxValue) b.Add((long)v);
+        if (Parsing.WholeNumber.TryGet(v, out long whole)) b.Add(whole);
         else b.Add(Formatted(JsonReportWriter.Trim(v)));
     }
 

@@ -28,20 +28,24 @@ public static class NarrativeFigures
         return false;
     }
 
-    /// <summary>The templates' cue phrases folded once, not in every report.</summary>
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedCues = new(StringComparer.Ordinal);
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledTemplate, CuePhrases> PhrasesOf = new();
 
     public static Dictionary<string, decimal> Find(LayoutText text, CompiledTemplate template, IReadOnlyList<(int Start, int End)> tableSpans)
     {
         var compact = text.Compact;
+        var narrative = template.Definition.Narrative;
+        var phrases = PhrasesOf.GetValue(template, t => new CuePhrases(t.Definition.Narrative));
+        var occurrences = phrases.Find(compact);
         var said = new Dictionary<string, List<(decimal Value, bool Whole)>>();
-        foreach (var cue in template.Definition.Narrative)
+        for (int k = 0; k < narrative.Count; k++)
         {
-            if (cue.Sentence) { NarrativeStatements.Find(compact, cue, tableSpans, said); continue; }
-            foreach (var phrase in cue.Cues)
+            var cue = narrative[k];
+            if (cue.Sentence) { NarrativeStatements.Find(compact, cue, phrases, k, occurrences, tableSpans, said); continue; }
+            foreach (int phrase in phrases.Cues[k])
             {
-                var folded = FoldedCues.GetOrAdd(phrase, LayoutText.FoldLabel);
-                for (int at = LabelMatcher.Next(compact, folded, -1); at >= 0; at = LabelMatcher.Next(compact, folded, at))
+                if (occurrences[phrase] is not { } places) continue;
+                var folded = phrases.Text[phrase];
+                foreach (int at in places)
                 {
                     if (InTable(tableSpans, at)) continue;
                     int p = at + folded.Length;
@@ -79,5 +83,69 @@ public static class NarrativeFigures
             else if (v != value) return false;
         }
         return any;
+    }
+}
+
+/// <summary>
+/// A template's cue phrases, and the first parts of its "none" statements (未收到…), folded once, each distinct phrase
+/// searched for once however many cues share it; a phrase that extends another (收到政府信息公开申请共) is looked for only
+/// where that one occurs.
+/// </summary>
+sealed class CuePhrases
+{
+    /// <summary>The distinct folded phrases.</summary>
+    public readonly string[] Text;
+    /// <summary>Per cue of the template, its phrases' indexes in <see cref="Text"/>.</summary>
+    public readonly int[][] Cues;
+    /// <summary>Per cue, its "none" statements: the index of the first part in <see cref="Text"/>, and the second part.</summary>
+    public readonly (int First, string Second)[][] None;
+    /// <summary>The phrases, shortest first; per phrase the longest other phrase it starts with, or -1.</summary>
+    readonly int[] _shortestFirst, _prefix;
+
+    public CuePhrases(List<NarrativeCue> narrative)
+    {
+        var text = new List<string>();
+        int Index(string folded)
+        {
+            int i = text.IndexOf(folded);
+            if (i < 0) { i = text.Count; text.Add(folded); }
+            return i;
+        }
+        Cues = new int[narrative.Count][];
+        None = new (int, string)[narrative.Count][];
+        for (int k = 0; k < narrative.Count; k++)
+        {
+            var cue = narrative[k];
+            // An empty phrase names nothing to look for.
+            Cues[k] = [.. cue.Cues.Select(LayoutText.FoldLabel).Where(f => f.Length > 0).Select(Index)];
+            None[k] = [.. cue.None.Select(n => LayoutText.FoldLabel(n).Split('…', 2))
+                .Where(parts => parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
+                .Select(parts => (Index(parts[0]), parts[1]))];
+        }
+        Text = [.. text];
+        _shortestFirst = [.. Enumerable.Range(0, Text.Length).OrderBy(p => Text[p].Length)];
+        _prefix = [.. Text.Select(t => Enumerable.Range(0, Text.Length)
+            .Where(q => Text[q].Length < t.Length && t.StartsWith(Text[q], StringComparison.Ordinal))
+            .OrderByDescending(q => Text[q].Length).DefaultIfEmpty(-1).First())];
+    }
+
+    /// <summary>Per phrase, where it occurs in the text, in order (overlapping occurrences too); null where it does not.</summary>
+    public List<int>?[] Find(string compact)
+    {
+        var found = new List<int>?[Text.Length];
+        foreach (int p in _shortestFirst)
+        {
+            var phrase = Text[p];
+            if (_prefix[p] >= 0)
+            {
+                if (found[_prefix[p]] is { } places)
+                    foreach (int at in places)
+                        if (compact.AsSpan(at).StartsWith(phrase, StringComparison.Ordinal)) (found[p] ??= []).Add(at);
+            }
+            else
+                for (int at = LabelMatcher.Next(compact, phrase, -1); at >= 0; at = LabelMatcher.Next(compact, phrase, at))
+                    (found[p] ??= []).Add(at);
+        }
+        return found;
     }
 }

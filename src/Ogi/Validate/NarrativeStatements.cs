@@ -1,4 +1,3 @@
-using Ogi.Recognize;
 using Ogi.Segment;
 using Ogi.Templates;
 
@@ -16,18 +15,15 @@ public static class NarrativeStatements
     /// <summary>How far back a sentence is looked at for words of the whole, and how long a clause of a "none" statement may be.</summary>
     const int SentenceReach = 120, ClauseReach = 40;
 
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Folded = new(StringComparer.Ordinal);
-
-    /// <summary>A "none" statement's two parts (before and after …), folded and split once, not in every report.</summary>
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Parts = new(StringComparer.Ordinal);
-
-    public static void Find(string compact, NarrativeCue cue, IReadOnlyList<(int Start, int End)> tableSpans,
-        Dictionary<string, List<(decimal Value, bool Whole)>> said)
+    /// <summary>The figures and "none" statements of one cue, at its phrases' occurrences (<see cref="CuePhrases.Find"/>).</summary>
+    internal static void Find(string compact, NarrativeCue cue, CuePhrases phrases, int cueIndex, List<int>?[] occurrences,
+        IReadOnlyList<(int Start, int End)> tableSpans, Dictionary<string, List<(decimal Value, bool Whole)>> said)
     {
-        foreach (var phrase in cue.Cues)
+        foreach (int phrase in phrases.Cues[cueIndex])
         {
-            var folded = Folded.GetOrAdd(phrase, LayoutText.FoldLabel);
-            for (int at = LabelMatcher.Next(compact, folded, -1); at >= 0; at = LabelMatcher.Next(compact, folded, at))
+            if (occurrences[phrase] is not { } found) continue;
+            var folded = phrases.Text[phrase];
+            foreach (int at in found)
             {
                 if (InTable(tableSpans, at)) continue;
                 int p = at + folded.Length, d = p;
@@ -38,15 +34,15 @@ public static class NarrativeStatements
                 Add(said, cue.Field, decimal.Parse(compact.AsSpan(p, d - p), provider: System.Globalization.CultureInfo.InvariantCulture));
             }
         }
-        foreach (var statement in cue.None)
+        foreach (var (first, second) in phrases.None[cueIndex])
         {
-            var parts = Parts.GetOrAdd(statement, s => LayoutText.FoldLabel(s).Split('…', 2));
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0) continue;
-            for (int at = LabelMatcher.Next(compact, parts[0], -1); at >= 0; at = LabelMatcher.Next(compact, parts[0], at))
+            if (occurrences[first] is not { } found) continue;
+            int length = phrases.Text[first].Length;
+            foreach (int at in found)
             {
                 if (InTable(tableSpans, at)) continue;
-                int from = at + parts[0].Length, to = ClauseEnd(compact, from);
-                if (compact.IndexOf(parts[1], from, to - from, StringComparison.Ordinal) >= 0) Add(said, cue.Field, 0);
+                int from = at + length, to = ClauseEnd(compact, from);
+                if (compact.IndexOf(second, from, to - from, StringComparison.Ordinal) >= 0) Add(said, cue.Field, 0);
             }
         }
     }

@@ -30,11 +30,13 @@ public static class ReportValidator
                 // Legacy part rows the report does not print are left out; otherwise every field must be printed.
                 bool optionalLhs = eq.PartsOptional && eq.Relation == Relation.AtMost;
                 bool optionalRhs = eq.PartsOptional && eq.Relation == Relation.Equal;
-                if (!Sum(values, ep.LhsSlots, optionalLhs, out decimal l, out int lhsCount, out bool lhsValue)
-                    || !Sum(values, ep.RhsSlots, optionalRhs, out decimal r, out int rhsCount, out bool rhsValue)) continue;
-                if (lhsCount == 0 || rhsCount == 0 || !lhsValue && !rhsValue) continue;
-                bool ok = eq.Relation == Relation.Equal ? l == r : l <= r;
-                if (ok) continue;
+                decimal l, r;
+                if (values.Counts is { } counts)
+                {
+                    if (Holds(values, counts, ep, optionalLhs, optionalRhs, out long lc, out long rc)) continue;
+                    l = lc; r = rc;
+                }
+                else if (Holds(values, values.Amounts, ep, optionalLhs, optionalRhs, out l, out r)) continue;
                 var lhs = Printed(values, eq.Lhs, ep.LhsSlots, optionalLhs);
                 var rhs = Printed(values, eq.Rhs, ep.RhsSlots, optionalRhs);
                 string[] fields = [.. lhs.Select(x => x.Field), .. rhs.Select(x => x.Field)];
@@ -45,7 +47,8 @@ public static class ReportValidator
                     fields));
             }
         foreach (var c in table.Cells)
-            if (c.Value < 0 && !tables.Any(t => t.Table.SignedFields.Contains(c.Field)))
+            // (The sign bit first: a decimal comparison per cell costs more than the rest of the loop.)
+            if (c.Value is decimal value && decimal.IsNegative(value) && value < 0 && !tables.Any(t => t.Table.SignedFields.Contains(c.Field)))
                 findings.Add(new Finding("N1", Severity.Error, $"{where}{c.Field} 为负数 {Show(c.Value)}，该项不能为负",
                     $"{where}{c.Field} is negative ({Show(c.Value)}), which this count cannot be", [c.Field]));
         foreach (var t in tables)
@@ -54,7 +57,7 @@ public static class ReportValidator
             int filled = 0;
             var fieldSlots = plan.Of(t.Table).Fields;
             for (int k = 0; k < fieldSlots.Length; k++)
-                if (values[fieldSlots[k]] is { } cell) { if (cell.Value is null) (blank ??= []).Add(t.Table.Fields[k]); else filled++; }
+                if (values.Printed(fieldSlots[k])) { if (!values.HasValue[fieldSlots[k]]) (blank ??= []).Add(t.Table.Fields[k]); else filled++; }
             // "Otherwise filled": most of the table holds numbers, so a blank is a gap rather than the table's way of writing 0.
             if (blank is not null && filled >= blank.Count * 2)
                 findings.Add(new Finding("B1", Severity.Warning,
@@ -71,13 +74,27 @@ public static class ReportValidator
     }
 
     /// <summary>
+    /// Whether an equation holds or is not checked (a side not printed, or no value on either side); the sums of its
+    /// sides otherwise. The amounts are the report's whole counts (long) or its values (decimal).
+    /// </summary>
+    static bool Holds<T>(FieldValues values, T[] amounts, EquationPlan ep, bool optionalLhs, bool optionalRhs, out T l, out T r)
+        where T : struct, System.Numerics.INumber<T>
+    {
+        r = T.Zero;
+        if (!Sum(values, amounts, ep.LhsSlots, optionalLhs, out l, out int lhsCount, out bool lhsValue)
+            || !Sum(values, amounts, ep.RhsSlots, optionalRhs, out r, out int rhsCount, out bool rhsValue)) return true;
+        if (lhsCount == 0 || rhsCount == 0 || !lhsValue && !rhsValue) return true;
+        return ep.Equation.Relation == Relation.Equal ? l == r : l <= r;
+    }
+
+    /// <summary>
     /// One side of an equation: its sum, how many fields it counts, whether any holds a value. False when a field the
     /// side needs is not printed; an optional side (a legacy total's parts) leaves such fields out.
     /// </summary>
-    static bool Sum(FieldValues values, int[] slots, bool optional, out decimal sum, out int count, out bool anyValue)
+    static bool Sum<T>(FieldValues values, T[] amounts, int[] slots, bool optional, out T sum, out int count, out bool anyValue)
+        where T : struct, System.Numerics.INumber<T>
     {
-        sum = 0; count = 0; anyValue = false;
-        var amounts = values.Amounts;
+        sum = T.Zero; count = 0; anyValue = false;
         var hasValue = values.HasValue;
         foreach (var s in slots)
         {
@@ -142,19 +159,22 @@ public static class ReportValidator
         if (template is not null)
         {
             var compact = text.Compact;
-            foreach (var section in template.Definition.Sections)
+            var sections = template.Definition.Sections;
+            var words = SectionWords.GetValue(template, t => [.. t.Definition.Sections.Select(s => s.Words.Select(LayoutText.FoldLabel).ToArray())]);
+            for (int k = 0; k < sections.Count; k++)
             {
+                var section = sections[k];
                 bool present = false;
-                foreach (var w in section.Words)
-                    if (compact.Contains(FoldedWords.GetOrAdd(w, LayoutText.FoldLabel), StringComparison.Ordinal)) { present = true; break; }
+                foreach (var w in words[k])
+                    if (compact.Contains(w, StringComparison.Ordinal)) { present = true; break; }
                 if (present) continue;
                 findings.Add(new Finding("S1", Severity.Warning, $"缺少必备章节：{section.Name}", $"a required section is missing: {section.Name}", []));
             }
         }
     }
 
-    /// <summary>A section's words folded once, not for every report.</summary>
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedWords = new(StringComparer.Ordinal);
+    /// <summary>Per template, each section's words folded once, not for every report.</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledTemplate, string[][]> SectionWords = new();
 
     static string Show(decimal? v, string blank = "空") => v is null ? blank : v.Value.ToString("0.######", CultureInfo.InvariantCulture);
 }

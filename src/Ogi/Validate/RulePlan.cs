@@ -30,7 +30,7 @@ sealed class RulePlan
     /// The slots of the template's own field strings, by reference: a cell's field is the very string of its column, so
     /// placing a report's cells mostly needs no hashing of text. Any other string is looked up by its characters.
     /// </summary>
-    readonly Dictionary<string, int> _slotOfInstance = new(ReferenceEqualityComparer.Instance);
+    readonly ByIdentity<int> _slotOfInstance = new(256);
     readonly Dictionary<CompiledTable, TablePlan> _tables = new(ReferenceEqualityComparer.Instance);
 
     RulePlan(IReadOnlyList<CompiledTable> tables, List<NarrativeCue> narrative)
@@ -39,7 +39,7 @@ sealed class RulePlan
         {
             if (_tables.ContainsKey(t)) continue;
             var fields = Array.ConvertAll(t.Fields, Slot);
-            for (int k = 0; k < fields.Length; k++) _slotOfInstance.TryAdd(t.Fields[k], fields[k]);
+            for (int k = 0; k < fields.Length; k++) _slotOfInstance.Add(t.Fields[k], fields[k]);
             var rows = t.Rows.Where(r => !r.Group).Select(r => (r, Array.ConvertAll(r.Columns, c => Slot(c.Field)))).ToArray();
             var equations = t.Equations.Where(e => e.RuleId.Length > 0)
                 .Select(e => new EquationPlan(e, Array.ConvertAll(e.Lhs, Slot), Array.ConvertAll(e.Rhs, Slot))).ToArray();
@@ -90,12 +90,25 @@ sealed class FieldValues
         Plan = plan;
         Table = table;
         _bySlot = bySlot;
-        // The equations add these up many times: the amounts are taken out of the cells once.
+        // The equations add these up many times: the amounts are taken out of the cells once, and as whole numbers
+        // too when every one is a count (almost every report), so that the sums need no decimal arithmetic.
         Amounts = new decimal[bySlot.Length];
         HasValue = new bool[bySlot.Length];
+        var counts = new long[bySlot.Length];
+        bool whole = true;
         for (int s = 0; s < bySlot.Length; s++)
-            if (bySlot[s]?.Value is decimal v) { Amounts[s] = v; HasValue[s] = true; }
+            if (bySlot[s]?.Value is decimal v)
+            {
+                Amounts[s] = v;
+                HasValue[s] = true;
+                if (whole && WholeNumber.TryGet(v, out long count) && Math.Abs(count) <= MaxCount) counts[s] = count;
+                else whole = false;
+            }
+        Counts = whole ? counts : null;
     }
+
+    /// <summary>Counts this large could not add up past a long's range however many an equation sums.</summary>
+    const long MaxCount = 1L << 52;
 
     public RulePlan Plan { get; }
     public ParsedTable Table { get; }
@@ -106,6 +119,8 @@ sealed class FieldValues
     public decimal[] Amounts { get; }
     /// <summary>Per slot, whether the cell holds a value.</summary>
     public bool[] HasValue { get; }
+    /// <summary><see cref="Amounts"/> as whole numbers, when every value is one; else null.</summary>
+    public long[]? Counts { get; }
 
     public bool Printed(int slot) => _bySlot[slot] is not null;
 
