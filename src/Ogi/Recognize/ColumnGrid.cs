@@ -31,20 +31,44 @@ public static class ColumnGrid
         bool anyShort = false;
         for (int r = 0; r < rows.Count && !anyShort; r++) anyShort = IsShort(rows[r]);
         if (!anyShort) return;
-        foreach (var group in rows.GroupBy(r => r.Columns))
+        // The rows of each width (number of columns), widths in the order first met, rows in their order.
+        var widths = new List<int>();
+        for (int r = 0; r < rows.Count; r++) if (!widths.Contains(rows[r].Columns)) widths.Add(rows[r].Columns);
+        var members = new List<Row>(rows.Count);
+        foreach (var width in widths)
         {
-            var members = group.ToList();
+            members.Clear();
+            for (int r = 0; r < rows.Count; r++) if (rows[r].Columns == width) members.Add(rows[r]);
             // Columns need several rows, each on lines of its own: rows run together on one line are no grid. An
             // empty cell the text shows only as an empty line has no place to measure.
-            if (!members.Any(IsShort) || members.Count(r => r.Tokens.Count > 0) < 3
-                || members.Any(r => r.Tokens.Any(t => t.Length == 0))) continue;
-            var lineStarts = members.Select(r => r.Tokens.Select(t => LineStart(text.Source, t.Start)).ToArray()).ToList();
+            if (!Measurable(members)) continue;
+            var lineStarts = new List<int[]>(members.Count);
+            foreach (var r in members)
+            {
+                var starts = new int[r.Tokens.Count];
+                for (int k = 0; k < starts.Length; k++) starts[k] = LineStart(text.Source, r.Tokens[k].Start);
+                lineStarts.Add(starts);
+            }
             if (!OwnLines(lineStarts)) continue;
-            var best = BestBands(text.Source, members, lineStarts, group.Key);
+            var best = BestBands(text.Source, members, lineStarts, width);
             if (best is not { } b) continue;
             for (int r = 0; r < members.Count; r++)
                 if (IsShort(members[r])) Place(members[r], b.Positions[r], b.Bands);
         }
+    }
+
+    /// <summary>A short row among them, at least three rows with values, and no value without a width (an empty line).</summary>
+    static bool Measurable(List<Row> members)
+    {
+        bool anyShort = false;
+        int withValues = 0;
+        foreach (var r in members)
+        {
+            anyShort |= IsShort(r);
+            if (r.Tokens.Count > 0) withValues++;
+            foreach (var t in r.Tokens) if (t.Length == 0) return false;
+        }
+        return anyShort && withValues >= 3;
     }
 
     static int LineStart(string s, int at) => at == 0 ? 0 : s.LastIndexOf('\n', at - 1) + 1;
@@ -54,7 +78,8 @@ public static class ColumnGrid
     {
         var seen = new HashSet<int>();
         foreach (var starts in lineStarts)
-            foreach (var l in starts.Distinct()) if (!seen.Add(l)) return false;
+            for (int k = 0; k < starts.Length; k++)
+                if (Array.IndexOf(starts, starts[k], 0, k) < 0 && !seen.Add(starts[k])) return false;
         return true;
     }
 

@@ -215,8 +215,7 @@ public static class RegionReader
             int s = start, run = 0;
             for (int i = start; i <= end; i++)
             {
-                i = NextOrEnd(f, i, end, '\n');
-                bool empty = IsBlank(f, s, i);
+                i = LineEnd(f, i, end, out bool empty);
                 if (s == start) pieces.Add((s, i));
                 else if (empty && i < end) run++;
                 else if (!empty)
@@ -234,9 +233,8 @@ public static class RegionReader
             int s = start;
             for (int i = start; i <= end; i++)
             {
-                i = NextOrEnd(f, i, end, '\n');
                 // One cell a line: an empty line inside the region is an empty cell.
-                bool empty = IsBlank(f, s, i);
+                i = LineEnd(f, i, end, out bool empty);
                 if (!empty || s == start || layout == CellLayout.Lines && i < end) pieces.Add((s, i));
                 s = i + 1;
             }
@@ -302,14 +300,31 @@ public static class RegionReader
         return at < 0 ? end : from + at;
     }
 
+    /// <summary>
+    /// Where the line from <paramref name="from"/> ends (its line break, or <paramref name="end"/>), and whether it is
+    /// blank: one scan, since a table of one cell a line has hundreds of lines of a few characters each.
+    /// </summary>
+    static int LineEnd(string f, int from, int end, out bool blank)
+    {
+        blank = true;
+        int i = from;
+        for (; i < end; i++)
+        {
+            char c = f[i];
+            if (c == '\n') break;
+            if (blank && !IsGap(c)) blank = false;
+        }
+        return i;
+    }
+
     /// <summary>A pipe cell spanning a line break holds one cell, unless it has content on several lines.</summary>
     static void SplitLines(string f, int s, int e, List<(int, int)> pieces, bool keepEmpty)
     {
         int first = -1, firstEnd = -1, contentLines = 0, ls = s;
         for (int i = s; i <= e; i++)
         {
-            i = NextOrEnd(f, i, e, '\n');
-            if (!IsBlank(f, ls, i))
+            i = LineEnd(f, i, e, out bool blank);
+            if (!blank)
             {
                 if (contentLines++ == 0) { first = ls; firstEnd = i; }
                 else

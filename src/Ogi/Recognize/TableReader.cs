@@ -243,18 +243,37 @@ public static partial class TableReader
     static int RowsFitting(TableMatch match, List<CellToken>?[] read)
     {
         int fit = 0;
-        var scratch = ScratchValues ??= new List<CellToken>(32);
         for (int i = 0; i < match.Rows.Count; i++)
         {
             var row = match.Rows[i].Row;
-            if (read[i] is { } cells && ValueTokens(cells, row.Columns.Length, scratch).Count == row.Columns.Length) fit++;
+            if (read[i] is { } cells && ValueCount(cells, row.Columns.Length) == row.Columns.Length) fit++;
         }
-        scratch.Clear();
         return fit;
     }
 
-    /// <summary>A list to count value cells in, reused by the thread's next table.</summary>
-    [ThreadStatic] static List<CellToken>? ScratchValues;
+    /// <summary>How many value cells <see cref="ValueTokens"/> would leave of a region's cells, counted without making them.</summary>
+    static int ValueCount(List<CellToken> cells, int expected)
+    {
+        int values = 0, stop = cells.Count;
+        bool onlyValues = true;
+        for (int k = 0; k < cells.Count; k++)
+        {
+            var kind = cells[k].Kind;
+            if (kind == CellKind.Text) { stop = k; onlyValues = false; break; }
+            if (kind == CellKind.Unit) { onlyValues = false; continue; }
+            values++;
+        }
+        if (onlyValues && (cells.Count <= expected || cells[^1].Kind != CellKind.Blank)) return cells.Count;
+        // The empty cells after the expected ones are dropped (those of empty lines before prose among them).
+        for (int k = stop - 1; k >= 0 && values > expected; k--)
+        {
+            var kind = cells[k].Kind;
+            if (kind == CellKind.Unit) continue;
+            if (kind != CellKind.Blank) break;
+            values--;
+        }
+        return values;
+    }
 
     /// <summary>
     /// The chosen reading's cells. Where other readings remained as good, the cells they disagree on get a lower
@@ -393,37 +412,27 @@ public static partial class TableReader
     /// The value cells of a region: up to the first words that are not a value, units dropped (kept on the value).
     /// The region's cells are made its values in place: they are read for nothing else afterwards.
     /// </summary>
-    static List<CellToken> ValueTokens(List<CellToken> cells, int expected) => ValueTokens(cells, expected, cells);
-
-    /// <summary>As <see cref="ValueTokens(List{CellToken}, int)"/>, into the given list (the cells themselves, or an empty list).</summary>
-    static List<CellToken> ValueTokens(List<CellToken> cells, int expected, List<CellToken> list)
+    static List<CellToken> ValueTokens(List<CellToken> cells, int expected)
     {
         // Only values, and no empty cell to drop at the end: the cells are the values as they are.
         bool onlyValues = cells.Count <= expected || cells[^1].Kind != CellKind.Blank;
         for (int k = 0; k < cells.Count && onlyValues; k++) onlyValues = cells[k].Kind is CellKind.Number or CellKind.Blank;
         if (onlyValues) return cells;
         // In place, each value is written at or before where it was read.
-        bool inPlace = ReferenceEquals(list, cells);
-        if (!inPlace) list.Clear();
         string? unit = null;
         int values = 0;
-        bool words = false;
         for (int k = 0; k < cells.Count; k++)
         {
             var t = cells[k];
-            if (t.Kind == CellKind.Text) { words = true; break; }
+            if (t.Kind == CellKind.Text) break;
             if (t.Kind == CellKind.Unit) { unit = t.Unit; continue; }
             var value = t.Kind == CellKind.Number && t.Unit is null && unit is not null ? t with { Unit = unit } : t;
-            if (inPlace) cells[values] = value; else list.Add(value);
-            values++;
+            cells[values++] = value;
         }
-        if (inPlace) cells.RemoveRange(values, cells.Count - values);
-        // Empty lines between the values and the prose that follows them are layout, not empty cells,
-        // beyond the row's own cells (its last cells may be empty).
-        if (words)
-            while (list.Count > expected && list[^1].Kind == CellKind.Blank && list[^1].Length == 0) list.RemoveAt(list.Count - 1);
-        // Empty cells after the expected ones are the table's unused columns.
-        while (list.Count > expected && list[^1].Kind == CellKind.Blank) list.RemoveAt(list.Count - 1);
-        return list;
+        cells.RemoveRange(values, cells.Count - values);
+        // Empty cells after the expected ones are the table's unused columns, or empty lines between the values and
+        // the prose that follows them (layout, not cells); the row's own last cells may be empty.
+        while (cells.Count > expected && cells[^1].Kind == CellKind.Blank) cells.RemoveAt(cells.Count - 1);
+        return cells;
     }
 }
