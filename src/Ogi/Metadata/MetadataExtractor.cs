@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Ogi.Segment;
 
@@ -74,7 +72,7 @@ public static partial class MetadataExtractor
 
     public static ReportMetadata Extract(LayoutText text)
     {
-        var folded = MayHaveGlosses(text.Source, text.Folded) ? Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded) : text.Folded;
+        var folded = text.HasGlosses ? Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded) : text.Folded;
         var lines = new HeadLines(folded, 150);
         if (IsOtherDocument(lines))
             return new ReportMetadata(null, null, null, null, FindContact(folded), false);
@@ -100,29 +98,6 @@ public static partial class MetadataExtractor
         // Title and agency come from the folded text: already simplified, ASCII digits.
         return new ReportMetadata(title?.Trim(), agency?.Trim(), year, published,
             FindContact(folded), looksLike);
-    }
-
-    /// <summary>
-    /// Whether <see cref="Normalize.TextNormalizer.WithoutGlosses"/> has anything to take out: a gloss's bracket
-    /// folded to a space. Tables number their rows in brackets (（一）), so the two texts are compared many
-    /// characters at a time rather than bracket by bracket.
-    /// </summary>
-    static bool MayHaveGlosses(string source, string folded)
-    {
-        var s = MemoryMarshal.Cast<char, ushort>(source.AsSpan());
-        var f = MemoryMarshal.Cast<char, ushort>(folded.AsSpan());
-        var open = new Vector<ushort>('(');
-        var wideOpen = new Vector<ushort>('（');
-        var space = new Vector<ushort>(' ');
-        int w = Vector<ushort>.Count, i = 0;
-        for (; i + w <= s.Length; i += w)
-        {
-            var at = new Vector<ushort>(s.Slice(i, w));
-            if (((Vector.Equals(at, open) | Vector.Equals(at, wideOpen)) & Vector.Equals(new Vector<ushort>(f.Slice(i, w)), space)) != Vector<ushort>.Zero) return true;
-        }
-        for (; i < s.Length; i++)
-            if (source[i] is '(' or '（' && folded[i] == ' ') return true;
-        return false;
     }
 
     /// <summary>Whether the document's heading, the first line that names the report, is that of another document about it.</summary>
