@@ -82,7 +82,7 @@ public static partial class MetadataExtractor
         {
             var m = StatisticsPeriod().Match(folded);
             // Else the year the prose opens its account with (2019年，我局… / 2019年度，…).
-            if (!m.Success) m = ProseYear().Match(Head(folded, 6000));
+            if (!m.Success) m = ProseYear().Match(folded, 0, HeadLength(folded, 6000));
             if (m.Success) year = ParseInt(m.Groups["year"].Value);
         }
         string? agency = titleAgency;
@@ -246,12 +246,15 @@ public static partial class MetadataExtractor
     /// <summary>Metadata lines stand in a page's header and the signature at its end: only those parts are searched.</summary>
     static string Head(string s, int n) => s.Length > n ? s[..n] : s;
 
+    /// <summary>The length of <see cref="Head"/>, for searches over that range of the text itself (no copy).</summary>
+    static int HeadLength(string s, int n) => Math.Min(s.Length, n);
+
     static DateOnly? FindPublished(string folded, int? year)
     {
         string[] priority = ["发布时间", "发布日期", "发文日期", "公开日期", "公开时间", "生成日期", "成文日期", "印发日期", "发布于", "时间", "日期"];
         DateOnly? best = null;
         int bestRank = int.MaxValue;
-        var ends = folded.Length > 6000 ? Head(folded, 4000) + "\n" + folded[^2000..] : folded;
+        var ends = folded.Length > 6000 ? string.Concat(folded.AsSpan(0, 4000), "\n", folded.AsSpan(folded.Length - 2000)) : folded;
         foreach (var m in MatchesAtLabels(DateLineHere(), ends, DateLabelWords))
         {
             int rank = Array.IndexOf(priority, m.Groups["label"].Value);
@@ -262,7 +265,7 @@ public static partial class MetadataExtractor
             best = d; bestRank = rank;
         }
         if (best is not null) return best;
-        foreach (Match m in BracketedDateLine().Matches(Head(folded, 4000)))
+        for (var m = BracketedDateLine().Match(folded, 0, HeadLength(folded, 4000)); m.Success; m = m.NextMatch())
             if (ChineseDate.ParseFirst(m.Groups["date"].Value) is DateOnly d && (year is null || d.Year > year.Value && d.Year <= year.Value + 2)) return d;
         // The date at the end of the report (its signature line).
         int tailStart = Math.Max(0, folded.Length - Math.Max(800, folded.Length / 4));
@@ -280,14 +283,15 @@ public static partial class MetadataExtractor
 
     static ContactDetails? FindContact(string folded)
     {
-        var head = Head(folded, 5000);
-        string? V(Regex r) { var m = r.Match(head); return m.Success ? m.Groups["v"].Value.Trim() : null; }
+        // The head's first 5,000 characters, searched in place (a match over a range sees nothing beyond it, as over a substring).
+        int head = HeadLength(folded, 5000);
+        string? V(Regex r) { var m = r.Match(folded, 0, head); return m.Success ? m.Groups["v"].Value.Trim() : null; }
         // The e-mail pattern is costly on long digit runs: look only around an '@'.
-        int at = head.IndexOf('@');
+        int at = folded.IndexOf('@', 0, head);
         string? email = null;
         if (at > 0)
         {
-            var m = Email().Match(head, Math.Max(0, at - 64), Math.Min(head.Length, at + 64) - Math.Max(0, at - 64));
+            var m = Email().Match(folded, Math.Max(0, at - 64), Math.Min(head, at + 64) - Math.Max(0, at - 64));
             if (m.Success) email = m.Groups["v"].Value;
         }
         var c = new ContactDetails(V(Phone()), V(Fax()), V(Address()), V(Postcode()), email);
