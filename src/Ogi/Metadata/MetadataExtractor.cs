@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Ogi.Segment;
 
@@ -74,7 +72,7 @@ public static partial class MetadataExtractor
 
     public static ReportMetadata Extract(LayoutText text)
     {
-        var folded = MayHaveGlosses(text.Source, text.Folded) ? Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded) : text.Folded;
+        var folded = text.HasGlosses ? Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded) : text.Folded;
         var lines = new HeadLines(folded, 150);
         if (IsOtherDocument(lines))
             return new ReportMetadata(null, null, null, null, FindContact(folded), false);
@@ -84,7 +82,7 @@ public static partial class MetadataExtractor
         {
             var m = StatisticsPeriod().Match(folded);
             // Else the year the prose opens its account with (2019年，我局… / 2019年度，…).
-            if (!m.Success) m = ProseYear().Match(Head(folded, 6000));
+            if (!m.Success) m = ProseYear().Match(folded, 0, HeadLength(folded, 6000));
             if (m.Success) year = ParseInt(m.Groups["year"].Value);
         }
         string? agency = titleAgency;
@@ -100,29 +98,6 @@ public static partial class MetadataExtractor
         // Title and agency come from the folded text: already simplified, ASCII digits.
         return new ReportMetadata(title?.Trim(), agency?.Trim(), year, published,
             FindContact(folded), looksLike);
-    }
-
-    /// <summary>
-    /// Whether <see cref="Normalize.TextNormalizer.WithoutGlosses"/> has anything to take out: a gloss's bracket
-    /// folded to a space. Tables number their rows in brackets (（一）), so the two texts are compared many
-    /// characters at a time rather than bracket by bracket.
-    /// </summary>
-    static bool MayHaveGlosses(string source, string folded)
-    {
-        var s = MemoryMarshal.Cast<char, ushort>(source.AsSpan());
-        var f = MemoryMarshal.Cast<char, ushort>(folded.AsSpan());
-        var open = new Vector<ushort>('(');
-        var wideOpen = new Vector<ushort>('（');
-        var space = new Vector<ushort>(' ');
-        int w = Vector<ushort>.Count, i = 0;
-        for (; i + w <= s.Length; i += w)
-        {
-            var at = new Vector<ushort>(s.Slice(i, w));
-            if (((Vector.Equals(at, open) | Vector.Equals(at, wideOpen)) & Vector.Equals(new Vector<ushort>(f.Slice(i, w)), space)) != Vector<ushort>.Zero) return true;
-        }
-        for (; i < s.Length; i++)
-            if (source[i] is '(' or '（' && folded[i] == ' ') return true;
-        return false;
     }
 
     /// <summary>Whether the document's heading, the first line that names the report, is that of another document about it.</summary>
@@ -271,12 +246,15 @@ public static partial class MetadataExtractor
     /// <summary>Metadata lines stand in a page's header and the signature at its end: only those parts are searched.</summary>
     static string Head(string s, int n) => s.Length > n ? s[..n] : s;
 
+    /// <summary>The length of <see cref="Head"/>, for searches over that range of the text itself (no copy).</summary>
+    static int HeadLength(string s, int n) => Math.Min(s.Length, n);
+
     static DateOnly? FindPublished(string folded, int? year)
     {
         string[] priority = ["发布时间", "发布日期", "发文日期", "公开日期", "公开时间", "生成日期", "成文日期", "印发日期", "发布于", "时间", "日期"];
         DateOnly? best = null;
         int bestRank = int.MaxValue;
-        var ends = folded.Length > 6000 ? Head(folded, 4000) + "\n" + folded[^2000..] : folded;
+        var ends = folded.Length > 6000 ? string.Concat(folded.AsSpan(0, 4000), "\n", folded.AsSpan(folded.Length - 2000)) : folded;
         foreach (var m in MatchesAtLabels(DateLineHere(), ends, DateLabelWords))
         {
             int rank = Array.IndexOf(priority, m.Groups["label"].Value);
@@ -287,7 +265,7 @@ public static partial class MetadataExtractor
             best = d; bestRank = rank;
         }
         if (best is not null) return best;
-        foreach (Match m in BracketedDateLine().Matches(Head(folded, 4000)))
+        for (var m = BracketedDateLine().Match(folded, 0, HeadLength(folded, 4000)); m.Success; m = m.NextMatch())
             if (ChineseDate.ParseFirst(m.Groups["date"].Value) is DateOnly d && (year is null || d.Year > year.Value && d.Year <= year.Value + 2)) return d;
         // The date at the end of the report (its signature line).
         int tailStart = Math.Max(0, folded.Length - Math.Max(800, folded.Length / 4));
@@ -305,14 +283,15 @@ public static partial class MetadataExtractor
 
     static ContactDetails? FindContact(string folded)
     {
-        var head = Head(folded, 5000);
-        string? V(Regex r) { var m = r.Match(head); return m.Success ? m.Groups["v"].Value.Trim() : null; }
+        // The head's first 5,000 characters, searched in place (a match over a range sees nothing beyond it, as over a substring).
+        int head = HeadLength(folded, 5000);
+        string? V(Regex r) { var m = r.Match(folded, 0, head); return m.Success ? m.Groups["v"].Value.Trim() : null; }
         // The e-mail pattern is costly on long digit runs: look only around an '@'.
-        int at = head.IndexOf('@');
+        int at = folded.IndexOf('@', 0, head);
         string? email = null;
         if (at > 0)
         {
-            var m = Email().Match(head, Math.Max(0, at - 64), Math.Min(head.Length, at + 64) - Math.Max(0, at - 64));
+            var m = Email().Match(folded, Math.Max(0, at - 64), Math.Min(head, at + 64) - Math.Max(0, at - 64));
             if (m.Success) email = m.Groups["v"].Value;
         }
         var c = new ContactDetails(V(Phone()), V(Fax()), V(Address()), V(Postcode()), email);

@@ -27,27 +27,42 @@ public static class TextNormalizer
 
     public static char Fold(char c) => Map[c];
 
+    /// <summary>The one-unit mapping of <see cref="Fold(char)"/> as a table (for loops that fold as they copy).</summary>
+    internal static char[] FoldMap => Map;
+
     public static string Fold(string text)
     {
         return string.Create(text.Length, text, static (span, src) =>
         {
             var map = Map;
             for (int i = 0; i < src.Length; i++) span[i] = map[src[i]];
-            // Traditional phrases whose simplified character is itself a character of its own (答覆 → 答复: 覆 stays 覆
-            // in 覆盖): folded in context, still one unit for one.
-            // (Both found by vectorized searches: most texts have neither.)
-            for (int i = span.IndexOf('覆'); i >= 0; i = Next(span, i, '覆'))
-                if (i > 0 && span[i - 1] is '答' or '回' or '批' or '反') span[i] = '复';
-            BlankPinyinGlosses(span);
+            FoldInContext(span, out _);
         });
+    }
+
+    /// <summary>
+    /// The folds that look at a character's neighbours, over a text already folded character by character; whether
+    /// any character changed, and whether a pinyin gloss was blanked.
+    /// </summary>
+    internal static bool FoldInContext(Span<char> span, out bool glosses)
+    {
+        bool changed = false;
+        // Traditional phrases whose simplified character is itself a character of its own (答覆 → 答复: 覆 stays 覆
+        // in 覆盖): folded in context, still one unit for one.
+        // (Both found by vectorized searches: most texts have neither.)
+        for (int i = span.IndexOf('覆'); i >= 0; i = Next(span, i, '覆'))
+            if (i > 0 && span[i - 1] is '答' or '回' or '批' or '反') { span[i] = '复'; changed = true; }
+        glosses = BlankPinyinGlosses(span);
+        return changed || glosses;
     }
 
     /// <summary>
     /// Ruby or pinyin after a character (拖市镇(zhèn), 信息內(nèi)容) is a reading aid, no part of a name or label: the
     /// gloss and its brackets become spaces, which label matching already ignores.
     /// </summary>
-    static void BlankPinyinGlosses(Span<char> span)
+    static bool BlankPinyinGlosses(Span<char> span)
     {
+        bool any = false;
         for (int i = span.IndexOf('('); i >= 0; i = Next(span, i, '('))
         {
             if (i == 0 || !IsHan(span[i - 1])) continue;
@@ -56,8 +71,10 @@ public static class TextNormalizer
             while (k < span.Length && k - i <= 24 && (span[k] is >= 'a' and <= 'z' or ' ' || IsToneVowel(span[k]))) { tone |= IsToneVowel(span[k]); k++; }
             if (!tone || k >= span.Length || span[k] != ')') continue;
             span[i..(k + 1)].Fill(' ');
+            any = true;
             i = k;
         }
+        return any;
     }
 
     /// <summary>

@@ -15,39 +15,68 @@ public sealed class LayoutText
     public string Compact { get; }
     public int[] CompactToSource { get; }
 
+    /// <summary>Whether folding blanked a pinyin gloss (拖市镇(zhèn)): metadata then reads the text without them.</summary>
+    public bool HasGlosses { get; }
+
     public LayoutText(string source)
     {
         Source = source;
-        var folded = Folded = TextNormalizer.Fold(source);
-        // One pass writes every kept character and its offset (the write is unconditional, the count advances only
-        // for kept ones); the results are then copied out at their length.
+        // One pass folds each character and writes it with its offset as a compact character (the write is
+        // unconditional, the count advances only for kept ones); the results are then copied out at their length.
         var scratch = t_scratch ??= new Scratch();
-        var chars = scratch.Chars(folded.Length);
-        var offsets = scratch.Offsets(folded.Length + 1);
-        var dropped = Dropped;
-        int n = 0;
-        for (int i = 0; i < folded.Length; i++)
+        scratch.Chars(source.Length);
+        scratch.Offsets(source.Length + 1);
+        Folded = string.Create(source.Length, (source, scratch), static (span, state) =>
         {
-            char c = folded[i];
-            chars[n] = c;
-            offsets[n] = i;
-            // A table look-up, not comparisons: ASCII and Han alternate too often for branches to be predicted.
-            n += dropped[c] ? 0 : 1;
-        }
-        offsets[n] = folded.Length;
-        Compact = new string(chars, 0, n);
-        CompactToSource = offsets.AsSpan(0, n + 1).ToArray();
+            var (src, scratch) = state;
+            var map = TextNormalizer.FoldMap;
+            var chars = scratch.CharBuffer;
+            var offsets = scratch.OffsetBuffer;
+            var dropped = Dropped;
+            int n = 0;
+            for (int i = 0; i < src.Length; i++)
+            {
+                char c = map[src[i]];
+                span[i] = c;
+                chars[n] = c;
+                offsets[n] = i;
+                // A table look-up, not comparisons: ASCII and Han alternate too often for branches to be predicted.
+                n += dropped[c] ? 0 : 1;
+            }
+            // The folds that look at neighbours (答覆, pinyin glosses) are rare: where one changed the text, its compact
+            // form is written again.
+            if (TextNormalizer.FoldInContext(span, out scratch.Glosses))
+            {
+                n = 0;
+                for (int i = 0; i < span.Length; i++)
+                {
+                    char c = span[i];
+                    chars[n] = c;
+                    offsets[n] = i;
+                    n += dropped[c] ? 0 : 1;
+                }
+            }
+            offsets[n] = src.Length;
+            scratch.Count = n;
+        });
+        HasGlosses = scratch.Glosses;
+        int n = scratch.Count;
+        Compact = new string(scratch.CharBuffer, 0, n);
+        CompactToSource = scratch.OffsetBuffer.AsSpan(0, n + 1).ToArray();
     }
 
     /// <summary>The buffers of one thread's last text, reused by its next.</summary>
     sealed class Scratch
     {
-        char[] _chars = new char[4096];
-        int[] _offsets = new int[4096];
+        public char[] CharBuffer = new char[4096];
+        public int[] OffsetBuffer = new int[4096];
+        /// <summary>The last text's compact length, and whether folding blanked a gloss in it.</summary>
+        public int Count;
+        public bool Glosses;
 
-        public char[] Chars(int n) => _chars.Length >= n ? _chars : _chars = new char[Math.Max(n, _chars.Length * 2)];
+        public void Chars(int n) { if (CharBuffer.Length < n) CharBuffer = new char[Math.Max(n, CharBuffer.Length * 2)]; }
 
-        public int[] Offsets(int n) => _offsets.Length >= n ? _offsets : _offsets = new int[Math.Max(n, _offsets.Length * 2)];
+        public void Offsets(int n) { if (OffsetBuffer.Length < n) OffsetBuffer = new int[Math.Max(n, OffsetBuffer.Length * 2)]; }
     }
 
     [ThreadStatic] static Scratch? t_scratch;

@@ -35,7 +35,7 @@ public static class NarrativeFigures
         var compact = text.Compact;
         var narrative = template.Definition.Narrative;
         var phrases = PhrasesOf.GetValue(template, t => new CuePhrases(t.Definition.Narrative));
-        var occurrences = phrases.Find(compact);
+        var occurrences = phrases.Find(compact, tableSpans);
         var said = new Dictionary<string, List<(decimal Value, bool Whole)>>();
         for (int k = 0; k < narrative.Count; k++)
         {
@@ -129,10 +129,15 @@ sealed class CuePhrases
             .OrderByDescending(q => Text[q].Length).DefaultIfEmpty(-1).First())];
     }
 
-    /// <summary>Per phrase, where it occurs in the text, in order (overlapping occurrences too); null where it does not.</summary>
-    public List<int>?[] Find(string compact)
+    /// <summary>
+    /// Per phrase, where it occurs in the text outside the tables, in order (overlapping occurrences too); null where
+    /// it does not. Every reader of the occurrences skips those that start inside a table, so the tables (most of a
+    /// report's text) are not searched: only the stretches between them, for occurrences that start there.
+    /// </summary>
+    public List<int>?[] Find(string compact, IReadOnlyList<(int Start, int End)> tableSpans)
     {
         var found = new List<int>?[Text.Length];
+        var gaps = Gaps(compact.Length, tableSpans);
         foreach (int p in _shortestFirst)
         {
             var phrase = Text[p];
@@ -143,9 +148,32 @@ sealed class CuePhrases
                         if (compact.AsSpan(at).StartsWith(phrase, StringComparison.Ordinal)) (found[p] ??= []).Add(at);
             }
             else
-                for (int at = LabelMatcher.Next(compact, phrase, -1); at >= 0; at = LabelMatcher.Next(compact, phrase, at))
-                    (found[p] ??= []).Add(at);
+                foreach (var (from, to) in gaps)
+                {
+                    // An occurrence that starts in the gap may end inside the table after it.
+                    int end = Math.Min(compact.Length, to + phrase.Length - 1);
+                    for (int at = compact.IndexOf(phrase, from, end - from, StringComparison.Ordinal); at >= 0;
+                         at = at + 1 < end ? compact.IndexOf(phrase, at + 1, end - at - 1, StringComparison.Ordinal) : -1)
+                        (found[p] ??= []).Add(at);
+                }
         }
         return found;
+    }
+
+    /// <summary>The stretches [from, to) of the text that no table span covers, in order.</summary>
+    static List<(int From, int To)> Gaps(int length, IReadOnlyList<(int Start, int End)> tableSpans)
+    {
+        var spans = new List<(int Start, int End)>(tableSpans.Count);
+        foreach (var s in tableSpans) if (s.End > s.Start) spans.Add(s);
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var gaps = new List<(int, int)>(spans.Count + 1);
+        int from = 0;
+        foreach (var (start, end) in spans)
+        {
+            if (Math.Min(start, length) > from) gaps.Add((from, Math.Min(start, length)));
+            from = Math.Max(from, end);
+        }
+        if (from < length) gaps.Add((from, length));
+        return gaps;
     }
 }
