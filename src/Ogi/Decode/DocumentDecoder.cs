@@ -98,17 +98,24 @@ public static class DocumentDecoder
     /// <summary>An OLE compound file: old Word (.doc), WPS (.wps) — and Excel or PowerPoint, which LibreOffice refuses to make a Word file of.</summary>
     static bool IsOleCompound(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
 
+    // The sets below are spelled by loops, not LINQ: they are made in every process before its first report.
+
     /// <summary>The control characters a text report does not hold (all below a space but \n, \r, \t and \f).</summary>
-    static readonly System.Buffers.SearchValues<char> ControlChars = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\r' or '\t' or '\f')).Select(c => (char)c).ToArray());
+    static readonly System.Buffers.SearchValues<char> ControlChars = System.Buffers.SearchValues.Create(ControlsBut("\n\r\t\f"));
 
     /// <summary><see cref="ControlChars"/> and the carriage return: what <see cref="Decode"/> looks for first in a decoded text.</summary>
-    static readonly System.Buffers.SearchValues<char> ControlsAndReturn = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\t' or '\f')).Select(c => (char)c).ToArray());
+    static readonly System.Buffers.SearchValues<char> ControlsAndReturn = System.Buffers.SearchValues.Create(ControlsBut("\n\t\f"));
 
     /// <summary>The bytes <see cref="RejectBinary"/> counts: zero and the control bytes a text has no use for (ESC starts ISO-2022 sequences).</summary>
-    static readonly System.Buffers.SearchValues<byte> BinaryBytes = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\r' or '\t' or '\f' or 0x1B)).Select(c => (byte)c).ToArray());
+    static readonly System.Buffers.SearchValues<byte> BinaryBytes = System.Buffers.SearchValues.Create(Encoding.Latin1.GetBytes(ControlsBut("\n\r\t\f\x1B")));
+
+    /// <summary>The characters below a space but <paramref name="except"/>.</summary>
+    static string ControlsBut(string except)
+    {
+        var chars = new StringBuilder(32);
+        for (char c = '\0'; c < ' '; c++) if (except.IndexOf(c) < 0) chars.Append(c);
+        return chars.ToString();
+    }
 
     static void RejectBinary(ReadOnlySpan<byte> bytes)
     {
