@@ -250,6 +250,16 @@ public class CommandLineMistakeTests
         OneLine(run, "ogi: unknown command 'pasre' (did you mean parse?); the commands: parse, check, text, bench, render, synth, ingest, reparse, agencies, agency, review, bench-store, bench-web, query, stats, compare, export, register, compile, serve, calendar, rollup, user");
     }
 
+    /// <summary>A command line builds only the command its first word names, found by the name in the table.</summary>
+    [Fact]
+    public void Each_command_is_built_by_its_own_name()
+    {
+        foreach (var (name, create) in Ogi.Cli.OgiCommands.All) Assert.Equal(name, create().Name);
+        var parse = Assert.Single(Ogi.Cli.OgiCommands.Root(["parse", "x.txt"]).Subcommands);
+        Assert.Equal("parse", parse.Name);
+        Assert.Equal(Ogi.Cli.OgiCommands.All.Length, Ogi.Cli.OgiCommands.Root(["pasre"]).Subcommands.Count);
+    }
+
     [Fact]
     public void Ogi_alone_lists_its_commands()
     {

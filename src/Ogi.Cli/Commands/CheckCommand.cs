@@ -20,9 +20,9 @@ public static class CheckCommand
         int failed = missing.Count;
         foreach (var (p, e) in missing) Console.Error.WriteLine($"ogi: {p}: {e}");
         var output = Console.Out;
-        foreach (var o in InputFiles.ParseAll(files, threads, 64L * 1024 * 1024))
+        InputFiles.ParseAll(files, threads, 64L * 1024 * 1024, o =>
         {
-            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; continue; }
+            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; return; }
             reports++;
             findings += o.Report.Findings.Count;
             foreach (var f in o.Report.Findings)
@@ -31,7 +31,7 @@ public static class CheckCommand
                 output.WriteLine($"{o.Path}\t{f.Rule}\t{f.Severity}\t{fields}\t{f.Message}\t{f.MessageEn}");
             }
             if (o.Report.BreaksConsistencyRule || o.Report.NotFullyRead) broken++;
-        }
+        });
         output.Flush();
         int exit = failed > 0 ? 2 : broken > 0 ? 1 : 0;
         var why = exit switch

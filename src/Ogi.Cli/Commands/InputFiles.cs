@@ -19,19 +19,26 @@ public static class InputFiles
     /// <param name="FileName">The report's own file name (an archive entry's, not the archive's).</param>
     public sealed record Outcome(string Path, string FileName, ParsedReport? Report, string? Error);
 
-    public static IEnumerable<Outcome> ParseAll(IReadOnlyList<IngestSource> files, int threads, long maxBytes)
+    /// <summary>Every file parsed, each outcome handed to <paramref name="take"/> in the files' order, on one thread at a time.</summary>
+    public static void ParseAll(IReadOnlyList<IngestSource> files, int threads, long maxBytes, Action<Outcome> take)
     {
         if (files.Count == 1 || threads <= 1)
-            return files.Select(f => ParseOne(f, maxBytes));
-        return files.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(f => ParseOne(f, maxBytes));
+        {
+            // One long-lived thread parses and hands over (no thread switch a file), within each file's limit.
+            BoundedParse.RunInOrder(files, f => Parse(f, maxBytes), LimitFor,
+                (f, report, error) => take(new Outcome(f.Origin, f.FileName, report, error)));
+            return;
+        }
+        foreach (var o in files.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(f => ParseOne(f, maxBytes))) take(o);
     }
 
     public static Outcome ParseOne(IngestSource source, long maxBytes)
     {
-        var (report, error) = BoundedParse.Run(() => Parse(source, maxBytes),
-            BoundedParse.LimitFor(source.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)));
+        var (report, error) = BoundedParse.Run(() => Parse(source, maxBytes), LimitFor(source));
         return new Outcome(source.Origin, source.FileName, report, error);
     }
+
+    static TimeSpan LimitFor(IngestSource source) => BoundedParse.LimitFor(source.FileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A file on disk is decoded from the file (its size checked before it is read); an archive's entry from its bytes.</summary>
     static ParsedReport Parse(IngestSource source, long maxBytes)

@@ -31,9 +31,9 @@ public static class ParseCommand
         using var buffered = new BufferedStream(stdout, 1 << 16);
         var text = new StreamWriter(buffered, new System.Text.UTF8Encoding(false)) { AutoFlush = false };
         bool several = files.Count > 1;
-        foreach (var o in InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024))
+        InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024, o =>
         {
-            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; continue; }
+            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; return; }
             if (json)
             {
                 text.Flush();
@@ -45,7 +45,7 @@ public static class ParseCommand
                 SummaryWriter.Write(text, o.Report, o.Path);
                 text.WriteLine();
             }
-        }
+        });
         text.Flush();
         buffered.Flush();
         if (failed > 0 && several) Console.Error.WriteLine($"ogi: {failed} of {files.Count + missing.Count} files could not be read");
@@ -71,16 +71,16 @@ public static class ParseCommand
         int failed = 0, written = 0;
         foreach (var (p, e) in missing) { Console.Error.WriteLine($"ogi: {p}: {e}"); failed++; }
         var writtenFrom = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var o in InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024))
+        InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024, o =>
         {
-            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; continue; }
+            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; return; }
             var name = Path.GetFileNameWithoutExtension(o.FileName) + ".json";
             // Results are named after the report (score pairs NAME.json with NAME.*): two reports of one name cannot both be kept.
             if (writtenFrom.TryGetValue(name, out var first))
             {
                 Console.Error.WriteLine($"ogi: {o.Path}: {name} already holds the result of {first}; not written");
                 failed++;
-                continue;
+                return;
             }
             try
             {
@@ -91,11 +91,11 @@ public static class ParseCommand
             {
                 Console.Error.WriteLine($"ogi: {Path.Combine(outDir, name)}: cannot write: {e.Message.Split('\n')[0]}");
                 failed++;
-                continue;
+                return;
             }
             writtenFrom[name] = o.Path;
             written++;
-        }
+        });
         Console.Error.WriteLine($"ogi: {written} reports parsed into {outDir}" + (failed > 0 ? $"; {failed} could not be read" : ""));
         return failed > 0 ? 2 : 0;
     }

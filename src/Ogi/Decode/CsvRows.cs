@@ -9,12 +9,8 @@ namespace Ogi.Decode;
 /// and holds no pipe, tab or 。 (prose has them), nor is one number with thousands separators (1,105); a text needs
 /// a few such lines holding numbers, or more of them, to be a table.
 /// </summary>
-public static partial class CsvRows
+public static class CsvRows
 {
-    /// <summary>1,105 or 12,345.6 on a line of its own: one number with thousands separators, no record.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*$")]
-    private static partial System.Text.RegularExpressions.Regex GroupedNumber();
-
     const int MinimumRecords = 4;
 
     public static string ToPipeRows(string text)
@@ -55,7 +51,7 @@ public static partial class CsvRows
     static List<string>? Fields(ReadOnlySpan<char> line)
     {
         // A line without a comma is no record (most of a text that has a comma somewhere): no regex, no field copies.
-        if (line.Length < 3 || line.IndexOf(',') < 0 || line.IndexOfAny("|\t。") >= 0 || GroupedNumber().IsMatch(line)) return null;
+        if (line.Length < 3 || line.IndexOf(',') < 0 || line.IndexOfAny("|\t。") >= 0 || IsGroupedNumber(line)) return null;
         var fields = new List<string>();
         var field = new StringBuilder();
         bool quoted = false, commas = false;
@@ -75,6 +71,31 @@ public static partial class CsvRows
         if (quoted || !commas) return null;
         fields.Add(field.ToString().Trim());
         return fields.Count >= 2 ? fields : null;
+    }
+
+    /// <summary>
+    /// 1,105 or 12,345.6 on a line of its own (spaces around it): one number with thousands separators, no record. A
+    /// scan, not a regex, since it runs in every process that reads a text with a comma (the regex's set-up cost a
+    /// cold file more than its whole parse); its digits are any decimal digits, as the pattern's \d were.
+    /// </summary>
+    static bool IsGroupedNumber(ReadOnlySpan<char> line)
+    {
+        var s = line.Trim();
+        int i = s.Length > 0 && s[0] is '-' or '+' ? 1 : 0;
+        int lead = i;
+        while (i < s.Length && char.IsDigit(s[i])) i++;
+        if (i - lead is < 1 or > 3) return false;
+        int groups = 0;
+        for (; i < s.Length && s[i] == ','; i += 4, groups++)
+            if (i + 3 >= s.Length || !char.IsDigit(s[i + 1]) || !char.IsDigit(s[i + 2]) || !char.IsDigit(s[i + 3])) return false;
+        if (groups == 0) return false;
+        if (i < s.Length && s[i] == '.')
+        {
+            int fraction = ++i;
+            while (i < s.Length && char.IsDigit(s[i])) i++;
+            if (i == fraction) return false;
+        }
+        return i == s.Length;
     }
 
     static bool IsNumber(string field) =>

@@ -30,9 +30,9 @@ public static class DocumentDecoder
         if (string.IsNullOrWhiteSpace(text)) throw new UnreadableDocumentException("the file holds no text");
         // Almost every text has no control character and no carriage return at all: one vectorized search says so, and
         // each is looked for only when it finds one.
-        bool unusual = text.AsSpan().IndexOfAny(ControlsAndReturn) >= 0;
+        bool unusual = HasControls(text, orReturn: true);
         int controls = 0;
-        if (unusual && text.AsSpan().IndexOfAny(ControlChars) >= 0)
+        if (unusual && HasControls(text, orReturn: false))
             foreach (var ch in text) if (ch < ' ' && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f') controls++;
         if (controls > 8 && controls > text.Length / 50) throw new UnreadableDocumentException("binary data, not a text or HTML report");
         // UTF-16 pages (Word's "save as Unicode web page") show their markup only once decoded.
@@ -98,24 +98,27 @@ public static class DocumentDecoder
     /// <summary>An OLE compound file: old Word (.doc), WPS (.wps) — and Excel or PowerPoint, which LibreOffice refuses to make a Word file of.</summary>
     static bool IsOleCompound(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 });
 
-    /// <summary>The control characters a text report does not hold (all below a space but \n, \r, \t and \f).</summary>
-    static readonly System.Buffers.SearchValues<char> ControlChars = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\r' or '\t' or '\f')).Select(c => (char)c).ToArray());
+    // The control characters are searched as ranges, not as SearchValues sets: making the sets (LINQ, then the sets'
+    // own analysis) cost a cold process some milliseconds before its first report; a few range scans cost nothing.
 
-    /// <summary><see cref="ControlChars"/> and the carriage return: what <see cref="Decode"/> looks for first in a decoded text.</summary>
-    static readonly System.Buffers.SearchValues<char> ControlsAndReturn = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\t' or '\f')).Select(c => (char)c).ToArray());
+    /// <summary>Whether <paramref name="text"/> holds a control character a text report does not hold: below a space but
+    /// \n, \t, \f — and \r, unless <paramref name="orReturn"/> (what <see cref="Decode"/> looks for first).</summary>
+    static bool HasControls(ReadOnlySpan<char> text, bool orReturn) =>
+        text.IndexOfAnyInRange('\0', '\b') >= 0 || text.IndexOf('\v') >= 0
+        || (orReturn ? text.IndexOfAnyInRange('\r', '\x1F') : text.IndexOfAnyInRange('\x0E', '\x1F')) >= 0;
 
-    /// <summary>The bytes <see cref="RejectBinary"/> counts: zero and the control bytes a text has no use for (ESC starts ISO-2022 sequences).</summary>
-    static readonly System.Buffers.SearchValues<byte> BinaryBytes = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 32).Where(c => c is not ('\n' or '\r' or '\t' or '\f' or 0x1B)).Select(c => (byte)c).ToArray());
+    /// <summary>Whether <paramref name="head"/> holds a byte <see cref="RejectBinary"/> counts: zero and the control bytes a
+    /// text has no use for (not \t, \n, \f, \r, nor ESC, which starts ISO-2022 sequences).</summary>
+    static bool HasBinaryBytes(ReadOnlySpan<byte> head) =>
+        head.IndexOfAnyInRange((byte)0, (byte)8) >= 0 || head.IndexOf((byte)0x0B) >= 0
+        || head.IndexOfAnyInRange((byte)0x0E, (byte)0x1A) >= 0 || head.IndexOfAnyInRange((byte)0x1C, (byte)0x1F) >= 0;
 
     static void RejectBinary(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)) return; // UTF-16
         if (EncodingDetector.LooksLikeUtf16(bytes, out _)) return;
         var head = bytes[..Math.Min(bytes.Length, 8192)];
-        if (head.IndexOfAny(BinaryBytes) < 0) return; // the usual case, found in one vectorized search
+        if (!HasBinaryBytes(head)) return; // the usual case, found in a few vectorized searches
         int control = 0, zeros = 0;
         foreach (var b in head)
         {

@@ -16,11 +16,25 @@ public sealed class CompiledTemplate
     /// <summary>The tables grouped by id, in the order of their first variant: the variants of a slot compete among themselves.</summary>
     public IReadOnlyList<IReadOnlyList<CompiledTable>> Slots { get; }
 
+    // Built with plain loops, not LINQ: the catalog compiles every template in a cold process, where LINQ's iterators
+    // and delegates over these types cost some 20 ms of type loading before the first report.
     public CompiledTemplate(TemplateDefinition definition)
     {
         Definition = definition;
-        Tables = definition.Tables.Select(t => new CompiledTable(t, definition)).ToList();
-        Slots = Tables.GroupBy(t => t.Id).Select(g => (IReadOnlyList<CompiledTable>)g.ToArray()).ToArray();
+        var tables = new List<CompiledTable>(definition.Tables.Count);
+        foreach (var t in definition.Tables) tables.Add(new CompiledTable(t, definition));
+        Tables = tables;
+        var ids = new List<string>();
+        var slots = new List<List<CompiledTable>>();
+        foreach (var t in tables)
+        {
+            int slot = ids.IndexOf(t.Id);
+            if (slot < 0) { ids.Add(t.Id); slots.Add([]); slot = slots.Count - 1; }
+            slots[slot].Add(t);
+        }
+        var slotArrays = new IReadOnlyList<CompiledTable>[slots.Count];
+        for (int i = 0; i < slots.Count; i++) slotArrays[i] = slots[i].ToArray();
+        Slots = slotArrays;
     }
 }
 
@@ -76,43 +90,104 @@ public sealed class CompiledTable
     public CompiledTable(TableDefinition def, TemplateDefinition template)
     {
         Definition = def;
-        var rows = new List<CompiledRow>();
+        var rows = new List<CompiledRow>(def.Rows.Count);
         for (int i = 0; i < def.Rows.Count; i++)
         {
             var r = def.Rows[i];
-            rows.Add(new CompiledRow
-            {
-                Index = i,
-                Definition = r,
-                FoldedLabels = r.Labels.Select(LayoutText.FoldLabel).Distinct().OrderByDescending(l => l.Length).ToArray(),
-                Columns = r.Group ? [] : (r.Columns ?? def.Columns).Select(c => Column(r, c)).ToArray(),
-            });
+            var specs = r.Columns ?? def.Columns;
+            CompiledColumn[] columns = r.Group ? [] : new CompiledColumn[specs.Length];
+            for (int c = 0; c < columns.Length; c++) columns[c] = Column(r, specs[c]);
+            rows.Add(new CompiledRow { Index = i, Definition = r, FoldedLabels = LongestFirst(r.Labels, keepEmpty: true), Columns = columns });
         }
         Rows = rows;
-        FoldedHeaders = def.Headers.Select(LayoutText.FoldLabel).Where(h => h.Length > 0).Distinct().OrderByDescending(h => h.Length).ToArray();
-        FoldedMarkers = def.Markers.Select(LayoutText.FoldLabel).ToArray();
-        Equations = ExpandRules(template.Rules.Concat(def.Rules)).ToList();
+        FoldedHeaders = LongestFirst(def.Headers, keepEmpty: false);
+        FoldedMarkers = new string[def.Markers.Length];
+        for (int i = 0; i < def.Markers.Length; i++) FoldedMarkers[i] = LayoutText.FoldLabel(def.Markers[i]);
+        var equations = new List<Equation>();
+        ExpandRules(template.Rules, equations);
+        ExpandRules(def.Rules, equations);
+        Cumulative(equations);
+        Equations = equations;
         var rowOf = new Dictionary<string, int>();
         foreach (var r in rows) foreach (var c in r.Columns) rowOf[c.Field] = r.Index;
-        var local = rows.Select(_ => new List<Equation>()).ToArray();
+        var local = new List<Equation>[rows.Count];
+        for (int i = 0; i < local.Length; i++) local[i] = [];
         var cross = new List<Equation>();
-        foreach (var e in Equations)
+        foreach (var e in equations)
         {
-            var owners = e.Lhs.Concat(e.Rhs).Select(f => rowOf.GetValueOrDefault(f, -1)).Distinct().ToList();
-            if (owners.Count == 1 && owners[0] >= 0) local[owners[0]].Add(e); else cross.Add(e);
+            // An equation is a row's own when every field it reads is in that one row.
+            int owner = OwnerRow(e.Lhs, rowOf, -2);
+            owner = OwnerRow(e.Rhs, rowOf, owner);
+            if (owner >= 0) local[owner].Add(e); else cross.Add(e);
         }
         RowEquations = local;
-        RowChecks = rows.Select(r =>
+        RowChecks = new ColumnCheck[rows.Count][];
+        var fields = new List<string>();
+        var signed = new HashSet<string>();
+        foreach (var r in rows)
         {
             var index = new Dictionary<string, int>();
             for (int c = 0; c < r.Columns.Length; c++) index[r.Columns[c].Field] = c;
-            return local[r.Index].Select(e => new ColumnCheck(e.Lhs.Select(f => index[f]).ToArray(), e.Rhs.Select(f => index[f]).ToArray(),
-                e.Relation, e.Fields.Max(f => index[f]))).ToArray();
-        }).ToArray();
+            var checks = new ColumnCheck[local[r.Index].Count];
+            for (int k = 0; k < checks.Length; k++)
+            {
+                var e = local[r.Index][k];
+                var lhs = Positions(e.Lhs, index);
+                var rhs = Positions(e.Rhs, index);
+                int last = int.MinValue;
+                foreach (var p in lhs) last = Math.Max(last, p);
+                foreach (var p in rhs) last = Math.Max(last, p);
+                checks[k] = new ColumnCheck(lhs, rhs, e.Relation, last);
+            }
+            RowChecks[r.Index] = checks;
+            foreach (var c in r.Columns)
+            {
+                fields.Add(c.Field);
+                if (c.Signed) signed.Add(c.Field);
+            }
+        }
         CrossRowEquations = cross;
-        Fields = rows.SelectMany(r => r.Columns).Select(c => c.Field).ToArray();
-        SignedFields = rows.SelectMany(r => r.Columns).Where(c => c.Signed).Select(c => c.Field).ToHashSet();
-        FieldSet = Fields.ToHashSet();
+        Fields = fields.ToArray();
+        SignedFields = signed;
+        FieldSet = new HashSet<string>(Fields);
+    }
+
+    /// <summary>Labels folded, each once (its first place), longest first (stable: ties keep their order).</summary>
+    static string[] LongestFirst(string[] labels, bool keepEmpty)
+    {
+        var folded = new List<string>(labels.Length);
+        foreach (var label in labels)
+        {
+            var f = LayoutText.FoldLabel(label);
+            if ((keepEmpty || f.Length > 0) && !folded.Contains(f)) folded.Add(f);
+        }
+        for (int i = 1; i < folded.Count; i++)
+        {
+            var f = folded[i];
+            int j = i;
+            for (; j > 0 && folded[j - 1].Length < f.Length; j--) folded[j] = folded[j - 1];
+            folded[j] = f;
+        }
+        return folded.ToArray();
+    }
+
+    /// <summary>The one row all of <paramref name="fields"/> and <paramref name="owner"/> share (-2: none yet), or -1.</summary>
+    static int OwnerRow(string[] fields, Dictionary<string, int> rowOf, int owner)
+    {
+        foreach (var f in fields)
+        {
+            int row = rowOf.GetValueOrDefault(f, -1);
+            if (owner == -2) owner = row;
+            else if (owner != row) return -1;
+        }
+        return owner;
+    }
+
+    static int[] Positions(string[] fields, Dictionary<string, int> index)
+    {
+        var positions = new int[fields.Length];
+        for (int i = 0; i < fields.Length; i++) positions[i] = index[fields[i]];
+        return positions;
     }
 
     /// <summary>Every field of the table in template order.</summary>
@@ -143,9 +218,8 @@ public sealed class CompiledTable
         };
     }
 
-    IEnumerable<Equation> ExpandRules(IEnumerable<RuleDefinition> rules)
+    void ExpandRules(List<RuleDefinition> rules, List<Equation> equations)
     {
-        var valueRows = Rows.Where(r => !r.Group).ToList();
         string prefix = Id + ".";
         foreach (var rule in rules)
         {
@@ -156,54 +230,85 @@ public sealed class CompiledTable
                 var rhsRows = ExpandRowPatterns(rule.Rhs, prefix);
                 if (lhsRows.Count == 0 || rhsRows.Count == 0) continue;
                 foreach (var col in lhsRows[0].Columns)
-                    yield return new Equation(rule.Id, rule.Severity,
-                        lhsRows.Select(r => r.Id + "." + col.Id).ToArray(), rhsRows.Select(r => r.Id + "." + col.Id).ToArray(),
-                        Relation.Equal, rule.Zh, rule.En, col.Id);
+                    equations.Add(new Equation(rule.Id, rule.Severity, ColumnOf(lhsRows, col.Id), ColumnOf(rhsRows, col.Id),
+                        Relation.Equal, rule.Zh, rule.En, col.Id));
             }
             else if (rule.Each == "row" && rule.Lhs is not null && rule.Rhs is not null)
             {
-                foreach (var row in valueRows)
-                    yield return new Equation(rule.Id, rule.Severity, rule.Lhs.Select(c => row.Id + "." + c).ToArray(),
-                        rule.Rhs.Select(c => row.Id + "." + c).ToArray(), Relation.Equal, rule.Zh, rule.En, row.Id!);
+                foreach (var row in Rows)
+                    if (!row.Group)
+                        equations.Add(new Equation(rule.Id, rule.Severity, Prefixed(row.Id + ".", rule.Lhs), Prefixed(row.Id + ".", rule.Rhs),
+                            Relation.Equal, rule.Zh, rule.En, row.Id!));
             }
             else if (rule.Each == "group" && rule.Groups is not null && rule.Lhs is not null && rule.Rhs is not null)
             {
                 foreach (var g in rule.Groups)
-                    yield return new Equation(rule.Id, rule.Severity, rule.Lhs.Select(c => $"{prefix}{g}.{c}").ToArray(),
-                        rule.Rhs.Select(c => $"{prefix}{g}.{c}").ToArray(), Relation.Equal, rule.Zh, rule.En, g);
+                    equations.Add(new Equation(rule.Id, rule.Severity, Prefixed($"{prefix}{g}.", rule.Lhs), Prefixed($"{prefix}{g}.", rule.Rhs),
+                        Relation.Equal, rule.Zh, rule.En, g));
             }
             else if (rule.Sum is not null || rule.Parts is not null)
             {
-                var total = Rows.FirstOrDefault(r => r.Id == (rule.Sum ?? rule.Parts));
-                var children = valueRows.Where(r => r.Definition.Parent == (rule.Sum ?? rule.Parts)).ToList();
+                var totalId = rule.Sum ?? rule.Parts;
+                var total = RowById(totalId);
+                var children = new List<CompiledRow>();
+                foreach (var r in Rows) if (!r.Group && r.Definition.Parent == totalId) children.Add(r);
                 if (total is null || children.Count == 0) continue;
                 for (int c = 0; c < total.Columns.Length; c++)
                 {
-                    int col = c;
-                    var kids = children.Where(k => k.Columns.Length > col).Select(k => k.Columns[col].Field).ToArray();
+                    var kids = new List<string>();
+                    foreach (var k in children) if (k.Columns.Length > c) kids.Add(k.Columns[c].Field);
                     if (rule.Sum is not null)
-                        yield return new Equation(rule.Id, rule.Severity, [total.Columns[col].Field], kids, Relation.Equal, rule.Zh, rule.En, total.Id!) { PartsOptional = true };
+                        equations.Add(new Equation(rule.Id, rule.Severity, [total.Columns[c].Field], kids.ToArray(), Relation.Equal, rule.Zh, rule.En, total.Id!) { PartsOptional = true });
                     else
-                        yield return new Equation(rule.Id, rule.Severity, kids, [total.Columns[col].Field], Relation.AtMost, rule.Zh, rule.En, total.Id!) { PartsOptional = true };
+                        equations.Add(new Equation(rule.Id, rule.Severity, kids.ToArray(), [total.Columns[c].Field], Relation.AtMost, rule.Zh, rule.En, total.Id!) { PartsOptional = true });
                 }
             }
             else if (rule.Le is { Length: 2 })
             {
-                var a = Rows.FirstOrDefault(r => r.Id == rule.Le[0]);
-                var b = Rows.FirstOrDefault(r => r.Id == rule.Le[1]);
+                var a = RowById(rule.Le[0]);
+                var b = RowById(rule.Le[1]);
                 if (a is null || b is null) continue;
                 for (int c = 0; c < Math.Min(a.Columns.Length, b.Columns.Length); c++)
-                    yield return new Equation(rule.Id, rule.Severity, [a.Columns[c].Field], [b.Columns[c].Field], Relation.AtMost, rule.Zh, rule.En, a.Id!);
+                    equations.Add(new Equation(rule.Id, rule.Severity, [a.Columns[c].Field], [b.Columns[c].Field], Relation.AtMost, rule.Zh, rule.En, a.Id!));
             }
         }
-        // The cumulative column never falls below the year's figure: a guide for splitting glued digits, not a finding.
-        foreach (var row in valueRows)
+    }
+
+    /// <summary>The cumulative column never falls below the year's figure: a guide for splitting glued digits, not a finding.</summary>
+    void Cumulative(List<Equation> equations)
+    {
+        foreach (var row in Rows)
         {
-            var year = row.Columns.FirstOrDefault(c => !c.Cumulative);
-            var cum = row.Columns.FirstOrDefault(c => c.Cumulative);
+            if (row.Group) continue;
+            CompiledColumn? year = null, cum = null;
+            foreach (var c in row.Columns)
+            {
+                if (c.Cumulative) cum ??= c;
+                else year ??= c;
+            }
             if (year is not null && cum is not null)
-                yield return new Equation("", "info", [year.Field], [cum.Field], Relation.AtMost, "", "", row.Id!);
+                equations.Add(new Equation("", "info", [year.Field], [cum.Field], Relation.AtMost, "", "", row.Id!));
         }
+    }
+
+    CompiledRow? RowById(string? id)
+    {
+        foreach (var r in Rows) if (r.Id == id) return r;
+        return null;
+    }
+
+    static string[] Prefixed(string prefix, string[] names)
+    {
+        var fields = new string[names.Length];
+        for (int i = 0; i < names.Length; i++) fields[i] = prefix + names[i];
+        return fields;
+    }
+
+    static string[] ColumnOf(List<CompiledRow> rows, string column)
+    {
+        var fields = new string[rows.Count];
+        for (int i = 0; i < rows.Count; i++) fields[i] = rows[i].Id + "." + column;
+        return fields;
     }
 
     List<CompiledRow> ExpandRowPatterns(string[] patterns, string prefix)
@@ -214,9 +319,13 @@ public sealed class CompiledTable
             if (p.EndsWith(".*", StringComparison.Ordinal))
             {
                 var stem = prefix + p[..^2] + ".";
-                list.AddRange(Rows.Where(r => !r.Group && r.Id!.StartsWith(stem, StringComparison.Ordinal)));
+                foreach (var r in Rows) if (!r.Group && r.Id!.StartsWith(stem, StringComparison.Ordinal)) list.Add(r);
             }
-            else list.AddRange(Rows.Where(r => !r.Group && r.Id == prefix + p));
+            else
+            {
+                var id = prefix + p;
+                foreach (var r in Rows) if (!r.Group && r.Id == id) list.Add(r);
+            }
         }
         return list;
     }
