@@ -543,17 +543,14 @@ public abstract class SqlReportStore : IReportStore, ISqlSession
         var where = ReportFilterSql.Where(filter, args, FieldId, FieldComparison);
         var rows = Query<ReportRow>(ReportSelect + where + ReportOrder, args).ToList();
         if (fields is null || rows.Count < ReadInOnePassFrom) return Records(rows, fields);
-        // A few fields of many reports (stats): each field read from its index in one pass, the findings in another,
-        // rather than a thousand reports at a time.
+        // A few fields of many reports (stats): the fields' values read in one pass, the findings in another, rather
+        // than chunk by chunk of reports.
         var fieldIds = fields.Select(FieldId).OfType<int>().Distinct().ToList();
         var chosen = $"SELECT p.id FROM parses p JOIN documents d ON d.id = p.document_id LEFT JOIN agencies pa ON pa.id = p.agency_id LEFT JOIN agencies a ON a.id = COALESCE(pa.merged_into, pa.id) WHERE p.is_current{where}";
         var values = rows.ToDictionary(r => r.ParseId, _ => new Dictionary<string, decimal?>(StringComparer.Ordinal));
-        foreach (var fieldId in fieldIds)
-        {
-            args.Add("fieldIds", new List<int> { fieldId });
-            foreach (var v in Query<ValueRow>(ValueRows(everyField: false, $"v.parse_id IN ({chosen})"), args))
-                if (values.TryGetValue(v.ParseId, out var d)) d[v.Field] = v.Number;
-        }
+        args.Add("fieldIds", fieldIds);
+        foreach (var v in Query<ValueRow>(ValueRows(everyField: false, $"v.parse_id IN ({chosen})"), args))
+            if (values.TryGetValue(v.ParseId, out var d)) d[v.Field] = v.Number;
         var findings = Query<FindingRow>(FindingSelect + $" WHERE p.is_current AND f.parse_id IN ({chosen}) ORDER BY f.id", args)
             .GroupBy(f => f.ParseId).ToDictionary(g => g.Key, g => g.Select(f => f.ToFinding()).ToList());
         return rows.Select(r => Record(r, values[r.ParseId], findings.TryGetValue(r.ParseId, out var f) ? f : []));

@@ -107,29 +107,29 @@ public sealed class SqliteReportStore : SqlReportStore
     protected override void InsertValues(IReadOnlyList<ParseRow> parses, IReadOnlyList<long> parseIds, Dictionary<string, int> fieldIds)
     {
         // In the table's order, (field, parse) (migration 0008): each field's new rows one after another at the end
-        // of its range. The batch's parses come in order of their ids, so a counting sort by field keeps them so.
+        // of its range. The batch's values are taken in its order (parses by id; each field number looked up once) and
+        // put in order of field by a counting sort, which keeps them by parse within a field.
         int count = 0;
-        var perField = new int[(fieldIds.Count == 0 ? 0 : fieldIds.Values.Max()) + 2];
-        for (int p = 0; p < parses.Count; p++)
-            foreach (var v in parses[p].Parse.Values) { perField[fieldIds[v.Field] + 1]++; count++; }
-        for (int f = 1; f < perField.Length; f++) perField[f] += perField[f - 1];
+        foreach (var r in parses) count += r.Parse.Values.Count;
+        var idOf = new int[count];
         var parseOf = new int[count];
-        var valueOf = new int[count];
+        var indexOf = new int[count];
+        var perField = new int[(fieldIds.Count == 0 ? 0 : fieldIds.Values.Max()) + 2];
+        int n = 0;
         for (int p = 0; p < parses.Count; p++)
-        {
-            var values = parses[p].Parse.Values;
-            for (int i = 0; i < values.Count; i++)
+            for (int i = 0; i < parses[p].Parse.Values.Count; i++, n++)
             {
-                int at = perField[fieldIds[values[i].Field]]++;
-                parseOf[at] = p;
-                valueOf[at] = i;
+                (idOf[n], parseOf[n], indexOf[n]) = (fieldIds[parses[p].Parse.Values[i].Field], p, i);
+                perField[idOf[n] + 1]++;
             }
-        }
+        for (int f = 1; f < perField.Length; f++) perField[f] += perField[f - 1];
+        var byField = new int[count];
+        for (n = 0; n < count; n++) byField[perField[idOf[n]]++] = n;
         using var rows = new SqliteRowWriter(Connection, "INSERT INTO cell_values (field_id, parse_id, value, confidence)", 4);
-        for (int k = 0; k < count; k++)
+        foreach (int k in byField)
         {
-            var v = parses[parseOf[k]].Parse.Values[valueOf[k]];
-            rows.Integer(fieldIds[v.Field]);
+            var v = parses[parseOf[k]].Parse.Values[indexOf[k]];
+            rows.Integer(idOf[k]);
             rows.Integer(parseIds[parseOf[k]]);
             rows.Number(v.Value);
             rows.Real(v.Confidence);
