@@ -62,6 +62,8 @@ public static class BoundedParse
         int _generation;
         /// <summary>The source being parsed (-1 while an outcome is handed over) and when its parse began.</summary>
         int _parsing = -1;
+        /// <summary>The source parsed next while none is: its limit is the longest the watcher may sleep then.</summary>
+        int _upcoming;
         long _started;
         bool _finished;
         ExceptionDispatchInfo? _failure;
@@ -73,9 +75,11 @@ public static class BoundedParse
                 Start(0, timedOut: false);
                 while (!_finished)
                 {
-                    // No parse in progress, or the watcher woke before the current one's limit: sleep until that limit
-                    // (the worker never wakes this thread but at the end, so the watch costs no switch a report).
-                    var left = limitOf(sources[Math.Max(_parsing, 0)]);
+                    // No parse in progress, or the watcher woke before the current one's limit: sleep until that limit,
+                    // or for the next source's whole limit (it starts no earlier than now), so that no parse overruns
+                    // its own limit unseen (the worker never wakes this thread but at the end: the watch costs no
+                    // switch a report).
+                    var left = limitOf(sources[_parsing >= 0 ? _parsing : Math.Min(_upcoming, sources.Count - 1)]);
                     if (_parsing >= 0)
                     {
                         left -= Stopwatch.GetElapsedTime(_started);
@@ -92,6 +96,7 @@ public static class BoundedParse
         {
             int generation = ++_generation;
             _parsing = -1;
+            _upcoming = timedOut ? first + 1 : first;
             new Thread(() => Work(generation, first, timedOut)) { IsBackground = true, Name = "ogi parse" }.Start();
         }
 
@@ -116,6 +121,7 @@ public static class BoundedParse
                     {
                         if (generation != _generation) return;
                         _parsing = -1;
+                        _upcoming = i + 1;
                     }
                     take(sources[i], result, error);
                 }
