@@ -336,11 +336,13 @@ public class CommandLineMistakeTests
     public void Bench_finds_the_floor_beside_the_repository_from_any_folder()
     {
         // Started from the root folder, where no ../shared is: the floor is found from where ogi is.
-        var (exit, output, err) = CommandLineTests.RunIn("/", "bench", "--files", "24", "--count", "48");
+        var (exit, output, err) = CommandLineTests.RunIn("/", "bench", "--files", "24", "--count", "48", "--rounds", "2");
         Assert.True(exit == 0, err);
-        Assert.Matches(@"floor +: [\d,]+ docs/s", output);
-        Assert.Matches(@"whole process +: +[\d,]+ reports/s", output);
-        Assert.Matches(@"ratio to the floor \d\.\d{3} \(target ≥ 0\.12\)", output);
+        // Two rounds: three floors (before, between, after), each round's ratio beside the median's.
+        Assert.Matches(@"floor +: [\d,]+ docs/s \(\.\./shared/tools/floor/run, median of 3 runs before, between and after the rounds: [\d,]+, [\d,]+, [\d,]+\)", output);
+        Assert.Matches(@"whole process +: +[\d,]+ reports/s .*, the median of 2 rounds", output);
+        Assert.Matches(@"ratio to the floor \d\.\d{3}; by round \d\.\d{3}, \d\.\d{3} \(target ≥ 0\.12\)", output);
+        Assert.Matches(@"ratio to the floor \d\.\d{3}; by round \d\.\d{3}, \d\.\d{3} \(target ≥ 0\.2\)", output);
         Assert.Matches(@"cold file +: [\d,]+ ms", output);
         Assert.Contains("stages", output);
     }
