@@ -235,9 +235,15 @@ public static class RowSplitter
     public static RowReading OneCellPerToken(CompiledColumn[] cols, List<CellToken> tokens)
     {
         var cells = new CellValue[cols.Length];
-        for (int c = 0; c < cols.Length; c++)
-            cells[c] = c < tokens.Count ? Whole(cols[c], tokens[c]) : Missing(cols[c]);
+        OneCellPerToken(cols, tokens, cells);
         return new RowReading { Cells = cells };
+    }
+
+    /// <summary>The cells of <see cref="OneCellPerToken(CompiledColumn[], List{CellToken})"/> written into a row's place, no reading made.</summary>
+    public static void OneCellPerToken(CompiledColumn[] cols, List<CellToken> tokens, Span<CellValue> into)
+    {
+        for (int c = 0; c < cols.Length; c++)
+            into[c] = c < tokens.Count ? Whole(cols[c], tokens[c]) : Missing(cols[c]);
     }
 
     static int IntegerDigits(CellToken t) => t.IntegerDigits;
