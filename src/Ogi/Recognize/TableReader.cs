@@ -108,13 +108,13 @@ public static partial class TableReader
             var (row, tokens) = (rowTokens[r].Template, rowTokens[r].Tokens);
             var own = laidOut.Slice(at, row.Columns.Length);
             // As many tokens as columns: one cell each, nothing to split.
-            if (tokens.Count >= row.Columns.Length) { RowSplitter.OneCellPerToken(row.Columns, tokens, own); continue; }
-            var readings = RowSplitter.Readings(row, tokens, table.RowChecks[row.Index]);
+            if (tokens.Count >= row.Columns.Length) { RowSplitter.OneCellPerToken(text, row.Columns, tokens, own); continue; }
+            var readings = RowSplitter.Readings(text, row, tokens, table.RowChecks[row.Index]);
             if (!rowTokens[r].Placed && tokens.Count > 0 && (layout == CellLayout.Runs || layout != CellLayout.Pipes && SharesLine(text, tokens)))
             {
                 // Values apart by spaces that no split of their digits reads by the row's rules are whole values with
                 // empty cells between them, not digits run together.
-                if (tokens.Count >= 2 && AllBreakRowRules(readings)) readings = [RowSplitter.OneCellPerToken(row.Columns, tokens)];
+                if (tokens.Count >= 2 && AllBreakRowRules(readings)) readings = [RowSplitter.OneCellPerToken(text, row.Columns, tokens)];
                 readings = Unplaced(row, tokens, readings, findings);
             }
             if (readings.Count == 1) readings[0].Cells.CopyTo(own);
@@ -370,7 +370,7 @@ public static partial class TableReader
             }
             // Words with no value after them are prose, not a row: their label is not made.
             if (!anyNumber) continue;
-            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(labelEnd - labelStart).Select(t => t.Raw)));
+            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(labelEnd - labelStart).Select(t => t.RawIn(text.Source))));
             if (slug.Length < 2) continue;
             // The table's headings again after a page break (指标名称 | 计量单位 | 2015年度) are no row.
             if (AllHeadings(slug, table.FoldedHeaders)) continue;
@@ -378,10 +378,10 @@ public static partial class TableReader
             {
                 var t = values[c];
                 string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : perColumn ? prefix + slug + "." + columns[c].Id : prefix + slug;
-                decimal? v = t.Kind == CellKind.Number ? t.Value : null;
+                decimal? v = t.ValueIn(text.Folded);
                 string? u = t.Unit ?? unit;
                 if (v is decimal money && u is "元" or "亿元") v = CellGrammar.ToWanYuan(money, u);
-                found.Add(new CellValue { Field = field, Value = v, Raw = t.Raw, Start = t.Start, End = t.End, Unit = u, Note = t.Note });
+                found.Add(new CellValue { Field = field, Value = v, Raw = t.RawIn(text.Source), Start = t.Start, End = t.End, Unit = u, Note = t.NoteIn(text.Source) });
             }
         }
         return found;
