@@ -45,15 +45,15 @@ public static class CellGrammar
                 if (word.SequenceEqual(b)) { into.Add(CellToken.Piece(CellKind.Blank, start, end)); return; }
         // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
         if (!digitFirst && UnitStarts.Contains(f[i]))
-        foreach (var u in Units)
+        for (int u = 0; u < Units.Length; u++)
         {
-            if (f.AsSpan(i, end - i).StartsWith(u) )
+            if (f.AsSpan(i, end - i).StartsWith(Units[u]))
             {
-                int k = i + u.Length;
-                if (k == end) { into.Add(CellToken.Piece(CellKind.Unit, i, end) with { Unit = u }); return; }
+                int k = i + Units[u].Length;
+                if (k == end) { into.Add(CellToken.Piece(CellKind.Unit, i, end) with { UnitCode = (byte)(u + 1) }); return; }
                 if (char.IsAsciiDigit(f[k]))
                 {
-                    into.Add(CellToken.Piece(CellKind.Unit, i, k) with { Unit = u });
+                    into.Add(CellToken.Piece(CellKind.Unit, i, k) with { UnitCode = (byte)(u + 1) });
                     ReadWord(f, k, end, delimited, into);
                     return;
                 }
@@ -102,10 +102,11 @@ public static class CellGrammar
         bool thousands = separators > 0;
         bool approx = false;
         if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
-        string? unit = null;
+        // The unit as its code: one more than its index (0: none).
+        byte unit = 0;
         if (p < end && UnitStarts.Contains(f[p]))
-            foreach (var u in Units)
-                if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
+            for (int u = 0; u < Units.Length; u++)
+                if (f.AsSpan(p, end - p).StartsWith(Units[u])) { unit = (byte)(u + 1); p += Units[u].Length; break; }
         // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
         // (The token's value is read from its digits when asked for; a whole number always reads.)
         bool hasValue = integerDigits <= MaxSingleValueDigits && (!hasFraction || Parse(printed) is not null);
@@ -134,7 +135,7 @@ public static class CellGrammar
             DigitsStart = digitsStart,
             DigitsEnd = p0,
             Negative = sign < 0,
-            Unit = unit,
+            UnitCode = unit,
             NoteStart = noteStart,
             NoteEnd = noteEnd,
             Approximate = approx,

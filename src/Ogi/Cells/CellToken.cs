@@ -17,8 +17,6 @@ public enum CellKind : byte { Number, Blank, Unit, Text }
 public readonly record struct CellToken
 {
     public CellKind Kind { get; init; }
-    /// <summary>The unit: 0 for none, else one more than its index in <see cref="CellGrammar.Units"/>.</summary>
-    readonly byte _unit;
     readonly byte _flags;
     public int Start { get; init; }
     public int End { get; init; }
@@ -42,12 +40,11 @@ public readonly record struct CellToken
     bool Has(byte flag) => (_flags & flag) != 0;
     byte Set(byte flag, bool on) => on ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
 
+    /// <summary>The unit: 0 for none, else one more than its index in <see cref="CellGrammar.Units"/>.</summary>
+    internal byte UnitCode { get; init; }
+
     /// <summary>The unit printed with the value (one of the grammar's units), or null.</summary>
-    public string? Unit
-    {
-        get => _unit == 0 ? null : CellGrammar.Units[_unit - 1];
-        init => _unit = value is null ? (byte)0 : (byte)(Array.IndexOf(CellGrammar.Units, value) + 1);
-    }
+    public string? Unit => UnitCode == 0 ? null : CellGrammar.Units[UnitCode - 1];
 
     CellToken(CellKind kind, int start, int end)
     {

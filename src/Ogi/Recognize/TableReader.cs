@@ -439,14 +439,14 @@ public static partial class TableReader
         for (int k = 0; k < cells.Count && onlyValues; k++) onlyValues = cells[k].Kind is CellKind.Number or CellKind.Blank;
         if (onlyValues) return cells;
         // In place, each value is written at or before where it was read.
-        string? unit = null;
+        byte unit = 0;
         int values = 0;
         for (int k = 0; k < cells.Count; k++)
         {
             var t = cells[k];
             if (t.Kind == CellKind.Text) break;
-            if (t.Kind == CellKind.Unit) { unit = t.Unit; continue; }
-            var value = t.Kind == CellKind.Number && t.Unit is null && unit is not null ? t with { Unit = unit } : t;
+            if (t.Kind == CellKind.Unit) { unit = t.UnitCode; continue; }
+            var value = t.Kind == CellKind.Number && t.UnitCode == 0 && unit != 0 ? t with { UnitCode = unit } : t;
             cells[values++] = value;
         }
         cells.RemoveRange(values, cells.Count - values);
