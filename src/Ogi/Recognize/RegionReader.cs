@@ -288,6 +288,23 @@ public static class RegionReader
         return new List<CellToken>(tokens);
     }
 
+    /// <summary>
+    /// Whether <see cref="ReadCells"/> reads the region alike one cell a line with and without blank lines between
+    /// cells: the two differ only in the empty lines inside the region (cells or separators) and in the words of a
+    /// wrapped label before the values (looked for one cell a line only: words, then a gap before a value). Without
+    /// either, the cells are the same.
+    /// </summary>
+    public static bool SameInLineLayouts(LayoutText text, int start, int end)
+    {
+        var f = text.Folded;
+        for (int s = start, i; s <= end; s = i + 1)
+        {
+            i = LineEnd(f, s, end, out bool empty);
+            if (empty ? s != start && i < end : StartsWithWords(f, s, i) && HasDigit(f, s, i) && WordsEnd(f, s, i) < i) return false;
+        }
+        return true;
+    }
+
     [ThreadStatic] static List<(int S, int E)>? ScratchPieces;
     [ThreadStatic] static List<CellToken>? ScratchTokens;
 

@@ -47,7 +47,7 @@ public static partial class TableReader
             int fitting = RowsFitting(match, read);
             // Where every row already has its number of cells the other reading cannot do better: it is not read.
             // The rows' regions are the same in both (only their cells are cut otherwise).
-            if (fitting < ValueRows(match) && ReadRows(text, match, other, regions) is var theirs && RowsFitting(match, theirs.Read) > fitting)
+            if (fitting < ValueRows(match) && ReadRows(text, match, other, regions, read) is var theirs && RowsFitting(match, theirs.Read) > fitting)
             { layout = other; (read, regions) = theirs; }
         }
         var rowTokens = new List<ColumnGrid.Row>(match.Rows.Count);
@@ -238,8 +238,13 @@ public static partial class TableReader
         return end;
     }
 
-    /// <summary>The cells of every row with values (null for heading rows) in one layout, and their regions (found, or given).</summary>
-    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout, (int Start, int End)[]? found = null)
+    /// <summary>
+    /// The cells of every row with values (null for heading rows) in one layout, and their regions (found, or given).
+    /// Read again in the other one-cell-a-line layout, a region that reads alike in both keeps the cells read before
+    /// (<paramref name="before"/>: a glued table reads most of its rows twice otherwise).
+    /// </summary>
+    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout,
+        (int Start, int End)[]? found = null, List<CellToken>?[]? before = null)
     {
         var read = new List<CellToken>?[match.Rows.Count];
         var regions = found ?? new (int Start, int End)[match.Rows.Count];
@@ -247,7 +252,7 @@ public static partial class TableReader
         {
             if (match.Rows[i].Row.Group) continue;
             var (start, end) = found is null ? regions[i] = Region(text, match, i, layout) : regions[i];
-            read[i] = RegionReader.ReadCells(text, start, end, layout);
+            read[i] = before?[i] is { } same && RegionReader.SameInLineLayouts(text, start, end) ? same : RegionReader.ReadCells(text, start, end, layout);
         }
         return (read, regions);
     }
