@@ -93,9 +93,24 @@ public readonly record struct CellToken
     /// <remarks>Null for a run of more digits than any one value has (cells glued together: it is only split).</remarks>
     public decimal? ValueIn(string folded)
     {
-        if (Kind != CellKind.Number || IntegerDigits(folded) > CellGrammar.MaxSingleValueDigits) return null;
-        var printed = folded.AsSpan(DigitsStart, DigitsEnd - DigitsStart);
-        return CellGrammar.Parse(printed) is decimal v ? (Negative ? v * -1 : v) : null;
+        if (Kind != CellKind.Number) return null;
+        // A whole number is added up digit by digit while its digits are counted (one scan, the common case); one
+        // with a decimal part is parsed.
+        long whole = 0;
+        int digits = 0;
+        for (int k = DigitsStart; k < DigitsEnd; k++)
+        {
+            char ch = folded[k];
+            if (ch == '.')
+            {
+                if (IntegerDigits(folded) > CellGrammar.MaxSingleValueDigits) return null;
+                return CellGrammar.Parse(folded.AsSpan(DigitsStart, DigitsEnd - DigitsStart)) is decimal v ? (Negative ? v * -1 : v) : null;
+            }
+            if (ch != ',') { whole = whole * 10 + (ch - '0'); digits++; }
+        }
+        if (digits > CellGrammar.MaxSingleValueDigits) return null;
+        decimal value = whole;
+        return Negative ? value * -1 : value;
     }
 
     /// <summary>The digits as printed, sign and decimal part included ("-18538", "9116.36"), for splitting.</summary>
