@@ -12,6 +12,31 @@ public sealed class RowReading
     public double Implausibility { get; init; }
     /// <summary>A split of run-together digits that breaks the row's own rules (kept when no split keeps them).</summary>
     public bool BreaksRowRules { get; init; }
+
+    /// <summary>
+    /// The cells' values as whole numbers (an empty cell as 0), or null when one is not whole or not below 10^15 (no
+    /// sum of them can overflow): the resolver's equations add these, as exact as decimals and much cheaper, at each
+    /// of up to 200,000 nodes of its search.
+    /// </summary>
+    internal long[]? Wholes
+    {
+        get
+        {
+            if (_wholesKnown) return _wholes;
+            var wholes = new long[Cells.Length];
+            for (int c = 0; c < Cells.Length && wholes is not null; c++)
+            {
+                if (Cells[c].Value is not decimal v) continue;
+                if (v != decimal.Truncate(v) || Math.Abs(v) >= 1e15m) wholes = null;
+                else wholes[c] = (long)v;
+            }
+            (_wholes, _wholesKnown) = (wholes, true);
+            return wholes;
+        }
+    }
+
+    long[]? _wholes;
+    bool _wholesKnown;
 }
 
 /// <summary>
