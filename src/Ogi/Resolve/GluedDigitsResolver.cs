@@ -177,7 +177,7 @@ public static class GluedDigitsResolver
             int last = -1;
             foreach (var at in e.Lhs.Rows) if (position.TryGetValue(choiceOf[at]!, out var p)) last = Math.Max(last, p);
             foreach (var at in e.Rhs.Rows) if (position.TryGetValue(choiceOf[at]!, out var p)) last = Math.Max(last, p);
-            if (last >= 0) checkAt[last].Add(new BoundEquation(e.Equation.Relation, e.Lhs.Fields, e.Rhs.Fields,
+            if (last >= 0) checkAt[last].Add(new BoundEquation(e.Equation.Relation, ColumnFields(e.Lhs, choiceOf), ColumnFields(e.Rhs, choiceOf),
                 Array.ConvertAll(e.Lhs.Rows, at => choiceOf[at]!), Array.ConvertAll(e.Rhs.Rows, at => choiceOf[at]!), e.Lhs.Columns, e.Rhs.Columns));
         }
         var assignment = new RowReading[order.Count];
@@ -276,6 +276,22 @@ public static class GluedDigitsResolver
         for (int i = 0; i < b.Lhs.Length; i++) l += Value(b.LhsRows[i], b.LhsColumns[i], b.Lhs[i]);
         for (int i = 0; i < b.Rhs.Length; i++) r += Value(b.RhsRows[i], b.RhsColumns[i], b.Rhs[i]);
         return b.Relation == Relation.Equal ? l == r : l <= r;
+    }
+
+    /// <summary>
+    /// The side's fields as the strings their rows' columns hold (the same text): a reading's cell is then known to
+    /// be the field's by reference, not compared character by character at each node of the search.
+    /// </summary>
+    static string[] ColumnFields(Side side, RowChoice?[] choiceOf)
+    {
+        var fields = (string[])side.Fields.Clone();
+        for (int i = 0; i < fields.Length; i++)
+        {
+            var columns = choiceOf[side.Rows[i]]!.Row.Columns;
+            int c = side.Columns[i];
+            if (c >= 0 && c < columns.Length && columns[c].Field == fields[i]) fields[i] = columns[c].Field;
+        }
+        return fields;
     }
 
     /// <summary>One side's sum in whole numbers, when each of its fields is in its column of a reading of whole values.</summary>
