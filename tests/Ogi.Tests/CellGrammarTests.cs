@@ -6,12 +6,15 @@ namespace Ogi.Tests;
 
 public class CellGrammarTests
 {
-    static List<CellToken> Read(string cell, bool delimited = true)
+    /// <summary>A token with what it reads as in its cell (a token keeps only offsets into the text it was read from).</summary>
+    sealed record Token(CellKind Kind, decimal? Value, string? Note, string? Unit, bool MaybeGlued);
+
+    static List<Token> Read(string cell, bool delimited = true)
     {
         var folded = TextNormalizer.Fold(cell);
         var list = new List<CellToken>();
-        CellGrammar.Read(folded, cell, 0, cell.Length, delimited, list);
-        return list;
+        CellGrammar.Read(folded, 0, cell.Length, delimited, list);
+        return list.ConvertAll(t => new Token(t.Kind, t.ValueIn(folded), t.NoteIn(cell), t.Unit, t.MaybeGlued));
     }
 
     [Theory]

@@ -10,7 +10,7 @@ public static class CellGrammar
     /// <summary>No statistic of a report has more digits than this: a longer run is cells glued together.</summary>
     internal const int MaxSingleValueDigits = 15;
 
-    static readonly string[] Units = ["万元", "亿元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "期", "份"];
+    internal static readonly string[] Units = ["万元", "亿元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "家", "起", "期", "份"];
     static readonly string[] BlankMarkers = ["-", "—", "——", "–", "―", "/", "无", "－", "…", "空", "\\", "─", "--", "---"];
 
     /// <summary>The characters a unit or a blank marker starts with: a word that starts otherwise is tried against none of them.</summary>
@@ -19,7 +19,7 @@ public static class CellGrammar
 
     /// <summary>Reads one delimited piece of text (a cell, a line, or a whole glued region) into tokens.</summary>
     /// <param name="delimited">The piece was cut out by real separators, so short text after a number is that cell's note.</param>
-    public static void Read(string folded, string source, int start, int end, bool delimited, List<CellToken> into)
+    public static void Read(string folded, int start, int end, bool delimited, List<CellToken> into)
     {
         int i = start;
         while (i < end)
@@ -28,33 +28,33 @@ public static class CellGrammar
             if (i >= end) break;
             int j = i;
             while (j < end && !IsSpace(folded[j])) j++;
-            ReadWord(folded, source, i, j, delimited, into);
+            ReadWord(folded, i, j, delimited, into);
             i = j;
         }
     }
 
     static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 
-    static void ReadWord(string f, string src, int start, int end, bool delimited, List<CellToken> into)
+    static void ReadWord(string f, int start, int end, bool delimited, List<CellToken> into)
     {
         var word = f.AsSpan(start, end - start);
         int i = start;
         bool digitFirst = char.IsAsciiDigit(f[start]);
         if (!digitFirst && word.Length <= 3 && BlankStarts.Contains(f[start]))
             foreach (var b in BlankMarkers)
-                if (word.SequenceEqual(b)) { into.Add(CellToken.Piece(CellKind.Blank, src, start, end)); return; }
+                if (word.SequenceEqual(b)) { into.Add(CellToken.Piece(CellKind.Blank, start, end)); return; }
         // A unit written before the number (the legacy 单位 column glued to its value: 条4251516).
         if (!digitFirst && UnitStarts.Contains(f[i]))
-        foreach (var u in Units)
+        for (int u = 0; u < Units.Length; u++)
         {
-            if (f.AsSpan(i, end - i).StartsWith(u) )
+            if (f.AsSpan(i, end - i).StartsWith(Units[u]))
             {
-                int k = i + u.Length;
-                if (k == end) { into.Add(CellToken.Piece(CellKind.Unit, src, i, end) with { Unit = u }); return; }
+                int k = i + Units[u].Length;
+                if (k == end) { into.Add(CellToken.Piece(CellKind.Unit, i, end) with { UnitCode = (byte)(u + 1) }); return; }
                 if (char.IsAsciiDigit(f[k]))
                 {
-                    into.Add(CellToken.Piece(CellKind.Unit, src, i, k) with { Unit = u });
-                    ReadWord(f, src, k, end, delimited, into);
+                    into.Add(CellToken.Piece(CellKind.Unit, i, k) with { UnitCode = (byte)(u + 1) });
+                    ReadWord(f, k, end, delimited, into);
                     return;
                 }
             }
@@ -69,7 +69,7 @@ public static class CellGrammar
         }
         if (p >= end || !char.IsAsciiDigit(f[p]))
         {
-            into.Add(CellToken.Words(src, start, end));
+            into.Add(CellToken.Words(start, end));
             return;
         }
         int digitsStart = p, separators = 0;
@@ -81,7 +81,7 @@ public static class CellGrammar
         // "3.补正后申请内容仍不明确", "1、属于国家秘密": a label's own numbering, never a value.
         if (sign == 0 && (delimited ? p - digitsStart <= 2 : p - digitsStart == 1) && IsNumberingMark(f, p, end))
         {
-            into.Add(CellToken.Words(src, start, end));
+            into.Add(CellToken.Words(start, end));
             return;
         }
         // "…00000003.要求提供…": a digit, a dot or 、 and then words is the numbering of the next label, not a value's digit.
@@ -102,14 +102,16 @@ public static class CellGrammar
         bool thousands = separators > 0;
         bool approx = false;
         if (p < end && (f[p] == '余' || f[p] == '多')) { approx = true; p++; }
-        string? unit = null;
+        // The unit as its code: one more than its index (0: none).
+        byte unit = 0;
         if (p < end && UnitStarts.Contains(f[p]))
-            foreach (var u in Units)
-                if (f.AsSpan(p, end - p).StartsWith(u)) { unit = u; p += u.Length; break; }
+            for (int u = 0; u < Units.Length; u++)
+                if (f.AsSpan(p, end - p).StartsWith(Units[u])) { unit = (byte)(u + 1); p += Units[u].Length; break; }
         // A run of more digits than any one value has (cells glued together) may not fit a decimal: it is only split.
         // (The token's value is read from its digits when asked for; a whole number always reads.)
         bool hasValue = integerDigits <= MaxSingleValueDigits && (!hasFraction || Parse(printed) is not null);
-        string? note = null;
+        // The note, as a range of the source (start 0: none).
+        int noteStart = 0, noteEnd = 0;
         int numberEnd = p;
         bool restIsNumber = !numberingFollows && p < end && (char.IsAsciiDigit(f[p]) || (f[p] is '-' or '+' or '减' or '增') && p + 1 < end && char.IsAsciiDigit(f[p + 1]));
         bool restIsSeparator = p < end && (f[p] == ',' || f[p] == '，' || f[p] == ';' || f[p] == '；' || f[p] == '、');
@@ -119,35 +121,35 @@ public static class CellGrammar
             int restLen = end - p;
             if (f[p] == '(' && ClosingParen(f, p, end) is int close)
             {
-                note = src[p..(close + 1)]; numberEnd = close + 1;
+                noteStart = p; noteEnd = numberEnd = close + 1;
             }
-            else if (ShortNoteBeforeDigits(f, p, end) is int noteEnd)
+            else if (ShortNoteBeforeDigits(f, p, end) is int shortEnd)
             {
                 // Inside digits run together, a few words followed by more digits are this cell's note (13准予撤诉115…).
-                note = src[p..noteEnd]; numberEnd = noteEnd;
+                noteStart = p; noteEnd = numberEnd = shortEnd;
             }
-            else if (delimited && (restLen <= 10 || f[p] == '(')) { note = src[p..end]; numberEnd = end; }
+            else if (delimited && (restLen <= 10 || f[p] == '(')) { noteStart = p; noteEnd = numberEnd = end; }
         }
-        into.Add(CellToken.Number(src, f, start, numberEnd) with
+        into.Add(CellToken.Number(start, numberEnd) with
         {
             DigitsStart = digitsStart,
             DigitsEnd = p0,
-            IntegerDigits = integerDigits,
             Negative = sign < 0,
-            Unit = unit,
-            Note = note,
+            UnitCode = unit,
+            NoteStart = noteStart,
+            NoteEnd = noteEnd,
             Approximate = approx,
             MaybeGlued = !hasValue || !thousands && !approx && integerDigits > 1,
         });
         if (numberingFollows)
         {
-            into.Add(CellToken.Words(src, numberEnd, end));
+            into.Add(CellToken.Words(numberEnd, end));
             return;
         }
         if (numberEnd < end)
         {
             int next = restIsSeparator ? numberEnd + 1 : numberEnd;
-            if (next < end) ReadWord(f, src, next, end, delimited, into);
+            if (next < end) ReadWord(f, next, end, delimited, into);
         }
     }
 

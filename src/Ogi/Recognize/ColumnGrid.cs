@@ -1,5 +1,6 @@
 using Ogi.Cells;
 using Ogi.Segment;
+using Ogi.Templates;
 
 namespace Ogi.Recognize;
 
@@ -17,28 +18,32 @@ public static class ColumnGrid
     /// <summary>Values of one column may stand this far apart (pdftotext rounds positions).</summary>
     const int Jitter = 2;
 
-    public sealed class Row
+    /// <summary>A row of the table with its value tokens (a value kept in the table's list of rows, not an object a row).</summary>
+    public struct Row
     {
-        public required int Columns { get; init; }
+        public required CompiledRow Template { get; init; }
         public required List<CellToken> Tokens { get; set; }
         /// <summary>Set when the row's values were placed in columns by their positions.</summary>
         public bool Placed { get; set; }
+        public readonly int Columns => Template.Columns.Length;
     }
 
-    public static void PlaceShortRows(LayoutText text, IReadOnlyList<Row> rows)
+    public static void PlaceShortRows(LayoutText text, Span<Row> rows)
     {
         // Most tables have no short row: nothing to place, and no grouping to do.
         bool anyShort = false;
-        for (int r = 0; r < rows.Count && !anyShort; r++) anyShort = IsShort(rows[r]);
+        for (int r = 0; r < rows.Length && !anyShort; r++) anyShort = IsShort(rows[r]);
         if (!anyShort) return;
         // The rows of each width (number of columns), widths in the order first met, rows in their order.
         var widths = new List<int>();
-        for (int r = 0; r < rows.Count; r++) if (!widths.Contains(rows[r].Columns)) widths.Add(rows[r].Columns);
-        var members = new List<Row>(rows.Count);
+        for (int r = 0; r < rows.Length; r++) if (!widths.Contains(rows[r].Columns)) widths.Add(rows[r].Columns);
+        var members = new List<Row>(rows.Length);
+        var indexes = new List<int>(rows.Length);
         foreach (var width in widths)
         {
             members.Clear();
-            for (int r = 0; r < rows.Count; r++) if (rows[r].Columns == width) members.Add(rows[r]);
+            indexes.Clear();
+            for (int r = 0; r < rows.Length; r++) if (rows[r].Columns == width) { members.Add(rows[r]); indexes.Add(r); }
             // Columns need several rows, each on lines of its own: rows run together on one line are no grid. An
             // empty cell the text shows only as an empty line has no place to measure.
             if (!Measurable(members)) continue;
@@ -53,7 +58,7 @@ public static class ColumnGrid
             var best = BestBands(text.Source, members, lineStarts, width);
             if (best is not { } b) continue;
             for (int r = 0; r < members.Count; r++)
-                if (IsShort(members[r])) Place(members[r], b.Positions[r], b.Bands);
+                if (IsShort(members[r])) Place(ref rows[indexes[r]], b.Positions[r], b.Bands);
         }
     }
 
@@ -115,7 +120,7 @@ public static class ColumnGrid
                 for (int k = 0; k < at.Length; k++) sorted[n++] = at[k] = Position(source, tokens[k], lineStarts[r][k], measure);
                 positions.Add(at);
             }
-            Array.Sort(sorted);
+            SortAscending(sorted);
             // Positions apart by no more than the jitter make one band; more bands than columns, or a band wider
             // than the jitter, and these are no columns.
             bands.Clear();
@@ -157,6 +162,23 @@ public static class ColumnGrid
         return best;
     }
 
+    /// <summary>
+    /// Sorted by hand (a Shell sort, Ciura's gaps: a few hundred positions at most): Array.Sort's helper for ints is
+    /// made by reflection at run time, so it is never precompiled and runs unoptimized in every process.
+    /// </summary>
+    static void SortAscending(int[] a)
+    {
+        foreach (int gap in ShellGaps)
+            for (int i = gap; i < a.Length; i++)
+            {
+                int v = a[i], j = i;
+                for (; j >= gap && a[j - gap] > v; j -= gap) a[j] = a[j - gap];
+                a[j] = v;
+            }
+    }
+
+    static readonly int[] ShellGaps = [701, 301, 132, 57, 23, 10, 4, 1];
+
     static int BandOf((int Low, int High)[] bands, int pos)
     {
         for (int b = 0; b < bands.Length; b++)
@@ -164,7 +186,7 @@ public static class ColumnGrid
         return -1;
     }
 
-    static void Place(Row row, int[] positions, (int Low, int High)[] bands)
+    static void Place(ref Row row, int[] positions, (int Low, int High)[] bands)
     {
         var placed = new CellToken?[row.Columns];
         for (int k = 0; k < row.Tokens.Count; k++)

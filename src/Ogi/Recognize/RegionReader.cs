@@ -194,7 +194,6 @@ public static class RegionReader
     {
         if (end <= start) return [];
         var f = text.Folded;
-        var src = text.Source;
         // The pieces and each piece's tokens are scratch, reused by the thread's next region (a report reads hundreds).
         var pieces = ScratchPieces ??= new List<(int S, int E)>(64);
         pieces.Clear();
@@ -269,7 +268,7 @@ public static class RegionReader
             if (stopAtText && tokens.Count > 0 && tokens[^1].Kind == CellKind.Text) break;
             if (IsBlank(f, s, e)) { tokens.Add(CellToken.Empty(s)); continue; }
             int first = tokens.Count;
-            CellGrammar.Read(f, src, s, e, delimited, tokens);
+            CellGrammar.Read(f, s, e, delimited, tokens);
             if (!delimited) continue;
             // A delimited cell that holds a number and then words: the words are the cell's note ("13 准予撤诉").
             // The piece's tokens are joined so in place, each written at or before where it was read.
@@ -279,8 +278,7 @@ public static class RegionReader
                 var t = tokens[k];
                 if (t.Kind == CellKind.Text && tokens[k - 1].Kind == CellKind.Number && t.Length <= 12)
                 {
-                    var num = tokens[joined - 1];
-                    tokens[joined - 1] = num with { Note = (num.Note is null ? "" : num.Note + " ") + t.Raw, End = t.End };
+                    tokens[joined - 1] = tokens[joined - 1] with { JoinedStart = t.Start, End = t.End };
                     continue;
                 }
                 tokens[joined++] = t;
@@ -288,6 +286,23 @@ public static class RegionReader
             if (first < tokens.Count) tokens.RemoveRange(joined, tokens.Count - joined);
         }
         return new List<CellToken>(tokens);
+    }
+
+    /// <summary>
+    /// Whether <see cref="ReadCells"/> reads the region alike one cell a line with and without blank lines between
+    /// cells: the two differ only in the empty lines inside the region (cells or separators) and in the words of a
+    /// wrapped label before the values (looked for one cell a line only: words, then a gap before a value). Without
+    /// either, the cells are the same.
+    /// </summary>
+    public static bool SameInLineLayouts(LayoutText text, int start, int end)
+    {
+        var f = text.Folded;
+        for (int s = start, i; s <= end; s = i + 1)
+        {
+            i = LineEnd(f, s, end, out bool empty);
+            if (empty ? s != start && i < end : StartsWithWords(f, s, i) && HasDigit(f, s, i) && WordsEnd(f, s, i) < i) return false;
+        }
+        return true;
     }
 
     [ThreadStatic] static List<(int S, int E)>? ScratchPieces;

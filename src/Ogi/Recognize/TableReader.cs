@@ -47,16 +47,14 @@ public static partial class TableReader
             int fitting = RowsFitting(match, read);
             // Where every row already has its number of cells the other reading cannot do better: it is not read.
             // The rows' regions are the same in both (only their cells are cut otherwise).
-            if (fitting < ValueRows(match) && ReadRows(text, match, other, regions) is var theirs && RowsFitting(match, theirs.Read) > fitting)
+            if (fitting < ValueRows(match) && ReadRows(text, match, other, regions, read) is var theirs && RowsFitting(match, theirs.Read) > fitting)
             { layout = other; (read, regions) = theirs; }
         }
-        var choices = new List<RowChoice>(match.Rows.Count);
-        var rowTokens = new List<(CompiledRow Row, ColumnGrid.Row Cells)>(match.Rows.Count);
-        var unknown = new List<CellValue>();
+        var rowTokens = new List<ColumnGrid.Row>(match.Rows.Count);
+        List<CellValue>? unknown = null;
         var unknownPrefix = table.Definition.UnknownRowPrefix;
         var rows = match.Rows;
-        var placedByOrder = new List<CompiledRow>();
-        var placedByColumnOrder = new List<CompiledRow>();
+        List<CompiledRow>? placedByOrder = null, placedByColumnOrder = null;
         for (int i = 0; i < rows.Count; i++)
         {
             var rm = rows[i];
@@ -68,20 +66,20 @@ public static partial class TableReader
                 end = ownEnd;
                 foreach (var (row, placed) in unlabelled)
                 {
-                    rowTokens.Add((row, new ColumnGrid.Row { Columns = row.Columns.Length, Tokens = placed }));
-                    placedByOrder.Add(row);
+                    rowTokens.Add(new ColumnGrid.Row { Template = row, Tokens = placed });
+                    (placedByOrder ??= []).Add(row);
                 }
             }
             if (rm.Row.Group && (unknownPrefix is null || i + 1 == rows.Count)) continue;
             var cells = read?[i] ?? RegionReader.ReadCells(text, start, end, layout);
             // Words after the values, before the next known row: perhaps a row the template does not know.
             if (unknownPrefix is not null && i + 1 < rows.Count && cells.Count > 0 && cells[^1].Kind == CellKind.Text && DigitsAfterWords(text, cells, end))
-                unknown.AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table, rm.Row.Group ? null : rm.Row.Columns));
+                (unknown ??= []).AddRange(UnknownRows(text, start, end, layout, unknownPrefix, table, rm.Row.Group ? null : rm.Row.Columns));
             if (rm.Row.Group) continue;
             if (rm.ByTitle && HeadinglessRowReader.Values(text, rm) is { } byColumnOrder)
             {
-                rowTokens.Add((rm.Row, new ColumnGrid.Row { Columns = rm.Row.Columns.Length, Tokens = byColumnOrder }));
-                placedByColumnOrder.Add(rm.Row);
+                rowTokens.Add(new ColumnGrid.Row { Template = rm.Row, Tokens = byColumnOrder });
+                (placedByColumnOrder ??= []).Add(rm.Row);
                 continue;
             }
             var tokens = ValueTokens(cells, rm.Row.Columns.Length);
@@ -92,44 +90,66 @@ public static partial class TableReader
             // Column groups printed as tables of their own (table 四 under three headings).
             if (tokens.Count < rm.Row.Columns.Length && rm.Row.Definition.Parts is not null
                 && (PartedRowReader.Read(text, table, rm, end, layout, ValueTokens) ?? TransposedRowReader.Read(text, rm, text.SourceEnd(rm.CompactEnd), Math.Min(text.Source.Length, start + 600), layout)) is { } parted) tokens = parted;
-            rowTokens.Add((rm.Row, new ColumnGrid.Row { Columns = rm.Row.Columns.Length, Tokens = tokens }));
+            rowTokens.Add(new ColumnGrid.Row { Template = rm.Row, Tokens = tokens });
         }
         // Values apart by spaces (a PDF's text, a fixed-width export) may stand in columns that show their empty cells.
-        if (layout != CellLayout.Pipes)
+        if (layout != CellLayout.Pipes) ColumnGrid.PlaceShortRows(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rowTokens));
+        // Every reading of a row has a cell for each of its columns: the table's cells are laid out in row order
+        // before any is read, and a row of one reading (most rows) writes its cells in place, with no reading made.
+        int cellCount = unknown?.Count ?? 0;
+        foreach (var r in rowTokens) cellCount += r.Template.Columns.Length;
+        var result = new List<CellValue>(cellCount);
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(result, cellCount - (unknown?.Count ?? 0));
+        var laidOut = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result);
+        // The readings of each row that has several (null for a row of one), only when one row has.
+        List<RowReading>?[]? several = null;
+        for (int r = 0, at = 0; r < rowTokens.Count; at += rowTokens[r].Template.Columns.Length, r++)
         {
-            var gridRows = new List<ColumnGrid.Row>(rowTokens.Count);
-            foreach (var r in rowTokens) gridRows.Add(r.Cells);
-            ColumnGrid.PlaceShortRows(text, gridRows);
-        }
-        foreach (var (row, cells) in rowTokens)
-        {
-            var tokens = cells.Tokens;
-            var readings = RowSplitter.Readings(row, tokens, table.RowChecks[row.Index]);
-            bool spaced = layout == CellLayout.Runs || layout != CellLayout.Pipes && SharesLine(text, tokens);
-            if (spaced && !cells.Placed && tokens.Count > 0 && tokens.Count < row.Columns.Length)
+            var (row, tokens) = (rowTokens[r].Template, rowTokens[r].Tokens);
+            var own = laidOut.Slice(at, row.Columns.Length);
+            // As many tokens as columns: one cell each, nothing to split.
+            if (tokens.Count >= row.Columns.Length) { RowSplitter.OneCellPerToken(text, row.Columns, tokens, own); continue; }
+            var readings = RowSplitter.Readings(text, row, tokens, table.RowChecks[row.Index]);
+            if (!rowTokens[r].Placed && tokens.Count > 0 && (layout == CellLayout.Runs || layout != CellLayout.Pipes && SharesLine(text, tokens)))
             {
                 // Values apart by spaces that no split of their digits reads by the row's rules are whole values with
                 // empty cells between them, not digits run together.
-                if (tokens.Count >= 2 && AllBreakRowRules(readings)) readings = [RowSplitter.OneCellPerToken(row.Columns, tokens)];
+                if (tokens.Count >= 2 && AllBreakRowRules(readings)) readings = [RowSplitter.OneCellPerToken(text, row.Columns, tokens)];
                 readings = Unplaced(row, tokens, readings, findings);
             }
-            choices.Add(new RowChoice { Row = row, Readings = readings });
+            if (readings.Count == 1) readings[0].Cells.CopyTo(own);
+            else (several ??= new List<RowReading>?[rowTokens.Count])[r] = readings;
         }
-        GluedDigitsResolver.Resolve(choices, table, narrative);
-
-        int cellCount = unknown.Count;
-        foreach (var choice in choices) if (choice.Chosen is not null) cellCount += choice.Chosen.Cells.Length;
-        var result = new List<CellValue>(cellCount);
-        foreach (var choice in choices)
-            if (choice.Chosen is not null) ChosenCells(choice, narrative, findings, result);
-        foreach (var row in placedByOrder)
-            Doubtful(row, result, findings, $"{row.Label}：标签缺失或不完整，按模板的行序放置",
+        if (several is not null) Resolve(rowTokens, several, laidOut, table, narrative, findings);
+        if (placedByOrder is not null)
+            foreach (var row in placedByOrder)
+                Doubtful(row, result, findings, $"{row.Label}：标签缺失或不完整，按模板的行序放置",
                 $"{row.Label}: its label is missing or cut short; the values are placed by the template's row order");
-        foreach (var row in placedByColumnOrder)
-            Doubtful(row, result, findings, $"{table.Definition.Title}：列标题未能识别，数值按表格的列序放置",
+        if (placedByColumnOrder is not null)
+            foreach (var row in placedByColumnOrder)
+                Doubtful(row, result, findings, $"{table.Definition.Title}：列标题未能识别，数值按表格的列序放置",
                 $"{table.Definition.Title}: the column headings were not recognized; the values are placed by the form's column order");
-        result.AddRange(unknown);
+        if (unknown is not null) result.AddRange(unknown);
         return result;
+    }
+
+    /// <summary>
+    /// A table with rows of several readings: every row becomes a choice for the resolver (the rows of one reading
+    /// too, since the table's equations read them), and the cells of the readings chosen take their places.
+    /// </summary>
+    static void Resolve(List<ColumnGrid.Row> rowTokens, List<RowReading>?[] several, Span<CellValue> laidOut, CompiledTable table,
+        IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings)
+    {
+        var choices = new List<RowChoice>(rowTokens.Count);
+        for (int r = 0, at = 0; r < rowTokens.Count; at += rowTokens[r].Template.Columns.Length, r++)
+            choices.Add(new RowChoice
+            {
+                Row = rowTokens[r].Template,
+                Readings = several[r] ?? [new RowReading { Cells = laidOut.Slice(at, rowTokens[r].Template.Columns.Length).ToArray() }],
+            });
+        GluedDigitsResolver.Resolve(choices, table, narrative);
+        for (int r = 0, at = 0; r < rowTokens.Count; at += rowTokens[r].Template.Columns.Length, r++)
+            if (several[r] is not null) ChosenCells(choices[r], narrative, findings, laidOut.Slice(at, rowTokens[r].Template.Columns.Length));
     }
 
     static bool AllBreakRowRules(List<RowReading> readings)
@@ -218,8 +238,13 @@ public static partial class TableReader
         return end;
     }
 
-    /// <summary>The cells of every row with values (null for heading rows) in one layout, and their regions (found, or given).</summary>
-    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout, (int Start, int End)[]? found = null)
+    /// <summary>
+    /// The cells of every row with values (null for heading rows) in one layout, and their regions (found, or given).
+    /// Read again in the other one-cell-a-line layout, a region that reads alike in both keeps the cells read before
+    /// (<paramref name="before"/>: a glued table reads most of its rows twice otherwise).
+    /// </summary>
+    static (List<CellToken>?[] Read, (int Start, int End)[] Regions) ReadRows(LayoutText text, TableMatch match, CellLayout layout,
+        (int Start, int End)[]? found = null, List<CellToken>?[]? before = null)
     {
         var read = new List<CellToken>?[match.Rows.Count];
         var regions = found ?? new (int Start, int End)[match.Rows.Count];
@@ -227,7 +252,7 @@ public static partial class TableReader
         {
             if (match.Rows[i].Row.Group) continue;
             var (start, end) = found is null ? regions[i] = Region(text, match, i, layout) : regions[i];
-            read[i] = RegionReader.ReadCells(text, start, end, layout);
+            read[i] = before?[i] is { } same && RegionReader.SameInLineLayouts(text, start, end) ? same : RegionReader.ReadCells(text, start, end, layout);
         }
         return (read, regions);
     }
@@ -279,14 +304,14 @@ public static partial class TableReader
     /// The chosen reading's cells. Where other readings remained as good, the cells they disagree on get a lower
     /// confidence and their alternatives, and a G1 finding names the other readings.
     /// </summary>
-    static void ChosenCells(RowChoice choice, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings, List<CellValue> result)
+    static void ChosenCells(RowChoice choice, IReadOnlyDictionary<string, decimal> narrative, List<Finding> findings, Span<CellValue> into)
     {
         var chosen = choice.Chosen!;
         var tied = choice.Tied.Count > 1 ? choice.Tied : choice.Readings.Count > 1 && choice.Tied.Count == 0 ? choice.Readings : null;
         if (tied is null)
         {
             // One reading: its cells as they are.
-            result.AddRange(chosen.Cells);
+            chosen.Cells.CopyTo(into);
             return;
         }
         var doubtful = new List<string>();
@@ -301,7 +326,7 @@ public static partial class TableReader
                 cell = cell with { Confidence = saidSo ? 0.8 : Math.Round(1.0 / values.Count, 3), Alternatives = values.Where(x => x != own).ToList() };
                 doubtful.Add(cell.Field);
             }
-            result.Add(cell);
+            into[c] = cell;
         }
         if (doubtful.Count > 0) ReadingsFinding(choice.Row, chosen, tied, doubtful, findings);
     }
@@ -350,7 +375,7 @@ public static partial class TableReader
             }
             // Words with no value after them are prose, not a row: their label is not made.
             if (!anyNumber) continue;
-            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(labelEnd - labelStart).Select(t => t.Raw)));
+            var slug = Slug(string.Concat(tokens.Skip(labelStart).Take(labelEnd - labelStart).Select(t => t.RawIn(text.Source))));
             if (slug.Length < 2) continue;
             // The table's headings again after a page break (指标名称 | 计量单位 | 2015年度) are no row.
             if (AllHeadings(slug, table.FoldedHeaders)) continue;
@@ -358,10 +383,10 @@ public static partial class TableReader
             {
                 var t = values[c];
                 string field = columns[c].Cumulative ? prefix + "cumulative.extra." + slug : perColumn ? prefix + slug + "." + columns[c].Id : prefix + slug;
-                decimal? v = t.Kind == CellKind.Number ? t.Value : null;
+                decimal? v = t.ValueIn(text.Folded);
                 string? u = t.Unit ?? unit;
                 if (v is decimal money && u is "元" or "亿元") v = CellGrammar.ToWanYuan(money, u);
-                found.Add(new CellValue { Field = field, Value = v, Raw = t.Raw, Start = t.Start, End = t.End, Unit = u, Note = t.Note });
+                found.Add(new CellValue { Field = field, Value = v, Raw = t.RawIn(text.Source), Start = t.Start, End = t.End, Unit = u, Note = t.NoteIn(text.Source) });
             }
         }
         return found;
@@ -419,14 +444,14 @@ public static partial class TableReader
         for (int k = 0; k < cells.Count && onlyValues; k++) onlyValues = cells[k].Kind is CellKind.Number or CellKind.Blank;
         if (onlyValues) return cells;
         // In place, each value is written at or before where it was read.
-        string? unit = null;
+        byte unit = 0;
         int values = 0;
         for (int k = 0; k < cells.Count; k++)
         {
             var t = cells[k];
             if (t.Kind == CellKind.Text) break;
-            if (t.Kind == CellKind.Unit) { unit = t.Unit; continue; }
-            var value = t.Kind == CellKind.Number && t.Unit is null && unit is not null ? t with { Unit = unit } : t;
+            if (t.Kind == CellKind.Unit) { unit = t.UnitCode; continue; }
+            var value = t.Kind == CellKind.Number && t.UnitCode == 0 && unit != 0 ? t with { UnitCode = unit } : t;
             cells[values++] = value;
         }
         cells.RemoveRange(values, cells.Count - values);

@@ -29,7 +29,7 @@ public static class TransposedRowReader
             if (cells.Count == 0) continue;
             var first = cells.FindIndex(t => t.Kind != CellKind.Blank);
             if (first < 0 || cells[first].Kind != CellKind.Text) continue;
-            int k = Array.IndexOf(headings, LayoutText.FoldLabel(cells[first].Raw));
+            int k = Array.IndexOf(headings, LayoutText.FoldLabel(cells[first].RawIn(text.Source)));
             if (k < 0) { if (seen.Any(x => x)) break; continue; }
             var values = cells.Skip(first + 1).Where(t => t.Kind is CellKind.Number or CellKind.Blank).ToList();
             if (seen[k] || values.Count != parts.Length || cells.Skip(first + 1).Any(t => t.Kind == CellKind.Text)) return null;

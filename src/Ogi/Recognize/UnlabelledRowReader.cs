@@ -89,7 +89,7 @@ public static class UnlabelledRowReader
         bool Words((int S, int E) x)
         {
             var piece = new List<CellToken>();
-            CellGrammar.Read(f, text.Source, x.S, x.E, delimited: true, piece);
+            CellGrammar.Read(f, x.S, x.E, delimited: true, piece);
             return piece.Any(t => t.Kind == CellKind.Text);
         }
         int lastWords = cells.FindLastIndex(x => !Empty(x) && Words(x));
@@ -104,7 +104,7 @@ public static class UnlabelledRowReader
         foreach (var (cs, ce) in cells.Skip(cells.Count - columns))
         {
             var piece = new List<CellToken>();
-            CellGrammar.Read(f, text.Source, cs, ce, delimited: true, piece);
+            CellGrammar.Read(f, cs, ce, delimited: true, piece);
             if (piece.Count == 0) { tokens.Add(CellToken.Empty(cs)); continue; }
             if (piece.Count != 1 || piece[0].Kind is not (CellKind.Number or CellKind.Blank)) return null;
             anyNumber |= piece[0].Kind == CellKind.Number;
@@ -114,7 +114,7 @@ public static class UnlabelledRowReader
         foreach (var (cs, ce) in cells.Take(cells.Count - columns))
         {
             var piece = new List<CellToken>();
-            CellGrammar.Read(f, text.Source, cs, ce, delimited: true, piece);
+            CellGrammar.Read(f, cs, ce, delimited: true, piece);
             if (piece.Any(t => t.Kind == CellKind.Number)) return null;
         }
         return tokens;

@@ -165,7 +165,7 @@ public static class GluedDigitsResolver
 
     static void ResolveComponent(List<RowChoice> rows, List<PlacedEquation> equations, RowChoice?[] choiceOf, IReadOnlyDictionary<string, decimal> narrative)
     {
-        var order = rows.OrderBy(r => r.Readings.Count).ToList();
+        var order = ByReadings(rows);
         var position = new Dictionary<RowChoice, int>();
         for (int i = 0; i < order.Count; i++) position[order[i]] = i;
         // An equation is checked as soon as the last ambiguous row it reads is assigned. Its fields' rows are looked
@@ -177,7 +177,7 @@ public static class GluedDigitsResolver
             int last = -1;
             foreach (var at in e.Lhs.Rows) if (position.TryGetValue(choiceOf[at]!, out var p)) last = Math.Max(last, p);
             foreach (var at in e.Rhs.Rows) if (position.TryGetValue(choiceOf[at]!, out var p)) last = Math.Max(last, p);
-            if (last >= 0) checkAt[last].Add(new BoundEquation(e.Equation.Relation, e.Lhs.Fields, e.Rhs.Fields,
+            if (last >= 0) checkAt[last].Add(new BoundEquation(e.Equation.Relation, ColumnFields(e.Lhs, choiceOf), ColumnFields(e.Rhs, choiceOf),
                 Array.ConvertAll(e.Lhs.Rows, at => choiceOf[at]!), Array.ConvertAll(e.Rhs.Rows, at => choiceOf[at]!), e.Lhs.Columns, e.Rhs.Columns));
         }
         var assignment = new RowReading[order.Count];
@@ -230,6 +230,23 @@ public static class GluedDigitsResolver
         }
     }
 
+    /// <summary>
+    /// The rows, fewest readings first, rows of as many in their order (a stable insertion sort: a component has a
+    /// few rows, and a sort by an int key would go through a comparer made by reflection, never precompiled).
+    /// </summary>
+    static List<RowChoice> ByReadings(List<RowChoice> rows)
+    {
+        var order = new List<RowChoice>(rows);
+        for (int i = 1; i < order.Count; i++)
+        {
+            var row = order[i];
+            int j = i - 1;
+            for (; j >= 0 && order[j].Readings.Count > row.Readings.Count; j--) order[j + 1] = order[j];
+            order[j + 1] = row;
+        }
+        return order;
+    }
+
     /// <summary>The solution's readings' implausibility, added up in order.</summary>
     static double Implausibility(RowReading[] solution)
     {
@@ -252,10 +269,43 @@ public static class GluedDigitsResolver
 
     static bool Holds(BoundEquation b)
     {
+        // Whole numbers (counts, nearly always) are added as such; a decimal anywhere, and the equation is added in decimals.
+        if (WholeSum(b.LhsRows, b.LhsColumns, b.Lhs, out long wl) && WholeSum(b.RhsRows, b.RhsColumns, b.Rhs, out long wr))
+            return b.Relation == Relation.Equal ? wl == wr : wl <= wr;
         decimal l = 0, r = 0;
         for (int i = 0; i < b.Lhs.Length; i++) l += Value(b.LhsRows[i], b.LhsColumns[i], b.Lhs[i]);
         for (int i = 0; i < b.Rhs.Length; i++) r += Value(b.RhsRows[i], b.RhsColumns[i], b.Rhs[i]);
         return b.Relation == Relation.Equal ? l == r : l <= r;
+    }
+
+    /// <summary>
+    /// The side's fields as the strings their rows' columns hold (the same text): a reading's cell is then known to
+    /// be the field's by reference, not compared character by character at each node of the search.
+    /// </summary>
+    static string[] ColumnFields(Side side, RowChoice?[] choiceOf)
+    {
+        var fields = (string[])side.Fields.Clone();
+        for (int i = 0; i < fields.Length; i++)
+        {
+            var columns = choiceOf[side.Rows[i]]!.Row.Columns;
+            int c = side.Columns[i];
+            if (c >= 0 && c < columns.Length && columns[c].Field == fields[i]) fields[i] = columns[c].Field;
+        }
+        return fields;
+    }
+
+    /// <summary>One side's sum in whole numbers, when each of its fields is in its column of a reading of whole values.</summary>
+    static bool WholeSum(RowChoice[] rows, int[] columns, string[] fields, out long sum)
+    {
+        sum = 0;
+        for (int i = 0; i < fields.Length; i++)
+        {
+            var reading = rows[i].Chosen!;
+            int column = columns[i];
+            if (column < 0 || column >= reading.Cells.Length || reading.Cells[column].Field != fields[i] || reading.Wholes is not { } wholes) return false;
+            sum += wholes[column];
+        }
+        return true;
     }
 
     static decimal Value(RowChoice row, int column, string field)
