@@ -33,10 +33,17 @@ public static class ParseCommand
         bool several = files.Count > 1;
         InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024, o =>
         {
-            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; return; }
+            if (o.Report is null)
+            {
+                // The JSON of the files before goes out first, as it did when each report was flushed on its own.
+                if (json) buffered.Flush();
+                Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}");
+                failed++;
+                return;
+            }
             if (json)
             {
-                text.Flush();
+                // Reports go out in the buffer's 64 KiB, not one write a report (the text writer holds nothing in this mode).
                 JsonReportWriter.Write(buffered, o.Report, several ? o.Path : null, pretty && !several);
                 buffered.WriteByte((byte)'\n');
             }
