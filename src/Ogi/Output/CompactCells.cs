@@ -50,10 +50,16 @@ static class CompactCells
             _data[Length++] = b;
         }
 
+        // Inlined (two a cell): most numbers of a report are one digit (counts of 0), written without a call.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Add(long v)
         {
-            // Most numbers of a report are one digit (counts of 0): no formatter for those.
-            if ((ulong)v < 10) { Add((byte)('0' + v)); return; }
+            if ((ulong)v < 10 && Length < _data.Length) { _data[Length++] = (byte)('0' + v); return; }
+            AddFormatted(v);
+        }
+
+        void AddFormatted(long v)
+        {
             System.Buffers.Text.Utf8Formatter.TryFormat(v, Free(20), out int n);
             Length += n;
         }
