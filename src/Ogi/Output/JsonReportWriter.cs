@@ -81,7 +81,9 @@ public static class JsonReportWriter
             w.WriteString(N.Message, f.Message);
             w.WriteString(N.MessageEn, f.MessageEn);
             w.WriteStartArray(N.Fields);
-            foreach (var x in f.Fields) w.WriteStringValue(x);
+            // By index: a foreach over the interface allocated an enumerator a finding.
+            var fields = f.Fields;
+            for (int i = 0; i < fields.Count; i++) w.WriteStringValue(fields[i]);
             w.WriteEndArray();
             w.WriteEndObject();
         }
