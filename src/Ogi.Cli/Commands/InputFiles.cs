@@ -43,6 +43,9 @@ public static class InputFiles
     /// <summary>A file on disk is decoded from the file (its size checked before it is read); an archive's entry from its bytes.</summary>
     static ParsedReport Parse(IngestSource source, long maxBytes)
     {
+        // The usual case, a file on disk read whole without asking first whether it exists (a system call a file); an
+        // archive's entry (archive.zip!entry) is not tried as a file, where it would fail by an exception.
+        if (!source.Origin.Contains('!') && DocumentDecoder.TryDecodeFile(source.Origin, maxBytes) is { } document) return ReportParser.Parse(document);
         if (File.Exists(source.Origin)) return ReportParser.ParseFile(source.Origin, maxBytes);
         byte[] bytes;
         try { bytes = source.Read(); }

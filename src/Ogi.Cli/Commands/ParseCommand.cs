@@ -29,24 +29,32 @@ public static class ParseCommand
         foreach (var (p, e) in missing) { Console.Error.WriteLine($"ogi: {p}: {e}"); failed++; }
         using var stdout = Console.OpenStandardOutput();
         using var buffered = new BufferedStream(stdout, 1 << 16);
-        var text = new StreamWriter(buffered, new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        // The readable summary's writer; JSON is written as bytes, without one (a cold `parse FILE --json` set it up for nothing).
+        var text = json ? null : new StreamWriter(buffered, new System.Text.UTF8Encoding(false)) { AutoFlush = false };
         bool several = files.Count > 1;
         InputFiles.ParseAll(files, threads, (long)maxMb * 1024 * 1024, o =>
         {
-            if (o.Report is null) { Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}"); failed++; return; }
+            if (o.Report is null)
+            {
+                // The JSON of the files before goes out first, as it did when each report was flushed on its own.
+                if (json) buffered.Flush();
+                Console.Error.WriteLine($"ogi: {o.Path}: {o.Error}");
+                failed++;
+                return;
+            }
             if (json)
             {
-                text.Flush();
+                // Reports go out in the buffer's 64 KiB, not one write a report.
                 JsonReportWriter.Write(buffered, o.Report, several ? o.Path : null, pretty && !several);
                 buffered.WriteByte((byte)'\n');
             }
             else
             {
-                SummaryWriter.Write(text, o.Report, o.Path);
-                text.WriteLine();
+                SummaryWriter.Write(text!, o.Report, o.Path);
+                text!.WriteLine();
             }
         });
-        text.Flush();
+        text?.Flush();
         buffered.Flush();
         if (failed > 0 && several) Console.Error.WriteLine($"ogi: {failed} of {files.Count + missing.Count} files could not be read");
         return failed > 0 ? 2 : 0;

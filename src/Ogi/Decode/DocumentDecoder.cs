@@ -56,24 +56,38 @@ public static class DocumentDecoder
     public static SourceDocument DecodeFile(string path, long maxBytes = DefaultMaxBytes)
     {
         // The usual case in one open and one read (a batch reads thousands of files); the checks below say why when it fails.
-        return ReadWhole(path, maxBytes) is { } content ? Decode(content) : DecodeFileChecked(path, maxBytes);
+        return TryDecodeFile(path, maxBytes) ?? DecodeFileChecked(path, maxBytes);
     }
 
-    /// <summary>The file's bytes, or null when it cannot simply be read whole (missing, a folder, empty, too large, changing).</summary>
-    static byte[]? ReadWhole(string path, long maxBytes)
+    /// <summary>
+    /// The file decoded, or null when it cannot simply be read whole (missing, a folder, empty, too large, changing):
+    /// <see cref="DecodeFile"/> then says why. The bytes are read into a buffer the thread keeps (decoding keeps no
+    /// reference to them), not into a new array a file.
+    /// </summary>
+    public static SourceDocument? TryDecodeFile(string path, long maxBytes = DefaultMaxBytes)
     {
+        int length;
+        var buffer = _fileBuffer ?? [];
         try
         {
             using var handle = File.OpenHandle(path);
-            long length = RandomAccess.GetLength(handle);
-            if (length <= 0 || length > maxBytes || length > Array.MaxLength) return null;
-            var content = new byte[length];
+            long size = RandomAccess.GetLength(handle);
+            if (size <= 0 || size > maxBytes || size > Array.MaxLength) return null;
+            length = (int)size;
+            if (buffer.Length < length)
+            {
+                buffer = new byte[Math.Max(length, 64 * 1024)];
+                if (buffer.Length <= 1 << 20) _fileBuffer = buffer; // a rare large file's buffer is not kept
+            }
             int read = 0;
-            while (read < content.Length && RandomAccess.Read(handle, content.AsSpan(read), read) is var n and > 0) read += n;
-            return read == content.Length ? content : null;
+            while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, length - read), read) is var n and > 0) read += n;
+            if (read != length) return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return null; }
+        return Decode(buffer.AsSpan(0, length));
     }
+
+    [ThreadStatic] static byte[]? _fileBuffer;
 
     static SourceDocument DecodeFileChecked(string path, long maxBytes)
     {

@@ -50,10 +50,16 @@ static class CompactCells
             _data[Length++] = b;
         }
 
+        // Inlined (two a cell): most numbers of a report are one digit (counts of 0), written without a call.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Add(long v)
         {
-            // Most numbers of a report are one digit (counts of 0): no formatter for those.
-            if ((ulong)v < 10) { Add((byte)('0' + v)); return; }
+            if ((ulong)v < 10 && Length < _data.Length) { _data[Length++] = (byte)('0' + v); return; }
+            AddFormatted(v);
+        }
+
+        void AddFormatted(long v)
+        {
             System.Buffers.Text.Utf8Formatter.TryFormat(v, Free(20), out int n);
             Length += n;
         }
@@ -79,7 +85,6 @@ static class CompactCells
 
     [ThreadStatic] static Bytes? _bytes;
     [ThreadStatic] static FieldTable? _fields;
-    [ThreadStatic] static FieldBytes[]? _tableFields;
     [ThreadStatic] static Dictionary<string, byte[]>? _escaped;
     [ThreadStatic] static string? _lastEscapedSource;
     [ThreadStatic] static byte[]? _lastEscaped;
@@ -120,23 +125,69 @@ static class CompactCells
         if (FieldsByValue.TryGetValue(field, out var f)) return f;
         var name = JsonEncodedText.Encode(field, Encoder).EncodedUtf8Bytes;
         f = new FieldBytes([(byte)'"', .. name, .. "\":"u8], [.. "{\"field\":\""u8, .. name, .. "\",\"raw\":\""u8]);
-        if (FieldsByValue.Count < 10_000) FieldsByValue.TryAdd(field, f);
+        if (_fieldsByValueCount < 10_000 && FieldsByValue.TryAdd(field, f)) Interlocked.Increment(ref _fieldsByValueCount);
         return f;
     }
+
+    /// <summary>FieldsByValue's size, counted here: the dictionary's own Count takes all its locks, and its first call
+    /// sets up the collections' event source by reflection (milliseconds of a cold process).</summary>
+    static int _fieldsByValueCount;
 
     /// <summary>The "values" object and "cells" array of one table, each cell's field looked up once for both.</summary>
     public static void WriteTable(Utf8JsonWriter w, JsonEncodedText valuesName, JsonEncodedText cellsName, List<CellValue> cells, System.Buffers.IBufferWriter<byte> output)
     {
-        var table = _fields ??= new FieldTable();
-        var fields = _tableFields;
-        if (fields is null || fields.Length < cells.Count) _tableFields = fields = new FieldBytes[Math.Max(cells.Count, 512)];
-        for (int i = 0; i < cells.Count; i++) fields[i] = table.Get(cells[i].Field);
+        var fields = FieldsOf(cells);
         var b = _bytes ??= new Bytes();
         WriteValues(b, cells, fields);
         Flush(w, valuesName, b, output);
         WriteCells(b, cells, fields);
         Flush(w, cellsName, b, output);
     }
+
+    /// <summary>
+    /// A table's fields in the cells' order, as they were for a table of the same fields before: a table of a template
+    /// has the same field-name objects in the same order report after report, so comparing references finds its
+    /// bytes without a look-up a cell. A table of other fields takes the place of the one used longest ago.
+    /// </summary>
+    static FieldBytes[] FieldsOf(List<CellValue> cells)
+    {
+        var shapes = _shapes ??= new TableShape[8];
+        int n = cells.Count;
+        foreach (var shape in shapes)
+            if (shape is not null && shape.Count == n && shape.Matches(cells)) return shape.Fields;
+        var table = _fields ??= new FieldTable();
+        var reused = shapes[_nextShape] ??= new TableShape();
+        _nextShape = (_nextShape + 1) % shapes.Length;
+        reused.Fill(cells, table);
+        return reused.Fields;
+    }
+
+    /// <summary>The field names of one table's cells (the template's string objects) and their bytes; arrays kept for the next table of other fields.</summary>
+    sealed class TableShape
+    {
+        string[] _names = [];
+        public FieldBytes[] Fields { get; private set; } = [];
+        public int Count { get; private set; }
+
+        public bool Matches(List<CellValue> cells)
+        {
+            var names = _names;
+            for (int i = 0; i < cells.Count; i++)
+                if (!ReferenceEquals(names[i], cells[i].Field)) return false;
+            return true;
+        }
+
+        public void Fill(List<CellValue> cells, FieldTable table)
+        {
+            int n = cells.Count;
+            if (_names.Length < n) { _names = new string[Math.Max(n, 256)]; Fields = new FieldBytes[_names.Length]; }
+            for (int i = 0; i < n; i++) { _names[i] = cells[i].Field; Fields[i] = table.Get(cells[i].Field); }
+            Count = n;
+        }
+    }
+
+    [ThreadStatic] static TableShape?[]? _shapes;
+    [ThreadStatic] static int _nextShape;
 
     static void WriteValues(Bytes b, List<CellValue> cells, FieldBytes[] fields)
     {

@@ -49,7 +49,7 @@ public static class JsonReportWriter
         w.WriteString(N.Title, m.Title);
         w.WriteString(N.Agency, m.Agency);
         if (m.Year is int y) w.WriteNumber(N.Year, y); else w.WriteNull(N.Year);
-        if (m.Published is DateOnly d) w.WriteString(N.Published, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); else w.WriteNull(N.Published);
+        if (m.Published is DateOnly d) w.WriteString(N.Published, IsoDate(d, stackalloc byte[10])); else w.WriteNull(N.Published);
         if (m.Contact is { } c)
         {
             w.WriteStartObject(N.Contact);
@@ -81,7 +81,9 @@ public static class JsonReportWriter
             w.WriteString(N.Message, f.Message);
             w.WriteString(N.MessageEn, f.MessageEn);
             w.WriteStartArray(N.Fields);
-            foreach (var x in f.Fields) w.WriteStringValue(x);
+            // By index: a foreach over the interface allocated an enumerator a finding.
+            var fields = f.Fields;
+            for (int i = 0; i < fields.Count; i++) w.WriteStringValue(fields[i]);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -132,10 +134,35 @@ public static class JsonReportWriter
         public static readonly JsonEncodedText Ocr = JsonEncodedText.Encode("ocr");
     }
 
-    /// <summary>The formats' names as written (pdf, html…), made once, not per report.</summary>
-    static readonly string[] FormatNames = [.. Enum.GetValues<Decode.SourceFormat>().Select(f => f.ToString().ToLowerInvariant())];
+    /// <summary>A format's name as written: its enum name in lower case (a switch, not the enum's reflection at start-up).</summary>
+    static string FormatName(Decode.SourceFormat format) => format switch
+    {
+        Decode.SourceFormat.Text => "text",
+        Decode.SourceFormat.Html => "html",
+        Decode.SourceFormat.Docx => "docx",
+        Decode.SourceFormat.Pdf => "pdf",
+        _ => format.ToString().ToLowerInvariant(),
+    };
 
-    static string FormatName(Decode.SourceFormat format) => FormatNames[(int)format];
+    /// <summary>
+    /// The date as yyyy-MM-dd (the invariant culture's digits), written by hand: the culture's date formatting cost the
+    /// first report its set-up and every report a pass through the format string.
+    /// </summary>
+    static ReadOnlySpan<byte> IsoDate(DateOnly d, Span<byte> into)
+    {
+        int year = d.Year, month = d.Month, day = d.Day;
+        into[0] = (byte)('0' + year / 1000);
+        into[1] = (byte)('0' + year / 100 % 10);
+        into[2] = (byte)('0' + year / 10 % 10);
+        into[3] = (byte)('0' + year % 10);
+        into[4] = (byte)'-';
+        into[5] = (byte)('0' + month / 10);
+        into[6] = (byte)('0' + month % 10);
+        into[7] = (byte)'-';
+        into[8] = (byte)('0' + day / 10);
+        into[9] = (byte)('0' + day % 10);
+        return into;
+    }
 
     static readonly JsonEncodedText ValuesName = JsonEncodedText.Encode("values"), CellsName = JsonEncodedText.Encode("cells");
 
@@ -179,11 +206,14 @@ public static class JsonReportWriter
     {
         if (FieldNames.TryGetValue(field, out var e)) return e;
         e = JsonEncodedText.Encode(field, Options.Encoder);
-        if (FieldNames.Count < 10_000) FieldNames.TryAdd(field, e);
+        if (_fieldNameCount < 10_000 && FieldNames.TryAdd(field, e)) Interlocked.Increment(ref _fieldNameCount);
         return e;
     }
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonEncodedText> FieldNames = new(StringComparer.Ordinal);
+    /// <summary>FieldNames' size, counted here: the dictionary's own Count takes all its locks, and its first call sets up
+    /// the collections' event source by reflection (milliseconds of a cold process).</summary>
+    static int _fieldNameCount;
 
     static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("field"), RawName = JsonEncodedText.Encode("raw"),
         StartName = JsonEncodedText.Encode("start"), EndName = JsonEncodedText.Encode("end"), ConfidenceName = JsonEncodedText.Encode("confidence"),

@@ -59,7 +59,7 @@ public static class ReportParser
             foreach (var copy in recognition.Copies)
             {
                 // A page that prints its whole content twice holds one table, not two: the same text, not merely the same values.
-                if (printed.Exists(p => SameText(text.Compact, p, copy))) continue;
+                if (PrintedBefore(text.Compact, printed, copy)) continue;
                 printed.Add(copy);
                 var tableFindings = new List<Finding>();
                 var table = TableReader.Read(text, copy, narrative, tableFindings);
@@ -93,7 +93,7 @@ public static class ReportParser
             templateId = template?.Id ?? "unknown";
         }
         // A notice, plan or letter about the report may print the form's labels, never a report's values.
-        if (template is not null && !meta.LooksLikeAnnualReport && tables.All(t => t.Cells.All(c => c.Value is null)))
+        if (template is not null && !meta.LooksLikeAnnualReport && NoValues(tables))
         {
             template = null; templateId = "unknown"; tables.Clear(); findings.Clear();
         }
@@ -104,6 +104,23 @@ public static class ReportParser
         Decode.Pdf.OcrConfidence.Apply(source, tables, findings);
         clock?.Lap(Stage.Validate);
         return new ParsedReport { Template = templateId, Metadata = meta, Tables = tables, Findings = findings, Source = source };
+    }
+
+    // Loops, not lambdas: a lambda over `text` made the parse allocate a closure for it and read it through the closure.
+
+    static bool PrintedBefore(string compact, List<List<TableMatch>> printed, List<TableMatch> copy)
+    {
+        foreach (var p in printed)
+            if (SameText(compact, p, copy)) return true;
+        return false;
+    }
+
+    static bool NoValues(List<ParsedTable> tables)
+    {
+        foreach (var t in tables)
+            foreach (var c in t.Cells)
+                if (c.Value is not null) return false;
+        return true;
     }
 
     /// <summary>Whether two copies match the same text, label by label.</summary>
