@@ -90,21 +90,29 @@ sealed class FieldValues
         Plan = plan;
         Table = table;
         _bySlot = bySlot;
-        // The equations add these up many times: the amounts are taken out of the cells once, and as whole numbers
-        // too when every one is a count (almost every report), so that the sums need no decimal arithmetic.
-        Amounts = new decimal[bySlot.Length];
+        // The equations add these up many times: the amounts are taken out of the cells once, as whole numbers when
+        // every one is a count (almost every report), so that the sums need no decimal arithmetic; as decimals only
+        // when one is not.
         HasValue = new bool[bySlot.Length];
         var counts = new long[bySlot.Length];
         bool whole = true;
         for (int s = 0; s < bySlot.Length; s++)
             if (bySlot[s]?.Value is decimal v)
             {
-                Amounts[s] = v;
                 HasValue[s] = true;
                 if (whole && WholeNumber.TryGet(v, out long count) && Math.Abs(count) <= MaxCount) counts[s] = count;
                 else whole = false;
             }
         Counts = whole ? counts : null;
+    }
+
+    decimal[]? _amounts;
+
+    decimal[] TakeAmounts()
+    {
+        var amounts = new decimal[_bySlot.Length];
+        for (int s = 0; s < _bySlot.Length; s++) if (_bySlot[s]?.Value is decimal v) amounts[s] = v;
+        return amounts;
     }
 
     /// <summary>Counts this large could not add up past a long's range however many an equation sums.</summary>
@@ -115,8 +123,8 @@ sealed class FieldValues
 
     public CellValue? this[int slot] => _bySlot[slot];
 
-    /// <summary>Per slot, the cell's value, 0 for a blank or missing cell (as the checks count them).</summary>
-    public decimal[] Amounts { get; }
+    /// <summary>Per slot, the cell's value, 0 for a blank or missing cell (as the checks count them); taken when first asked for.</summary>
+    public decimal[] Amounts => _amounts ??= TakeAmounts();
     /// <summary>Per slot, whether the cell holds a value.</summary>
     public bool[] HasValue { get; }
     /// <summary><see cref="Amounts"/> as whole numbers, when every value is one; else null.</summary>
