@@ -175,66 +175,72 @@ public static class LabelScanner
         var index = t_index ??= new LabelIndex(Words.Length, TableCount);
         index.Reset(text);
         var c = text.Compact.AsSpan();
-        // The tables in locals: the loop runs for every character of every report.
         var bits = BigramBits;
-        var keys = SlotKey;
-        var slotWordStart = SlotWordStart;
-        var slotWords = SlotWords;
-        var words = Words;
-        int mask = SlotMask;
-        // The bigram at i is (c[i], c[i + 1]): each character is read once, as the second of one and the first of the next.
+        // The bigram at i is (c[i], c[i + 1]): each character is read once, as the second of one and the first of the
+        // next. This loop, run for every character of every report, only passes over the places no word starts at
+        // (most of them); the words are looked for in a method of its own, so that the loop keeps its few variables
+        // in registers.
         uint first = c.Length > 0 ? c[0] : 0u;
         for (int second = 1; second < c.Length; second++)
         {
-            int i = second - 1;
             uint ch = c[second];
             uint bigram = first << 16 | ch;
             first = ch;
             uint h = Hash(bigram);
             uint b = (h >> 4) & 0xFFFF;
             if ((bits[b >> 6] & 1UL << (int)(b & 63)) == 0) continue;
-            int s = (int)(h & (uint)mask);
-            while (keys[s] != bigram + 1 && keys[s] != 0) s = (s + 1) & mask;
-            if (keys[s] == 0) continue;
-            int found = 0, only = -1;
-            ulong head = i + 4 <= c.Length ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(c.Slice(i, 4))) : Head(c[i..]);
-            for (int k = slotWordStart[s]; k < slotWordStart[s + 1]; k++)
-            {
-                ref readonly var word = ref slotWords[k];
-                if ((head & word.HeadMask) != word.Head) continue;
-                int length = word.Length;
-                if (i + length > c.Length) continue;
-                int w = word.Word;
-                if (length > 4)
-                {
-                    // The text has the word's length from i: at least its next characters.
-                    ulong next = i + 8 <= c.Length ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(c.Slice(i + 4, 4))) : Head(c[(i + 4)..]);
-                    if ((next & word.NextMask) != word.Next) continue;
-                    if (length > 8 && !c.Slice(i + 8, length - 8).SequenceEqual(words[w].AsSpan(8))) continue;
-                }
-                index.AddOccurrence(w, i);
-                found++;
-                only = w;
-            }
-            if (found == 0) continue;
-            if (found == 1)
-            {
-                // One word here: its own entries, in the same order as the test of every entry below would give them.
-                for (int k = WordEntryStart[only]; k < WordEntryStart[only + 1]; k++)
-                {
-                    var e = SlotEntries[WordEntries[k]];
-                    index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
-                }
-                continue;
-            }
-            // Several words found here: each has this place as its last start.
-            for (int k = SlotEntryStart[s]; k < SlotEntryStart[s + 1]; k++)
-            {
-                var e = SlotEntries[k];
-                if (index.LastOccurrence(e.Word) == i) index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
-            }
+            WordsAt(index, c, second - 1, bigram, h);
         }
         return index;
+    }
+
+    /// <summary>The words that stand at i (whose bigram passed the filter), added to the index with their label hits.</summary>
+    static void WordsAt(LabelIndex index, ReadOnlySpan<char> c, int i, uint bigram, uint h)
+    {
+        var keys = SlotKey;
+        int mask = SlotMask;
+        int s = (int)(h & (uint)mask);
+        while (keys[s] != bigram + 1 && keys[s] != 0) s = (s + 1) & mask;
+        if (keys[s] == 0) return;
+        var slotWords = SlotWords;
+        var words = Words;
+        int found = 0, only = -1;
+        ulong head = i + 4 <= c.Length ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(c.Slice(i, 4))) : Head(c[i..]);
+        for (int k = SlotWordStart[s]; k < SlotWordStart[s + 1]; k++)
+        {
+            ref readonly var word = ref slotWords[k];
+            if ((head & word.HeadMask) != word.Head) continue;
+            int length = word.Length;
+            if (i + length > c.Length) continue;
+            int w = word.Word;
+            if (length > 4)
+            {
+                // The text has the word's length from i: at least its next characters.
+                ulong next = i + 8 <= c.Length ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(c.Slice(i + 4, 4))) : Head(c[(i + 4)..]);
+                if ((next & word.NextMask) != word.Next) continue;
+                if (length > 8 && !c.Slice(i + 8, length - 8).SequenceEqual(words[w].AsSpan(8))) continue;
+            }
+            index.AddOccurrence(w, i);
+            found++;
+            only = w;
+        }
+        if (found == 0) return;
+        if (found == 1)
+        {
+            // One word here: its own entries, in the same order as the test of every entry below would give them.
+            for (int k = WordEntryStart[only]; k < WordEntryStart[only + 1]; k++)
+            {
+                var e = SlotEntries[WordEntries[k]];
+                index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
+            }
+            return;
+        }
+        // Several words found here: each has this place as its last start.
+        for (int k = SlotEntryStart[s]; k < SlotEntryStart[s + 1]; k++)
+        {
+            var e = SlotEntries[k];
+            if (index.LastOccurrence(e.Word) == i) index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
+        }
     }
 }
 
