@@ -76,6 +76,13 @@ public static class StackedHeadings
                 & (System.Numerics.Vector.Equals(after, space) | System.Numerics.Vector.Equals(after, bar) | System.Numerics.Vector.Equals(after, newline))
                 & System.Numerics.Vector.GreaterThanOrEqual(at, first) & System.Numerics.Vector.LessThanOrEqual(at, last);
             if (alone == System.Numerics.Vector<ushort>.Zero) continue;
+            if (w == System.Runtime.Intrinsics.Vector256<ushort>.Count)
+            {
+                // The lanes that are set, as bits (one or two in a vector: a unit cell 件), not every lane read out.
+                for (uint set = System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.AsVector256(alone)); set != 0; set &= set - 1)
+                    if (ThreeInARow(f, j + System.Numerics.BitOperations.TrailingZeroCount(set) + 1)) return true;
+                continue;
+            }
             for (int k = 0; k < w; k++)
                 if (alone[k] != 0 && ThreeInARow(f, j + k + 1)) return true;
         }
