@@ -203,6 +203,8 @@ public static partial class MetadataExtractor
         if (!HeadLines.MayNameReport(line)) return null;
         // 二〇二〇年 → 2020年: titles spell the year in Chinese numerals too.
         if (line.Contains('年')) line = ChineseYear().Replace(line, m => ChineseDate.YearOf(m.Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? m.Value);
+        // The pattern needs a year in digits: a line without one (a breadcrumb, 首页>政务公开>…年报) is not tried.
+        if (!line.AsSpan().ContainsAnyInRange('0', '9')) return null;
         var m = TitleLine().Match(line);
         if (!m.Success) return null;
         var pre = StripSentencePrefix(m.Groups["pre"].Value.Trim('-', ':', ' ', '|'));
