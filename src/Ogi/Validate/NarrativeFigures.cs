@@ -123,10 +123,23 @@ sealed class CuePhrases
                 .Select(parts => (Index(parts[0]), parts[1]))];
         }
         Text = [.. text];
-        _shortestFirst = [.. Enumerable.Range(0, Text.Length).OrderBy(p => Text[p].Length)];
-        _prefix = [.. Text.Select(t => Enumerable.Range(0, Text.Length)
-            .Where(q => Text[q].Length < t.Length && t.StartsWith(Text[q], StringComparison.Ordinal))
-            .OrderByDescending(q => Text[q].Length).DefaultIfEmpty(-1).First())];
+        // Written out, not LINQ's OrderBy: its sorter over int keys is not precompiled, and every process that reads a
+        // report would JIT-compile it for these few phrases. (Both orders keep phrases of one length in their order.)
+        _shortestFirst = new int[Text.Length];
+        for (int p = 0; p < Text.Length; p++)
+        {
+            int at = p;
+            while (at > 0 && Text[_shortestFirst[at - 1]].Length > Text[p].Length) { _shortestFirst[at] = _shortestFirst[at - 1]; at--; }
+            _shortestFirst[at] = p;
+        }
+        _prefix = new int[Text.Length];
+        for (int p = 0; p < Text.Length; p++)
+        {
+            int longest = -1;
+            for (int q = 0; q < Text.Length; q++)
+                if (Text[q].Length < Text[p].Length && Text[p].StartsWith(Text[q], StringComparison.Ordinal) && (longest < 0 || Text[q].Length > Text[longest].Length)) longest = q;
+            _prefix[p] = longest;
+        }
     }
 
     /// <summary>
