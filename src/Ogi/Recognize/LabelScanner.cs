@@ -78,6 +78,13 @@ public static class LabelScanner
             if (!ids.TryGetValue(w, out int id)) { ids[w] = id = words.Count; words.Add(w); }
             return id;
         }
+        // (Loops, not LINQ's Select: its code over int results is not precompiled, and every process would JIT-compile it.)
+        int[] Ids(string[] ws)
+        {
+            var result = new int[ws.Length];
+            for (int k = 0; k < ws.Length; k++) result[k] = Id(ws[k]);
+            return result;
+        }
         var entries = new List<Entry>();
         int tableIndex = 0;
         foreach (var template in TemplateCatalog.All)
@@ -87,7 +94,7 @@ public static class LabelScanner
                 var rowLabels = new int[table.Rows.Count][];
                 foreach (var row in table.Rows)
                 {
-                    rowLabels[row.Index] = row.FoldedLabels.Select(Id).ToArray();
+                    rowLabels[row.Index] = Ids(row.FoldedLabels);
                     // Short labels (其他, 总计) are looked for only next to the previous row, never across the text.
                     if (row.Definition.Short) continue;
                     foreach (var label in row.FoldedLabels)
@@ -96,15 +103,17 @@ public static class LabelScanner
                 ByTable[table] = new TableWords
                 {
                     Index = t,
-                    Headers = table.FoldedHeaders.Select(Id).ToArray(),
-                    Markers = table.FoldedMarkers.Select(Id).ToArray(),
+                    Headers = Ids(table.FoldedHeaders),
+                    Markers = Ids(table.FoldedMarkers),
                     RowLabels = rowLabels,
                 };
             }
         TableCount = tableIndex;
         Words = [.. words];
 
-        var bigrams = Words.Select(Bigram).Distinct().ToList();
+        var bigrams = new List<uint>();
+        var seenBigrams = new HashSet<uint>();
+        foreach (var w in Words) if (seenBigrams.Add(Bigram(w))) bigrams.Add(Bigram(w));
         int size = 64;
         while (size < bigrams.Count * 4) size *= 2;
         SlotMask = size - 1;
