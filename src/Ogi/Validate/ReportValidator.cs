@@ -67,7 +67,9 @@ public static class ReportValidator
                     $"{where}{blank.Count} blank cell(s) in an otherwise filled table ({t.Table.Id}); counted as 0 in the checks",
                     blank));
         }
-        if (narrative is not null)
+        // (Only a dictionary with entries is enumerated: an empty one's enumerator through the interface is code the
+        // precompiled build does not hold.)
+        if (narrative is { Count: > 0 })
             foreach (var (field, said) in narrative)
                 if (values.Get(field) is { } cell && cell.Value is decimal v && v != said && !CountsAlsoIncluded(template, field, v, said, values))
                     findings.Add(new Finding("T1", Severity.Warning,

@@ -40,10 +40,23 @@ sealed class RulePlan
             if (_tables.ContainsKey(t)) continue;
             var fields = Array.ConvertAll(t.Fields, Slot);
             for (int k = 0; k < fields.Length; k++) _slotOfInstance.Add(t.Fields[k], fields[k]);
-            var rows = t.Rows.Where(r => !r.Group).Select(r => (r, Array.ConvertAll(r.Columns, c => Slot(c.Field)))).ToArray();
-            var equations = t.Equations.Where(e => e.RuleId.Length > 0)
-                .Select(e => new EquationPlan(e, Array.ConvertAll(e.Lhs, Slot), Array.ConvertAll(e.Rhs, Slot))).ToArray();
-            _tables[t] = new TablePlan(fields, rows, equations);
+            // (Loops into arrays, not LINQ: its code over these tuples is not precompiled, and every process would
+            // JIT-compile it for the plan it builds once.)
+            int rowCount = 0;
+            foreach (var r in t.Rows) if (!r.Group) rowCount++;
+            var rows = new (CompiledRow Row, int[] Columns)[rowCount];
+            int next = 0;
+            foreach (var r in t.Rows)
+            {
+                if (r.Group) continue;
+                var columns = new int[r.Columns.Length];
+                for (int k = 0; k < columns.Length; k++) columns[k] = Slot(r.Columns[k].Field);
+                rows[next++] = (r, columns);
+            }
+            var equations = new List<EquationPlan>(t.Equations.Count);
+            foreach (var e in t.Equations)
+                if (e.RuleId.Length > 0) equations.Add(new EquationPlan(e, Array.ConvertAll(e.Lhs, Slot), Array.ConvertAll(e.Rhs, Slot)));
+            _tables[t] = new TablePlan(fields, rows, [.. equations]);
         }
         foreach (var cue in narrative)
         {
