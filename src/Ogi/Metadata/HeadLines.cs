@@ -4,14 +4,15 @@ namespace Ogi.Metadata;
 /// The first lines of a text, where a title stands, each also squeezed (bullets, whitespace and quotation marks
 /// dropped: the form titles are matched in), squeezed when first asked for (the title is mostly among the first
 /// lines) into one buffer, and strings only when a title pattern must read them: most lines are passed over on a look
-/// at their characters.
+/// at their characters. One set per thread (<see cref="For"/>), reused by its next text: its arrays are most of what
+/// metadata would otherwise allocate per report.
 /// </summary>
 internal sealed class HeadLines
 {
     /// <summary>A very long line (a page scraped into one line) is cut: a title is never that long.</summary>
     const int MaxLine = 400;
 
-    readonly string _text;
+    string _text = "";
     readonly int[] _start, _length, _squeezedStart, _squeezedLength;
     char[] _squeezed;
     int _squeezedEnd;
@@ -23,9 +24,33 @@ internal sealed class HeadLines
     /// <summary>The lines found so far, and where the next one starts (-1: the text has no more).</summary>
     int _found, _next;
 
-    public HeadLines(string s, int count)
+    [ThreadStatic] static HeadLines? t_lines;
+
+    /// <summary>
+    /// The first <paramref name="count"/> lines of s, in the calling thread's set: valid until its next call, so
+    /// nothing that outlives the caller may keep it.
+    /// </summary>
+    public static HeadLines For(string s, int count)
     {
+        var lines = t_lines is { } l && l._count == count ? l : t_lines = new HeadLines(count);
+        lines.Reset(s);
+        return lines;
+    }
+
+    void Reset(string s)
+    {
+        // Only the lines the last text found hold anything.
+        _squeezedStart.AsSpan(0, _found).Fill(-1);
+        _squeezedText.AsSpan(0, _found).Clear();
+        _titleKnown.AsSpan(0, _found).Clear();
         _text = s;
+        _found = 0;
+        _next = 0;
+        _squeezedEnd = 0;
+    }
+
+    HeadLines(int count)
+    {
         _count = count;
         _start = new int[count];
         _length = new int[count];

@@ -73,7 +73,7 @@ public static partial class MetadataExtractor
     public static ReportMetadata Extract(LayoutText text)
     {
         var folded = text.HasGlosses ? Normalize.TextNormalizer.WithoutGlosses(text.Source, text.Folded) : text.Folded;
-        var lines = new HeadLines(folded, 150);
+        var lines = HeadLines.For(folded, 150);
         if (IsOtherDocument(lines))
             return new ReportMetadata(null, null, null, null, FindContact(folded), false);
         var (title, titleYear, titleAgency) = FindTitle(lines, folded);
@@ -203,6 +203,8 @@ public static partial class MetadataExtractor
         if (!HeadLines.MayNameReport(line)) return null;
         // 二〇二〇年 → 2020年: titles spell the year in Chinese numerals too.
         if (line.Contains('年')) line = ChineseYear().Replace(line, m => ChineseDate.YearOf(m.Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? m.Value);
+        // The pattern needs a year in digits: a line without one (a breadcrumb, 首页>政务公开>…年报) is not tried.
+        if (!line.AsSpan().ContainsAnyInRange('0', '9')) return null;
         var m = TitleLine().Match(line);
         if (!m.Success) return null;
         var pre = StripSentencePrefix(m.Groups["pre"].Value.Trim('-', ':', ' ', '|'));
@@ -249,9 +251,12 @@ public static partial class MetadataExtractor
     /// <summary>The length of <see cref="Head"/>, for searches over that range of the text itself (no copy).</summary>
     static int HeadLength(string s, int n) => Math.Min(s.Length, n);
 
+    /// <summary>The labels of <see cref="DateLineHere"/>, the most telling first.</summary>
+    static readonly string[] DateLabelPriority = ["发布时间", "发布日期", "发文日期", "公开日期", "公开时间", "生成日期", "成文日期", "印发日期", "发布于", "时间", "日期"];
+
     static DateOnly? FindPublished(string folded, int? year)
     {
-        string[] priority = ["发布时间", "发布日期", "发文日期", "公开日期", "公开时间", "生成日期", "成文日期", "印发日期", "发布于", "时间", "日期"];
+        var priority = DateLabelPriority;
         DateOnly? best = null;
         int bestRank = int.MaxValue;
         var ends = folded.Length > 6000 ? string.Concat(folded.AsSpan(0, 4000), "\n", folded.AsSpan(folded.Length - 2000)) : folded;
@@ -313,7 +318,7 @@ public static partial class MetadataExtractor
                     if (at - back >= 0) starts.Add(at - back);
         var matches = new List<Match>();
         if (starts.Count == 0) return matches;
-        starts.Sort();
+        Parsing.NumberSort.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(starts));
         int end = 0;
         foreach (int start in starts)
         {

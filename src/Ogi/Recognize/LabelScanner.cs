@@ -37,15 +37,24 @@ public static class LabelScanner
     // the templates list them (SlotEntries[SlotEntryStart[s]..SlotEntryStart[s + 1]]), so that hits come out in the
     // same order as a search label by label would give them.
     static readonly uint[] SlotKey;
-    static readonly int[] SlotWordStart, SlotWords, SlotEntryStart;
-    /// <summary>Per entry of <see cref="SlotWords"/>, the word's length, kept beside the ids.</summary>
-    static readonly int[] SlotWordLength;
-    /// <summary>
-    /// Per entry of <see cref="SlotWords"/>, the word's first four characters (fewer for a shorter word) as one number
-    /// and the mask of the characters it has: the words under a bigram are told apart by one comparison each.
-    /// </summary>
-    static readonly ulong[] SlotWordHead, SlotWordHeadMask;
+    static readonly int[] SlotWordStart, SlotEntryStart;
+    static readonly SlotWord[] SlotWords;
     static readonly Entry[] SlotEntries;
+
+    /// <summary>
+    /// A word under its bigram: its first four characters (fewer for a shorter word) as one number and the mask of the
+    /// characters it has, so that the words under a bigram are told apart by one comparison each, and the next four
+    /// the same way (many words share their first four: 政府信息公开…); its length and id beside them, so that one
+    /// test reads one place.
+    /// </summary>
+    readonly record struct SlotWord(ulong Head, ulong HeadMask, ulong Next, ulong NextMask, int Length, int Word);
+
+    static SlotWord SlotWordOf(int w)
+    {
+        var word = Words[w];
+        var next = word.Length > 4 ? word.AsSpan(4) : [];
+        return new SlotWord(Head(word), HeadMask(word.Length), Head(next), HeadMask(next.Length), word.Length, w);
+    }
     /// <summary>
     /// Per word, the indexes into <see cref="SlotEntries"/> of its own entries, in their order there
     /// (WordEntries[WordEntryStart[w]..WordEntryStart[w + 1]]): where one word alone stands at a place, its hits are
@@ -69,6 +78,13 @@ public static class LabelScanner
             if (!ids.TryGetValue(w, out int id)) { ids[w] = id = words.Count; words.Add(w); }
             return id;
         }
+        // (Loops, not LINQ's Select: its code over int results is not precompiled, and every process would JIT-compile it.)
+        int[] Ids(string[] ws)
+        {
+            var result = new int[ws.Length];
+            for (int k = 0; k < ws.Length; k++) result[k] = Id(ws[k]);
+            return result;
+        }
         var entries = new List<Entry>();
         int tableIndex = 0;
         foreach (var template in TemplateCatalog.All)
@@ -78,7 +94,7 @@ public static class LabelScanner
                 var rowLabels = new int[table.Rows.Count][];
                 foreach (var row in table.Rows)
                 {
-                    rowLabels[row.Index] = row.FoldedLabels.Select(Id).ToArray();
+                    rowLabels[row.Index] = Ids(row.FoldedLabels);
                     // Short labels (其他, 总计) are looked for only next to the previous row, never across the text.
                     if (row.Definition.Short) continue;
                     foreach (var label in row.FoldedLabels)
@@ -87,15 +103,17 @@ public static class LabelScanner
                 ByTable[table] = new TableWords
                 {
                     Index = t,
-                    Headers = table.FoldedHeaders.Select(Id).ToArray(),
-                    Markers = table.FoldedMarkers.Select(Id).ToArray(),
+                    Headers = Ids(table.FoldedHeaders),
+                    Markers = Ids(table.FoldedMarkers),
                     RowLabels = rowLabels,
                 };
             }
         TableCount = tableIndex;
         Words = [.. words];
 
-        var bigrams = Words.Select(Bigram).Distinct().ToList();
+        var bigrams = new List<uint>();
+        var seenBigrams = new HashSet<uint>();
+        foreach (var w in Words) if (seenBigrams.Add(Bigram(w))) bigrams.Add(Bigram(w));
         int size = 64;
         while (size < bigrams.Count * 4) size *= 2;
         SlotMask = size - 1;
@@ -126,10 +144,7 @@ public static class LabelScanner
         }
         SlotWordStart[size] = slotWords.Count;
         SlotEntryStart[size] = slotEntries.Count;
-        SlotWords = [.. slotWords];
-        SlotWordLength = [.. slotWords.Select(w => Words[w].Length)];
-        SlotWordHead = [.. slotWords.Select(w => Head(Words[w]))];
-        SlotWordHeadMask = [.. slotWords.Select(w => HeadMask(Words[w].Length))];
+        SlotWords = [.. slotWords.Select(SlotWordOf)];
         SlotEntries = [.. slotEntries];
         WordEntryStart = new int[Words.Length + 1];
         foreach (var e in SlotEntries) WordEntryStart[e.Word + 1]++;
@@ -170,49 +185,71 @@ public static class LabelScanner
         index.Reset(text);
         var c = text.Compact.AsSpan();
         var bits = BigramBits;
-        var keys = SlotKey;
-        int mask = SlotMask;
-        for (int i = 0; i + 1 < c.Length; i++)
+        // The bigram at i is (c[i], c[i + 1]): each character is read once, as the second of one and the first of the
+        // next. This loop, run for every character of every report, only passes over the places no word starts at
+        // (most of them); the words are looked for in a method of its own, so that the loop keeps its few variables
+        // in registers.
+        uint first = c.Length > 0 ? c[0] : 0u;
+        for (int second = 1; second < c.Length; second++)
         {
-            uint bigram = (uint)c[i] << 16 | c[i + 1];
+            uint ch = c[second];
+            uint bigram = first << 16 | ch;
+            first = ch;
             uint h = Hash(bigram);
             uint b = (h >> 4) & 0xFFFF;
             if ((bits[b >> 6] & 1UL << (int)(b & 63)) == 0) continue;
-            int s = (int)(h & (uint)mask);
-            while (keys[s] != bigram + 1 && keys[s] != 0) s = (s + 1) & mask;
-            if (keys[s] == 0) continue;
-            int found = 0, only = -1;
-            ulong head = Head(c.Slice(i, Math.Min(4, c.Length - i)));
-            for (int k = SlotWordStart[s]; k < SlotWordStart[s + 1]; k++)
-            {
-                if ((head & SlotWordHeadMask[k]) != SlotWordHead[k]) continue;
-                int length = SlotWordLength[k];
-                if (i + length > c.Length) continue;
-                int w = SlotWords[k];
-                if (length > 4 && !c.Slice(i + 4, length - 4).SequenceEqual(Words[w].AsSpan(4))) continue;
-                index.AddOccurrence(w, i);
-                found++;
-                only = w;
-            }
-            if (found == 0) continue;
-            if (found == 1)
-            {
-                // One word here: its own entries, in the same order as the test of every entry below would give them.
-                for (int k = WordEntryStart[only]; k < WordEntryStart[only + 1]; k++)
-                {
-                    var e = SlotEntries[WordEntries[k]];
-                    index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
-                }
-                continue;
-            }
-            // Several words found here: each has this place as its last start.
-            for (int k = SlotEntryStart[s]; k < SlotEntryStart[s + 1]; k++)
-            {
-                var e = SlotEntries[k];
-                if (index.LastOccurrence(e.Word) == i) index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
-            }
+            WordsAt(index, c, second - 1, bigram, h);
         }
         return index;
+    }
+
+    /// <summary>The words that stand at i (whose bigram passed the filter), added to the index with their label hits.</summary>
+    static void WordsAt(LabelIndex index, ReadOnlySpan<char> c, int i, uint bigram, uint h)
+    {
+        var keys = SlotKey;
+        int mask = SlotMask;
+        int s = (int)(h & (uint)mask);
+        while (keys[s] != bigram + 1 && keys[s] != 0) s = (s + 1) & mask;
+        if (keys[s] == 0) return;
+        var slotWords = SlotWords;
+        var words = Words;
+        int found = 0, only = -1;
+        ulong head = i + 4 <= c.Length ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(c.Slice(i, 4))) : Head(c[i..]);
+        for (int k = SlotWordStart[s]; k < SlotWordStart[s + 1]; k++)
+        {
+            ref readonly var word = ref slotWords[k];
+            if ((head & word.HeadMask) != word.Head) continue;
+            int length = word.Length;
+            if (i + length > c.Length) continue;
+            int w = word.Word;
+            if (length > 4)
+            {
+                // The text has the word's length from i: at least its next characters.
+                ulong next = i + 8 <= c.Length ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(c.Slice(i + 4, 4))) : Head(c[(i + 4)..]);
+                if ((next & word.NextMask) != word.Next) continue;
+                if (length > 8 && !c.Slice(i + 8, length - 8).SequenceEqual(words[w].AsSpan(8))) continue;
+            }
+            index.AddOccurrence(w, i);
+            found++;
+            only = w;
+        }
+        if (found == 0) return;
+        if (found == 1)
+        {
+            // One word here: its own entries, in the same order as the test of every entry below would give them.
+            for (int k = WordEntryStart[only]; k < WordEntryStart[only + 1]; k++)
+            {
+                var e = SlotEntries[WordEntries[k]];
+                index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
+            }
+            return;
+        }
+        // Several words found here: each has this place as its last start.
+        for (int k = SlotEntryStart[s]; k < SlotEntryStart[s + 1]; k++)
+        {
+            var e = SlotEntries[k];
+            if (index.LastOccurrence(e.Word) == i) index.AddHit(e.Table, new LabelHit(e.Row, i, i + e.Length, e.Length));
+        }
     }
 }
 

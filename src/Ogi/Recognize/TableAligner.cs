@@ -270,7 +270,7 @@ public static class TableAligner
         var keys = t_runKeys is { } k && k.Length >= n ? k : t_runKeys = new long[Math.Max(n, 64)];
         for (int i = 0; i < n; i++) keys[i] = (long)runs[i].Start << 32 | (uint)runs[i].End;
         var sorted = keys.AsSpan(0, n);
-        sorted.Sort();
+        Parsing.NumberSort.Sort(sorted);
         for (int i = 1; i < n; i++)
             if (sorted[i] >> 32 == sorted[i - 1] >> 32) { runs.Sort(RunOrder); return; }
         for (int i = 0; i < n; i++) runs[i] = ((int)(sorted[i] >> 32), (int)sorted[i]);

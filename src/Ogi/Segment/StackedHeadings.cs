@@ -15,10 +15,43 @@ namespace Ogi.Segment;
 public static class StackedHeadings
 {
     /// <summary>Every form's column headings of two to eight characters, by first character, longest first.</summary>
-    static readonly Dictionary<char, string[]> Headings = TemplateCatalog.All
-        .SelectMany(t => t.Tables).SelectMany(t => t.FoldedHeaders)
-        .Where(h => h.Length is >= 2 and <= 8 && h.All(IsHan)).Distinct()
-        .GroupBy(h => h[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.Length).ToArray());
+    static readonly Dictionary<char, string[]> Headings = BuildHeadings();
+
+    /// <summary>
+    /// Loops, not LINQ's GroupBy and OrderByDescending: their code over char keys is not precompiled, so every process
+    /// would JIT-compile it. Headings of one length keep the forms' order.
+    /// </summary>
+    static Dictionary<char, string[]> BuildHeadings()
+    {
+        var distinct = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var template in TemplateCatalog.All)
+            foreach (var table in template.Tables)
+                foreach (var h in table.FoldedHeaders)
+                    if (h.Length is >= 2 and <= 8 && AllHan(h) && seen.Add(h)) distinct.Add(h);
+        var headings = new Dictionary<char, string[]>();
+        foreach (var h in distinct)
+        {
+            if (headings.ContainsKey(h[0])) continue;
+            var group = new List<string>();
+            foreach (var other in distinct)
+            {
+                if (other[0] != h[0]) continue;
+                int at = group.Count;
+                group.Add(other);
+                while (at > 0 && group[at - 1].Length < other.Length) { group[at] = group[at - 1]; at--; }
+                group[at] = other;
+            }
+            headings[h[0]] = [.. group];
+        }
+        return headings;
+    }
+
+    static bool AllHan(string s)
+    {
+        foreach (char c in s) if (!IsHan(c)) return false;
+        return true;
+    }
 
     /// <summary>A search this long means the block is no grid of headings.</summary>
     const int MaxSteps = 20000;
@@ -76,6 +109,13 @@ public static class StackedHeadings
                 & (System.Numerics.Vector.Equals(after, space) | System.Numerics.Vector.Equals(after, bar) | System.Numerics.Vector.Equals(after, newline))
                 & System.Numerics.Vector.GreaterThanOrEqual(at, first) & System.Numerics.Vector.LessThanOrEqual(at, last);
             if (alone == System.Numerics.Vector<ushort>.Zero) continue;
+            if (w == System.Runtime.Intrinsics.Vector256<ushort>.Count)
+            {
+                // The lanes that are set, as bits (one or two in a vector: a unit cell 件), not every lane read out.
+                for (uint set = System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.AsVector256(alone)); set != 0; set &= set - 1)
+                    if (ThreeInARow(f, j + System.Numerics.BitOperations.TrailingZeroCount(set) + 1)) return true;
+                continue;
+            }
             for (int k = 0; k < w; k++)
                 if (alone[k] != 0 && ThreeInARow(f, j + k + 1)) return true;
         }

@@ -116,17 +116,36 @@ sealed class CuePhrases
         for (int k = 0; k < narrative.Count; k++)
         {
             var cue = narrative[k];
-            // An empty phrase names nothing to look for.
-            Cues[k] = [.. cue.Cues.Select(LayoutText.FoldLabel).Where(f => f.Length > 0).Select(Index)];
-            None[k] = [.. cue.None.Select(n => LayoutText.FoldLabel(n).Split('…', 2))
-                .Where(parts => parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
-                .Select(parts => (Index(parts[0]), parts[1]))];
+            // An empty phrase names nothing to look for. (Loops, not LINQ: its code over int and tuple results is not
+            // precompiled, and every process would JIT-compile it.)
+            var cues = new List<int>();
+            foreach (var c in cue.Cues)
+                if (LayoutText.FoldLabel(c) is { Length: > 0 } f) cues.Add(Index(f));
+            Cues[k] = [.. cues];
+            var none = new List<string[]>();
+            foreach (var n in cue.None)
+                if (LayoutText.FoldLabel(n).Split('…', 2) is [{ Length: > 0 }, { Length: > 0 }] parts) none.Add(parts);
+            None[k] = new (int, string)[none.Count];
+            for (int j = 0; j < none.Count; j++) None[k][j] = (Index(none[j][0]), none[j][1]);
         }
         Text = [.. text];
-        _shortestFirst = [.. Enumerable.Range(0, Text.Length).OrderBy(p => Text[p].Length)];
-        _prefix = [.. Text.Select(t => Enumerable.Range(0, Text.Length)
-            .Where(q => Text[q].Length < t.Length && t.StartsWith(Text[q], StringComparison.Ordinal))
-            .OrderByDescending(q => Text[q].Length).DefaultIfEmpty(-1).First())];
+        // Written out, not LINQ's OrderBy: its sorter over int keys is not precompiled, and every process that reads a
+        // report would JIT-compile it for these few phrases. (Both orders keep phrases of one length in their order.)
+        _shortestFirst = new int[Text.Length];
+        for (int p = 0; p < Text.Length; p++)
+        {
+            int at = p;
+            while (at > 0 && Text[_shortestFirst[at - 1]].Length > Text[p].Length) { _shortestFirst[at] = _shortestFirst[at - 1]; at--; }
+            _shortestFirst[at] = p;
+        }
+        _prefix = new int[Text.Length];
+        for (int p = 0; p < Text.Length; p++)
+        {
+            int longest = -1;
+            for (int q = 0; q < Text.Length; q++)
+                if (Text[q].Length < Text[p].Length && Text[p].StartsWith(Text[q], StringComparison.Ordinal) && (longest < 0 || Text[q].Length > Text[longest].Length)) longest = q;
+            _prefix[p] = longest;
+        }
     }
 
     /// <summary>

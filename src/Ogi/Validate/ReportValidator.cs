@@ -23,8 +23,9 @@ public static class ReportValidator
     {
         var table = values.Table;
         var plan = values.Plan;
-        foreach (var t in tables)
-            foreach (var ep in plan.Of(t.Table).Equations)
+        // (Indexed loops over the tables: a foreach over the interface would allocate its enumerator.)
+        for (int ti = 0; ti < tables.Count; ti++)
+            foreach (var ep in plan.Of(tables[ti].Table).Equations)
             {
                 var eq = ep.Equation;
                 // Legacy part rows the report does not print are left out; otherwise every field must be printed.
@@ -51,8 +52,9 @@ public static class ReportValidator
             if (c.Value is decimal value && decimal.IsNegative(value) && value < 0 && !tables.Any(t => t.Table.SignedFields.Contains(c.Field)))
                 findings.Add(new Finding("N1", Severity.Error, $"{where}{c.Field} 为负数 {Show(c.Value)}，该项不能为负",
                     $"{where}{c.Field} is negative ({Show(c.Value)}), which this count cannot be", [c.Field]));
-        foreach (var t in tables)
+        for (int ti = 0; ti < tables.Count; ti++)
         {
+            var t = tables[ti];
             List<string>? blank = null;
             int filled = 0;
             var fieldSlots = plan.Of(t.Table).Fields;
@@ -65,7 +67,9 @@ public static class ReportValidator
                     $"{where}{blank.Count} blank cell(s) in an otherwise filled table ({t.Table.Id}); counted as 0 in the checks",
                     blank));
         }
-        if (narrative is not null)
+        // (Only a dictionary with entries is enumerated: an empty one's enumerator through the interface is code the
+        // precompiled build does not hold.)
+        if (narrative is { Count: > 0 })
             foreach (var (field, said) in narrative)
                 if (values.Get(field) is { } cell && cell.Value is decimal v && v != said && !CountsAlsoIncluded(template, field, v, said, values))
                     findings.Add(new Finding("T1", Severity.Warning,

@@ -40,10 +40,23 @@ sealed class RulePlan
             if (_tables.ContainsKey(t)) continue;
             var fields = Array.ConvertAll(t.Fields, Slot);
             for (int k = 0; k < fields.Length; k++) _slotOfInstance.Add(t.Fields[k], fields[k]);
-            var rows = t.Rows.Where(r => !r.Group).Select(r => (r, Array.ConvertAll(r.Columns, c => Slot(c.Field)))).ToArray();
-            var equations = t.Equations.Where(e => e.RuleId.Length > 0)
-                .Select(e => new EquationPlan(e, Array.ConvertAll(e.Lhs, Slot), Array.ConvertAll(e.Rhs, Slot))).ToArray();
-            _tables[t] = new TablePlan(fields, rows, equations);
+            // (Loops into arrays, not LINQ: its code over these tuples is not precompiled, and every process would
+            // JIT-compile it for the plan it builds once.)
+            int rowCount = 0;
+            foreach (var r in t.Rows) if (!r.Group) rowCount++;
+            var rows = new (CompiledRow Row, int[] Columns)[rowCount];
+            int next = 0;
+            foreach (var r in t.Rows)
+            {
+                if (r.Group) continue;
+                var columns = new int[r.Columns.Length];
+                for (int k = 0; k < columns.Length; k++) columns[k] = Slot(r.Columns[k].Field);
+                rows[next++] = (r, columns);
+            }
+            var equations = new List<EquationPlan>(t.Equations.Count);
+            foreach (var e in t.Equations)
+                if (e.RuleId.Length > 0) equations.Add(new EquationPlan(e, Array.ConvertAll(e.Lhs, Slot), Array.ConvertAll(e.Rhs, Slot)));
+            _tables[t] = new TablePlan(fields, rows, [.. equations]);
         }
         foreach (var cue in narrative)
         {
@@ -90,21 +103,29 @@ sealed class FieldValues
         Plan = plan;
         Table = table;
         _bySlot = bySlot;
-        // The equations add these up many times: the amounts are taken out of the cells once, and as whole numbers
-        // too when every one is a count (almost every report), so that the sums need no decimal arithmetic.
-        Amounts = new decimal[bySlot.Length];
+        // The equations add these up many times: the amounts are taken out of the cells once, as whole numbers when
+        // every one is a count (almost every report), so that the sums need no decimal arithmetic; as decimals only
+        // when one is not.
         HasValue = new bool[bySlot.Length];
         var counts = new long[bySlot.Length];
         bool whole = true;
         for (int s = 0; s < bySlot.Length; s++)
             if (bySlot[s]?.Value is decimal v)
             {
-                Amounts[s] = v;
                 HasValue[s] = true;
                 if (whole && WholeNumber.TryGet(v, out long count) && Math.Abs(count) <= MaxCount) counts[s] = count;
                 else whole = false;
             }
         Counts = whole ? counts : null;
+    }
+
+    decimal[]? _amounts;
+
+    decimal[] TakeAmounts()
+    {
+        var amounts = new decimal[_bySlot.Length];
+        for (int s = 0; s < _bySlot.Length; s++) if (_bySlot[s]?.Value is decimal v) amounts[s] = v;
+        return amounts;
     }
 
     /// <summary>Counts this large could not add up past a long's range however many an equation sums.</summary>
@@ -115,8 +136,8 @@ sealed class FieldValues
 
     public CellValue? this[int slot] => _bySlot[slot];
 
-    /// <summary>Per slot, the cell's value, 0 for a blank or missing cell (as the checks count them).</summary>
-    public decimal[] Amounts { get; }
+    /// <summary>Per slot, the cell's value, 0 for a blank or missing cell (as the checks count them); taken when first asked for.</summary>
+    public decimal[] Amounts => _amounts ??= TakeAmounts();
     /// <summary>Per slot, whether the cell holds a value.</summary>
     public bool[] HasValue { get; }
     /// <summary><see cref="Amounts"/> as whole numbers, when every value is one; else null.</summary>
