@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ogi.Cells;
 
 /// <summary>
@@ -33,7 +35,8 @@ public static class CellGrammar
         }
     }
 
-    static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    // Inlined: the precompiled build called it out of line (through a stub) for every character read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] static bool IsSpace(char c) => c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 
     static void ReadWord(string f, int start, int end, bool delimited, List<CellToken> into)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ogi.Cells;
 
 /// <summary>A value read for one field, with where it came from (source offsets) and how sure the reading is.</summary>
@@ -11,7 +13,8 @@ public sealed record CellValue
 
     public decimal? Value
     {
-        get => _hasValue ? _value : null;
+        // Inlined: read for every cell by the validator and the JSON writer, and called out of line by the precompiled build.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _hasValue ? _value : null;
         init { _hasValue = value.HasValue; _value = value.GetValueOrDefault(); }
     }
 
