@@ -3,9 +3,9 @@ using System.Numerics;
 namespace Ogi.Parsing;
 
 /// <summary>
-/// Sorts a span of numbers in place, ascending. Written out because <c>Span&lt;long&gt;.Sort()</c> and
-/// <c>List&lt;int&gt;.Sort()</c> build their sorter by reflection: the precompiled (ReadyToRun) build cannot see it,
-/// so every process JIT-compiles it and runs it unoptimized. Equal numbers are indistinguishable, so the result is
+/// Sorts in place, ascending: spans of numbers, and items by a whole-number key (<see cref="StableSortBy"/>). Written
+/// out because <c>Span&lt;long&gt;.Sort()</c> and <c>List&lt;int&gt;.Sort()</c> build their sorter by reflection: the
+/// precompiled (ReadyToRun) build cannot see it, so every process JIT-compiles it and runs it unoptimized. Equal numbers are indistinguishable, so the result is
 /// the one any sort gives. The spans sorted here are short (the places of a few words in one text): insertion sort,
 /// and a heap sort past a few dozen, so that a text that repeats a word thousands of times stays n log n.
 /// </summary>
@@ -33,6 +33,22 @@ internal static class NumberSort
             int j = i - 1;
             while (j >= 0 && keys[j] > key) { keys[j + 1] = keys[j]; j--; }
             keys[j + 1] = key;
+        }
+    }
+
+    /// <summary>
+    /// Sorts items by a whole-number key, ascending, items of one key kept in their order (a stable insertion sort: the
+    /// lists sorted this way have a few hundred items at most). Written out for the same reason: LINQ's OrderBy goes
+    /// through <c>Comparer&lt;int&gt;.Default</c>, which is made by reflection.
+    /// </summary>
+    public static void StableSortBy<T>(Span<T> items, Func<T, int> key)
+    {
+        for (int i = 1; i < items.Length; i++)
+        {
+            var item = items[i];
+            int k = key(item), j = i - 1;
+            for (; j >= 0 && key(items[j]) > k; j--) items[j + 1] = items[j];
+            items[j + 1] = item;
         }
     }
 

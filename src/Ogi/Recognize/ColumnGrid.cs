@@ -120,7 +120,8 @@ public static class ColumnGrid
                 for (int k = 0; k < at.Length; k++) sorted[n++] = at[k] = Position(source, tokens[k], lineStarts[r][k], measure);
                 positions.Add(at);
             }
-            SortAscending(sorted);
+            // By hand (Parsing/NumberSort): Array.Sort's helper for ints is made by reflection, never precompiled.
+            Parsing.NumberSort.Sort(sorted.AsSpan());
             // Positions apart by no more than the jitter make one band; more bands than columns, or a band wider
             // than the jitter, and these are no columns.
             bands.Clear();
@@ -161,23 +162,6 @@ public static class ColumnGrid
         }
         return best;
     }
-
-    /// <summary>
-    /// Sorted by hand (a Shell sort, Ciura's gaps: a few hundred positions at most): Array.Sort's helper for ints is
-    /// made by reflection at run time, so it is never precompiled and runs unoptimized in every process.
-    /// </summary>
-    static void SortAscending(int[] a)
-    {
-        foreach (int gap in ShellGaps)
-            for (int i = gap; i < a.Length; i++)
-            {
-                int v = a[i], j = i;
-                for (; j >= gap && a[j - gap] > v; j -= gap) a[j] = a[j - gap];
-                a[j] = v;
-            }
-    }
-
-    static readonly int[] ShellGaps = [701, 301, 132, 57, 23, 10, 4, 1];
 
     static int BandOf((int Low, int High)[] bands, int pos)
     {

@@ -230,20 +230,11 @@ public static class GluedDigitsResolver
         }
     }
 
-    /// <summary>
-    /// The rows, fewest readings first, rows of as many in their order (a stable insertion sort: a component has a
-    /// few rows, and a sort by an int key would go through a comparer made by reflection, never precompiled).
-    /// </summary>
+    /// <summary>The rows, fewest readings first, rows of as many in their order.</summary>
     static List<RowChoice> ByReadings(List<RowChoice> rows)
     {
         var order = new List<RowChoice>(rows);
-        for (int i = 1; i < order.Count; i++)
-        {
-            var row = order[i];
-            int j = i - 1;
-            for (; j >= 0 && order[j].Readings.Count > row.Readings.Count; j--) order[j + 1] = order[j];
-            order[j + 1] = row;
-        }
+        Parsing.NumberSort.StableSortBy(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(order), r => r.Readings.Count);
         return order;
     }
 

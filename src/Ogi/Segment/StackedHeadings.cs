@@ -29,19 +29,13 @@ public static class StackedHeadings
             foreach (var table in template.Tables)
                 foreach (var h in table.FoldedHeaders)
                     if (h.Length is >= 2 and <= 8 && AllHan(h) && seen.Add(h)) distinct.Add(h);
+        Parsing.NumberSort.StableSortBy(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(distinct), h => -h.Length);
         var headings = new Dictionary<char, string[]>();
         foreach (var h in distinct)
         {
             if (headings.ContainsKey(h[0])) continue;
             var group = new List<string>();
-            foreach (var other in distinct)
-            {
-                if (other[0] != h[0]) continue;
-                int at = group.Count;
-                group.Add(other);
-                while (at > 0 && group[at - 1].Length < other.Length) { group[at] = group[at - 1]; at--; }
-                group[at] = other;
-            }
+            foreach (var other in distinct) if (other[0] == h[0]) group.Add(other);
             headings[h[0]] = [.. group];
         }
         return headings;

@@ -129,15 +129,12 @@ sealed class CuePhrases
             for (int j = 0; j < none.Count; j++) None[k][j] = (Index(none[j][0]), none[j][1]);
         }
         Text = [.. text];
-        // Written out, not LINQ's OrderBy: its sorter over int keys is not precompiled, and every process that reads a
+        // By NumberSort, not LINQ's OrderBy: its sorter over int keys is not precompiled, and every process that reads a
         // report would JIT-compile it for these few phrases. (Both orders keep phrases of one length in their order.)
         _shortestFirst = new int[Text.Length];
-        for (int p = 0; p < Text.Length; p++)
-        {
-            int at = p;
-            while (at > 0 && Text[_shortestFirst[at - 1]].Length > Text[p].Length) { _shortestFirst[at] = _shortestFirst[at - 1]; at--; }
-            _shortestFirst[at] = p;
-        }
+        for (int p = 0; p < Text.Length; p++) _shortestFirst[p] = p;
+        var phrases = Text;
+        Parsing.NumberSort.StableSortBy(_shortestFirst.AsSpan(), p => phrases[p].Length);
         _prefix = new int[Text.Length];
         for (int p = 0; p < Text.Length; p++)
         {
