@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ogi.Cells;
+using Ogi.Parsing;
 
 namespace Ogi.Output;
 
@@ -84,7 +85,7 @@ static class CompactCells
     }
 
     [ThreadStatic] static Bytes? _bytes;
-    [ThreadStatic] static FieldTable? _fields;
+    [ThreadStatic] static ByIdentity<FieldBytes>? _fields;
     [ThreadStatic] static Dictionary<string, byte[]>? _escaped;
     [ThreadStatic] static string? _lastEscapedSource;
     [ThreadStatic] static byte[]? _lastEscaped;
@@ -92,46 +93,27 @@ static class CompactCells
     [ThreadStatic] static Utf8JsonWriter? _scratchWriter;
     [ThreadStatic] static System.Buffers.ArrayBufferWriter<byte>? _scratch;
 
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FieldBytes> FieldsByValue = new(StringComparer.Ordinal);
-
     /// <summary>
-    /// Field names by reference: the templates' names are the same string objects report after report, so a probe of
-    /// an open-addressed table by the object's identity finds them, without hashing their characters.
+    /// A field's bytes by reference: the templates' names are the same string objects report after report, so a probe
+    /// by the object's identity finds them without hashing their characters. Names made afresh for each report
+    /// (legacy.extra.*) are few; past a bound they are looked up by value.
     /// </summary>
-    sealed class FieldTable
+    static FieldBytes FieldOf(string field)
     {
-        const int Size = 8192, Mask = Size - 1, MaxCount = Size / 2;
-        readonly string?[] _keys = new string?[Size];
-        readonly FieldBytes?[] _values = new FieldBytes?[Size];
-        int _count;
-
-        public FieldBytes Get(string field)
-        {
-            int h = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(field) & Mask;
-            for (var k = _keys[h]; k is not null; k = _keys[h])
-            {
-                if (ReferenceEquals(k, field)) return _values[h]!;
-                h = (h + 1) & Mask;
-            }
-            var f = ByValue(field);
-            // Names made afresh for each report (legacy.extra.*) are few; past a bound they are looked up by value.
-            if (_count < MaxCount) { _keys[h] = field; _values[h] = f; _count++; }
-            return f;
-        }
-    }
-
-    static FieldBytes ByValue(string field)
-    {
-        if (FieldsByValue.TryGetValue(field, out var f)) return f;
-        var name = JsonEncodedText.Encode(field, Encoder).EncodedUtf8Bytes;
-        f = new FieldBytes([(byte)'"', .. name, .. "\":"u8], [.. "{\"field\":\""u8, .. name, .. "\",\"raw\":\""u8]);
-        if (_fieldsByValueCount < 10_000 && FieldsByValue.TryAdd(field, f)) Interlocked.Increment(ref _fieldsByValueCount);
+        var table = _fields ??= new ByIdentity<FieldBytes>(256);
+        if (table.TryGetValue(field, out var f)) return f;
+        f = FieldsByValue.Get(field);
+        if (table.Count < MaxFieldsByIdentity) table.Add(field, f);
         return f;
     }
 
-    /// <summary>FieldsByValue's size, counted here: the dictionary's own Count takes all its locks, and its first call
-    /// sets up the collections' event source by reflection (milliseconds of a cold process).</summary>
-    static int _fieldsByValueCount;
+    const int MaxFieldsByIdentity = 4096;
+
+    static readonly EncodedNames<FieldBytes> FieldsByValue = new(field =>
+    {
+        var name = JsonEncodedText.Encode(field, Encoder).EncodedUtf8Bytes;
+        return new FieldBytes([(byte)'"', .. name, .. "\":"u8], [.. "{\"field\":\""u8, .. name, .. "\",\"raw\":\""u8]);
+    });
 
     /// <summary>The "values" object and "cells" array of one table, each cell's field looked up once for both.</summary>
     public static void WriteTable(Utf8JsonWriter w, JsonEncodedText valuesName, JsonEncodedText cellsName, List<CellValue> cells, System.Buffers.IBufferWriter<byte> output)
@@ -155,10 +137,9 @@ static class CompactCells
         int n = cells.Count;
         foreach (var shape in shapes)
             if (shape is not null && shape.Count == n && shape.Matches(cells)) return shape.Fields;
-        var table = _fields ??= new FieldTable();
         var reused = shapes[_nextShape] ??= new TableShape();
         _nextShape = (_nextShape + 1) % shapes.Length;
-        reused.Fill(cells, table);
+        reused.Fill(cells);
         return reused.Fields;
     }
 
@@ -177,11 +158,11 @@ static class CompactCells
             return true;
         }
 
-        public void Fill(List<CellValue> cells, FieldTable table)
+        public void Fill(List<CellValue> cells)
         {
             int n = cells.Count;
             if (_names.Length < n) { _names = new string[Math.Max(n, 256)]; Fields = new FieldBytes[_names.Length]; }
-            for (int i = 0; i < n; i++) { _names[i] = cells[i].Field; Fields[i] = table.Get(cells[i].Field); }
+            for (int i = 0; i < n; i++) { _names[i] = cells[i].Field; Fields[i] = FieldOf(cells[i].Field); }
             Count = n;
         }
     }

@@ -198,22 +198,10 @@ public static class JsonReportWriter
         w.WriteEndObject();
     }
 
-    /// <summary>
-    /// Field names come from the templates (a few hundred): each is escaped and converted to UTF-8 once, not in
-    /// every report twice. Names read from reports (legacy.extra.*) are few; past a bound they are encoded each time.
-    /// </summary>
-    static JsonEncodedText Encoded(string field)
-    {
-        if (FieldNames.TryGetValue(field, out var e)) return e;
-        e = JsonEncodedText.Encode(field, Options.Encoder);
-        if (_fieldNameCount < 10_000 && FieldNames.TryAdd(field, e)) Interlocked.Increment(ref _fieldNameCount);
-        return e;
-    }
+    /// <summary>A field's name escaped and converted to UTF-8 once, not in every report twice.</summary>
+    static JsonEncodedText Encoded(string field) => FieldNames.Get(field);
 
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonEncodedText> FieldNames = new(StringComparer.Ordinal);
-    /// <summary>FieldNames' size, counted here: the dictionary's own Count takes all its locks, and its first call sets up
-    /// the collections' event source by reflection (milliseconds of a cold process).</summary>
-    static int _fieldNameCount;
+    static readonly EncodedNames<JsonEncodedText> FieldNames = new(field => JsonEncodedText.Encode(field, Options.Encoder));
 
     static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("field"), RawName = JsonEncodedText.Encode("raw"),
         StartName = JsonEncodedText.Encode("start"), EndName = JsonEncodedText.Encode("end"), ConfidenceName = JsonEncodedText.Encode("confidence"),
