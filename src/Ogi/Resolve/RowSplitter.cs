@@ -292,13 +292,9 @@ public static class RowSplitter
         if (t.ValueIn(text.Folded) is not decimal v)
             return new CellValue { Field = col.Field, Value = null, Raw = raw, Start = t.Start, End = t.End, Confidence = 0 };
         if (col.Money) v = CellGrammar.ToWanYuan(v, t.Unit);
-        var note = t.NoteIn(text.Source);
-        // Most values have no unit and no note: their cell is made without setting them.
-        if (t.UnitCode == 0 && note is null)
-            return new CellValue { Field = col.Field, Value = v, Raw = raw, Start = t.Start, End = t.End, Approximate = t.Approximate };
         return new CellValue
         {
-            Field = col.Field, Value = v, Raw = raw, Start = t.Start, End = t.End, Unit = t.Unit, Note = note, Approximate = t.Approximate,
+            Field = col.Field, Value = v, Raw = raw, Start = t.Start, End = t.End, Unit = t.Unit, Note = t.NoteIn(text.Source), Approximate = t.Approximate,
         };
     }
 
